@@ -1,0 +1,23 @@
+// Bundles the main process, the preload and the CLI to CommonJS for Node 22 / Electron 45.
+// Native and Electron modules stay external: better-sqlite3-multiple-ciphers loads its N-API prebuild
+// at run time, and `electron` exists only inside the app.
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'cjs',
+  sourcemap: true,
+  external: ['electron', 'better-sqlite3-multiple-ciphers'],
+  loader: { '.sql': 'text' },
+  logLevel: 'warning',
+};
+
+await build({
+  ...common,
+  entryPoints: { index: 'main/index.ts', cli: 'main/cli.ts' },
+  outdir: 'dist/main',
+});
+// The sandboxed preload may only require a few Electron modules: bundle everything else into it.
+await build({ ...common, entryPoints: { preload: 'main/preload.ts' }, outdir: 'dist/main' });

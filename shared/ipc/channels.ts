@@ -1,0 +1,21 @@
+/**
+ * Every channel name, with no runtime dependencies, so the preload can build `window.api` from it
+ * without bundling zod. contract.ts checks at compile time that this list and the contract agree.
+ */
+export const CHANNEL_NAMES = [
+  'app:state',
+  'profile:setup',
+  'clinicians:create',
+  'clinicians:list',
+  'settings:get',
+  'settings:update',
+  'cases:open',
+  'cases:list',
+  'cases:get',
+  'currentView:record',
+  'plan:save',
+  'caseload:list',
+  'demo:seed',
+] as const;
+
+export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -1,0 +1,91 @@
+/**
+ * The one IPC contract: channel → argument schema (zod, shared with the forms) and result type.
+ * Main registers every handler through one `handle()` keyed by this map; the preload exposes one
+ * function per channel; the CLI lists and calls the same channels.
+ */
+import { z } from 'zod';
+import type { Settings } from '../domain/settings';
+import type { ChannelName } from './channels';
+import type { IpcResult } from './result';
+import { ClinicianCreateArgs, ClinicianListArgs, ProfileSetupArgs } from './schemas/clinicians';
+import { CaseIdArgs, CaseListArgs, CaseloadArgs, OpenCaseArgs } from './schemas/cases';
+import { Empty } from './schemas/common';
+import { RecordOpeningCurrentViewArgs } from './schemas/current-view';
+import { SavePlanArgs } from './schemas/plan';
+import { SettingsUpdateArgs } from './schemas/settings';
+import type {
+  AppState,
+  CaseDetail,
+  Caseload,
+  CaseSummary,
+  Clinician,
+  CurrentViewRecord,
+  PlanRecord,
+  SeedResult,
+} from './types';
+
+interface ChannelDef<A extends z.ZodType, R> {
+  args: A;
+  /** Phantom: carries the result type only. */
+  result: R;
+  description: string;
+}
+
+function channel<A extends z.ZodType, R>(args: A, description: string): ChannelDef<A, R> {
+  return { args, result: undefined as unknown as R, description };
+}
+
+export const contract = {
+  'app:state': channel<typeof Empty, AppState>(Empty, 'The signed-in profile, settings, today and case count'),
+  'profile:setup': channel<typeof ProfileSetupArgs, Clinician>(
+    ProfileSetupArgs,
+    'First run: create the clinician profile (and team) of the person using the app',
+  ),
+  'clinicians:create': channel<typeof ClinicianCreateArgs, Clinician>(ClinicianCreateArgs, 'Add a clinician to a team'),
+  'clinicians:list': channel<typeof ClinicianListArgs, Clinician[]>(ClinicianListArgs, 'Clinicians, optionally of one team'),
+  'settings:get': channel<typeof Empty, Settings>(Empty, 'Review intervals and flag thresholds'),
+  'settings:update': channel<typeof SettingsUpdateArgs, Settings>(SettingsUpdateArgs, 'Change review intervals and flag thresholds'),
+  'cases:open': channel<typeof OpenCaseArgs, CaseSummary>(OpenCaseArgs, 'Open a new case (episode of care)'),
+  'cases:list': channel<typeof CaseListArgs, CaseSummary[]>(CaseListArgs, 'Cases by status and clinician'),
+  'cases:get': channel<typeof CaseIdArgs, CaseDetail>(CaseIdArgs, 'One case with its flags, Current Views, plan and goals'),
+  'currentView:record': channel<typeof RecordOpeningCurrentViewArgs, CurrentViewRecord>(
+    RecordOpeningCurrentViewArgs,
+    'Record the Current View at open with the THRIVE grouping chosen with the family',
+  ),
+  'plan:save': channel<typeof SavePlanArgs, PlanRecord>(SavePlanArgs, 'Agree the THRIVE plan at the start'),
+  'caseload:list': channel<typeof CaseloadArgs, Caseload>(CaseloadArgs, "A clinician's open cases with flags and reasons"),
+  'demo:seed': channel<typeof Empty, SeedResult>(Empty, 'Fill an empty database with a fictional demo caseload'),
+} satisfies Record<ChannelName, ChannelDef<z.ZodType, unknown>>;
+
+// Compile-time check that channels.ts lists exactly the contract's channels.
+type Contract = typeof contract;
+type _SameKeys = [ChannelName] extends [keyof Contract] ? ([keyof Contract] extends [ChannelName] ? true : never) : never;
+const _sameKeys: _SameKeys = true;
+void _sameKeys;
+
+export type Channel = keyof Contract;
+/** What a caller may send (before zod defaults/transforms). */
+export type ArgsOf<C extends Channel> = z.input<Contract[C]['args']>;
+/** What a handler receives after parsing. */
+export type ParsedArgsOf<C extends Channel> = z.output<Contract[C]['args']>;
+export type ResultOf<C extends Channel> = Contract[C]['result'];
+
+type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never;
+type VerbOf<C extends string, D extends string> = C extends `${D}:${infer V}` ? V : never;
+
+/** `window.api`: one named async function per channel, grouped by domain: `api.cases.open(args)`. */
+export type Api = {
+  [D in DomainOf<Channel>]: {
+    [C in Channel as VerbOf<C, D>]: (args: ArgsOf<C>) => Promise<IpcResult<ResultOf<C>>>;
+  };
+};
+
+export function splitChannel(name: string): { domain: string; verb: string } {
+  const i = name.indexOf(':');
+  return { domain: name.slice(0, i), verb: name.slice(i + 1) };
+}
+
+/** JSON Schema of a channel's arguments (what the CLI's `channels` command prints). */
+export function argsJsonSchema(name: Channel): unknown {
+  return z.toJSONSchema(contract[name].args, { io: 'input', unrepresentable: 'any' });
+}

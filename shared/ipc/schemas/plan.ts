@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { daysBetween, type IsoDate } from '../../dates';
+import { GBO_MAX, GBO_MIN, MAX_GOALS } from '../../domain/gbo';
+import type { GroupingCode } from '../../domain/groupings';
+import type { Settings } from '../../domain/settings';
+import type { FieldError } from '../result';
+import { Id, isoDate, optionalText, text } from './common';
+
+export const LIKELIHOODS = ['likely', 'possible', 'unlikely'] as const;
+export type Likelihood = (typeof LIKELIHOODS)[number];
+export const LIKELIHOOD_LABELS: Record<Likelihood, string> = {
+  likely: 'Likely',
+  possible: 'Possible',
+  unlikely: 'Unlikely',
+};
+
+export const PARTICIPANTS = ['young_person', 'parent_carer', 'other'] as const;
+export type Participant = (typeof PARTICIPANTS)[number];
+export const PARTICIPANT_LABELS: Record<Participant, string> = {
+  young_person: 'Young person',
+  parent_carer: 'Parent or carer',
+  other: 'Others (say who)',
+};
+
+const gbo = z
+  .number({ error: 'Enter a rating from 0 to 10' })
+  .int('Enter a whole number from 0 to 10')
+  .min(GBO_MIN, 'Enter a rating from 0 to 10')
+  .max(GBO_MAX, 'Enter a rating from 0 to 10');
+
+const collaborateItem = z
+  .number({ error: 'Enter a score from 0 to 9' })
+  .int('Enter a whole number from 0 to 9')
+  .min(0, 'Enter a score from 0 to 9')
+  .max(9, 'Enter a score from 0 to 9');
+
+export const GoalInput = z.strictObject({
+  description: text("Enter the goal in the young person's own words", 500),
+  firstRating: gbo,
+});
+
+export const SharedDecisionMaking = z.strictObject({
+  participants: z.array(z.enum(PARTICIPANTS)).min(1, 'Say who took part in agreeing the plan'),
+  otherParticipants: optionalText(300),
+  optionsConsidered: text('Say which options were considered', 2000),
+  decisionAid: optionalText(200),
+  /** CollaboRATE (optional): all three items or none. */
+  collaborate: z
+    .strictObject({ understand: collaborateItem, listen: collaborateItem, include: collaborateItem })
+    .nullish()
+    .transform((v) => v ?? null),
+});
+
+export const SavePlanArgs = z.strictObject({
+  caseId: Id,
+  /** Optimistic concurrency: the case version the form was loaded from. */
+  caseVersion: z.number().int().optional(),
+  agreedDate: isoDate('Enter the date the plan was agreed'),
+  goals: z.array(GoalInput).max(MAX_GOALS, `No more than ${MAX_GOALS} goals`),
+  agreedOutcome: text('Describe what success would look like', 2000),
+  endingCriteria: z
+    .array(text('Enter the ending criterion, or remove it', 500))
+    .min(1, 'Add at least one ending criterion: how everyone will know enough help has been given'),
+  likelihood: z.enum(LIKELIHOODS, { error: 'Choose how likely the outcome is by the target date' }),
+  likelihoodNote: optionalText(1000),
+  targetDate: isoDate('Enter the target date'),
+  contingency: optionalText(2000),
+  reviewDate: isoDate('Enter the agreed review date'),
+  riskSupportSummary: optionalText(2000),
+  sdm: SharedDecisionMaking,
+});
+export type SavePlanInput = z.input<typeof SavePlanArgs>;
+export type SavePlanValue = z.output<typeof SavePlanArgs>;
+
+export interface PlanRuleContext {
+  today: IsoDate;
+  openDate: IsoDate;
+  grouping: GroupingCode;
+  settings: Settings;
+}
+
+/** Rules that depend on the grouping, the case's dates and the team's settings. */
+export function planRules(v: SavePlanValue, ctx: PlanRuleContext): FieldError[] {
+  const f: FieldError[] = [];
+  const advice = ctx.grouping === 'getting_advice' || ctx.grouping === 'thriving';
+  if (!advice && v.goals.length === 0)
+    f.push({ path: 'goals', message: "Add at least one goal in the young person's own words" });
+  if (!advice && !v.contingency)
+    f.push({ path: 'contingency', message: 'Say what will happen if the outcome is not achieved by the target date' });
+  if (v.agreedDate > ctx.today) f.push({ path: 'agreedDate', message: 'Date agreed must be today or in the past' });
+  else if (v.agreedDate < ctx.openDate)
+    f.push({ path: 'agreedDate', message: 'Date agreed must be on or after the date the case was opened' });
+  if (v.targetDate <= v.agreedDate)
+    f.push({ path: 'targetDate', message: 'Target date must be after the date the plan was agreed' });
+  if (v.reviewDate < ctx.openDate)
+    f.push({ path: 'reviewDate', message: 'Review date must be on or after the date the case was opened' });
+  else if (v.reviewDate <= v.agreedDate)
+    f.push({ path: 'reviewDate', message: 'Review date must be after the date the plan was agreed' });
+  if (ctx.grouping === 'getting_risk_support') {
+    if (!v.riskSupportSummary)
+      f.push({ path: 'riskSupportSummary', message: 'Getting Risk Support needs a risk-support plan summary' });
+    const maxDays = ctx.settings.riskSupportMaxWeeks * 7;
+    if (v.reviewDate > v.agreedDate && daysBetween(v.agreedDate, v.reviewDate) > maxDays)
+      f.push({
+        path: 'reviewDate',
+        message: `Getting Risk Support must be reviewed within ${ctx.settings.riskSupportMaxWeeks} weeks of the plan`,
+      });
+  }
+  if (v.sdm.participants.includes('other') && !v.sdm.otherParticipants)
+    f.push({ path: 'sdm.otherParticipants', message: 'Say who else took part' });
+  return f;
+}
