@@ -17,7 +17,6 @@ function sqlText(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [sqlText()],
   test: {
     reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-results/vitest.json' }]] : ['default'],
     projects: [

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ageOn, type IsoDate } from '../../dates';
 import type { FieldError } from '../result';
+import { present } from '../validate';
 import { Id, isoDate, OptionalNhsNumber, text } from './common';
 
 export const MAX_AGE_YEARS = 25;
@@ -27,14 +28,16 @@ export type OpenCaseValue = z.output<typeof OpenCaseArgs>;
 /** Date rules that need today's date; run in the form and again in main. */
 export function openCaseRules(v: OpenCaseValue, ctx: { today: IsoDate }): FieldError[] {
   const f: FieldError[] = [];
-  if (v.dateOfBirth > ctx.today) f.push({ path: 'dateOfBirth', message: 'Date of birth must be today or in the past' });
-  else if (ageOn(v.dateOfBirth, v.openDate <= ctx.today ? v.openDate : ctx.today) > MAX_AGE_YEARS)
+  const { dateOfBirth: dob, referralDate: referral, openDate: open } = v;
+  if (present(dob) && dob > ctx.today) f.push({ path: 'dateOfBirth', message: 'Date of birth must be today or in the past' });
+  else if (present(dob) && ageOn(dob, present(open) && open <= ctx.today ? open : ctx.today) > MAX_AGE_YEARS)
     f.push({ path: 'dateOfBirth', message: `The young person must be ${MAX_AGE_YEARS} or under when the case opens` });
-  if (v.referralDate > ctx.today) f.push({ path: 'referralDate', message: 'Referral date must be today or in the past' });
-  else if (v.referralDate < v.dateOfBirth)
+  if (present(referral) && referral > ctx.today)
+    f.push({ path: 'referralDate', message: 'Referral date must be today or in the past' });
+  else if (present(referral, dob) && referral < dob)
     f.push({ path: 'referralDate', message: 'Referral date must be on or after the date of birth' });
-  if (v.openDate > ctx.today) f.push({ path: 'openDate', message: 'Open date must be today or in the past' });
-  else if (v.openDate < v.referralDate)
+  if (present(open) && open > ctx.today) f.push({ path: 'openDate', message: 'Open date must be today or in the past' });
+  else if (present(open, referral) && open < referral)
     f.push({ path: 'openDate', message: 'Open date must be on or after the referral date' });
   return f;
 }

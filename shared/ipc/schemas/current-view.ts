@@ -53,12 +53,14 @@ export type RecordCurrentViewInput = z.input<typeof RecordOpeningCurrentViewArgs
 export type RecordCurrentViewValue = z.output<typeof RecordOpeningCurrentViewArgs>;
 
 export function currentViewRules(
-  v: { completedDate: IsoDate; grouping: string },
+  v: { completedDate?: IsoDate; grouping?: string },
   ctx: { today: IsoDate; openDate: IsoDate; context: 'open' | 'review' | 'close' },
 ): FieldError[] {
   const f: FieldError[] = [];
-  if (v.completedDate > ctx.today) f.push({ path: 'completedDate', message: 'Date completed must be today or in the past' });
-  else if (v.completedDate < ctx.openDate)
+  const done = v.completedDate;
+  if (done !== undefined && done > ctx.today)
+    f.push({ path: 'completedDate', message: 'Date completed must be today or in the past' });
+  else if (done !== undefined && done < ctx.openDate)
     f.push({ path: 'completedDate', message: 'Date completed must be on or after the date the case was opened' });
   if (ctx.context === 'open' && v.grouping === 'thriving')
     f.push({ path: 'grouping', message: 'A case is not opened as Thriving: choose the grouping of the help agreed' });

@@ -4,6 +4,7 @@ import { GBO_MAX, GBO_MIN, MAX_GOALS } from '../../domain/gbo';
 import type { GroupingCode } from '../../domain/groupings';
 import type { Settings } from '../../domain/settings';
 import type { FieldError } from '../result';
+import { present } from '../validate';
 import { Id, isoDate, optionalText, text } from './common';
 
 export const LIKELIHOODS = ['likely', 'possible', 'unlikely'] as const;
@@ -82,31 +83,32 @@ export interface PlanRuleContext {
 /** Rules that depend on the grouping, the case's dates and the team's settings. */
 export function planRules(v: SavePlanValue, ctx: PlanRuleContext): FieldError[] {
   const f: FieldError[] = [];
+  const { agreedDate: agreed, targetDate: target, reviewDate: review } = v;
   const advice = ctx.grouping === 'getting_advice' || ctx.grouping === 'thriving';
-  if (!advice && v.goals.length === 0)
+  if (!advice && present(v.goals) && v.goals.length === 0)
     f.push({ path: 'goals', message: "Add at least one goal in the young person's own words" });
   if (!advice && !v.contingency)
     f.push({ path: 'contingency', message: 'Say what will happen if the outcome is not achieved by the target date' });
-  if (v.agreedDate > ctx.today) f.push({ path: 'agreedDate', message: 'Date agreed must be today or in the past' });
-  else if (v.agreedDate < ctx.openDate)
+  if (present(agreed) && agreed > ctx.today) f.push({ path: 'agreedDate', message: 'Date agreed must be today or in the past' });
+  else if (present(agreed) && agreed < ctx.openDate)
     f.push({ path: 'agreedDate', message: 'Date agreed must be on or after the date the case was opened' });
-  if (v.targetDate <= v.agreedDate)
+  if (present(target, agreed) && target <= agreed)
     f.push({ path: 'targetDate', message: 'Target date must be after the date the plan was agreed' });
-  if (v.reviewDate < ctx.openDate)
+  if (present(review) && review < ctx.openDate)
     f.push({ path: 'reviewDate', message: 'Review date must be on or after the date the case was opened' });
-  else if (v.reviewDate <= v.agreedDate)
+  else if (present(review, agreed) && review <= agreed)
     f.push({ path: 'reviewDate', message: 'Review date must be after the date the plan was agreed' });
   if (ctx.grouping === 'getting_risk_support') {
     if (!v.riskSupportSummary)
       f.push({ path: 'riskSupportSummary', message: 'Getting Risk Support needs a risk-support plan summary' });
     const maxDays = ctx.settings.riskSupportMaxWeeks * 7;
-    if (v.reviewDate > v.agreedDate && daysBetween(v.agreedDate, v.reviewDate) > maxDays)
+    if (present(review, agreed) && review > agreed && daysBetween(agreed, review) > maxDays)
       f.push({
         path: 'reviewDate',
         message: `Getting Risk Support must be reviewed within ${ctx.settings.riskSupportMaxWeeks} weeks of the plan`,
       });
   }
-  if (v.sdm.participants.includes('other') && !v.sdm.otherParticipants)
+  if (present(v.sdm) && v.sdm.participants.includes('other') && !v.sdm.otherParticipants)
     f.push({ path: 'sdm.otherParticipants', message: 'Say who else took part' });
   return f;
 }

@@ -148,3 +148,44 @@ describe('THRIVE plan', () => {
     expect(fields({ riskSupportSummary: 'Safety plan', reviewDate: '2026-11-25' }, risk)).toEqual(['reviewDate']);
   });
 });
+
+describe('every problem at once', () => {
+  it('reports cross-field rules alongside shape errors, so nothing is found only on a second submit', () => {
+    const r = validateWith(
+      OpenCaseArgs,
+      { ...openCase, caseRef: '', openDate: '2026-09-30' },
+      openCaseRules,
+      { today },
+    );
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.fields.map((f) => f.path).sort()).toEqual(['caseRef', 'openDate']);
+  });
+
+  it('does not repeat a field the shape check already reported', () => {
+    const r = validateWith(OpenCaseArgs, { ...openCase, dateOfBirth: 'soon' }, openCaseRules, { today });
+    expect(!r.ok && r.fields).toEqual([
+      { path: 'dateOfBirth', message: 'Enter a real date as dd/mm/yyyy, for example 15/03/2026' },
+    ]);
+  });
+
+  it('shows a missing contingency together with a bad rating in the plan', () => {
+    const r = validateWith(
+      SavePlanArgs,
+      {
+        caseId: ID,
+        agreedDate: '2026-10-27',
+        goals: [{ description: 'sleep better', firstRating: 12 }],
+        agreedOutcome: 'Sleeping through most nights',
+        endingCriteria: ['Sleeping 8 hours most nights for a month'],
+        likelihood: 'possible',
+        targetDate: '2027-02-01',
+        contingency: '',
+        reviewDate: '2026-12-08',
+        sdm: { participants: ['young_person'], optionsConsidered: 'Sleep hygiene work' },
+      },
+      planRules,
+      { today, openDate: '2026-10-20', grouping: 'getting_help', settings: DEFAULT_SETTINGS },
+    );
+    expect(!r.ok && r.fields.map((f) => f.path).sort()).toEqual(['contingency', 'goals.0.firstRating']);
+  });
+});

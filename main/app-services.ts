@@ -1,0 +1,77 @@
+/**
+ * Everything main needs to serve the contract, without Electron: the open database, the clock, the
+ * handler table and `invoke`. index.ts (the app), the e2e bridge, the CLI and the integration tests all
+ * build on this, so they run the very same handlers.
+ */
+import { existsSync } from 'node:fs';
+import type { Clock } from '../shared/clock';
+import { londonDateOf } from '../shared/dates';
+import type { IpcResult } from '../shared/ipc/result';
+import { DatabaseOpenError } from './db/errors';
+import { isDatabaseKey, loadOrCreateKeyFile, readKeyFile } from './db/key-file';
+import { openDatabase } from './db/open';
+import type { Db } from './db/sql';
+import { dispatch } from './ipc/dispatch';
+import { handlers } from './ipc/handlers';
+import type { HandlerContext, Handlers } from './ipc/types';
+
+export interface AppServicesOptions {
+  dbPath: string;
+  /** Where the key is kept; default `${dbPath}.key`. Ignored when `key` is given. */
+  keyFile?: string;
+  /** The 64-hex data key itself (e.g. from THRIVE_DB_KEY or Electron safeStorage). */
+  key?: string;
+  clock: Clock;
+  log?: (message: string) => void;
+  /** The audit actor for writes made before a profile exists; default 'system:app'. */
+  systemActor?: string;
+}
+
+export interface AppServices {
+  db: Db;
+  clock: Clock;
+  handlers: Handlers;
+  /** Synchronous, like better-sqlite3: parses, runs and wraps one call. */
+  invoke(channel: string, rawArgs: unknown): IpcResult<unknown>;
+  close(): void;
+}
+
+/** The real clock: today's date in England, and the current instant. */
+export function systemClock(): Clock {
+  return { today: () => londonDateOf(Date.now()), now: () => new Date().toISOString() };
+}
+
+/**
+ * The key: given directly, or from the key file. A new database gets a new random key file; an existing
+ * database with no key file is refused (a new key could never open it).
+ */
+export function resolveDatabaseKey(opts: Pick<AppServicesOptions, 'dbPath' | 'keyFile' | 'key'>): string {
+  if (opts.key !== undefined) {
+    if (!isDatabaseKey(opts.key)) throw new DatabaseOpenError('bad_key_format', 'The database key must be 64 hexadecimal characters (a 256-bit key)');
+    return opts.key.toLowerCase();
+  }
+  const keyFile = opts.keyFile ?? `${opts.dbPath}.key`;
+  return existsSync(opts.dbPath) ? readKeyFile(keyFile) : loadOrCreateKeyFile(keyFile);
+}
+
+export function createAppServices(opts: AppServicesOptions): AppServices {
+  const log = opts.log ?? ((message: string) => console.error(`[thrive] ${message}`));
+  const db = openDatabase({
+    path: opts.dbPath,
+    key: resolveDatabaseKey(opts),
+    onBackup: (path) => log(`copied the database to ${path} before upgrading it`),
+  });
+  const ctx: HandlerContext = { db, clock: opts.clock, log, systemActor: opts.systemActor ?? 'system:app' };
+  return {
+    db,
+    clock: opts.clock,
+    handlers,
+    invoke: (channel, rawArgs) => dispatch(handlers, ctx, channel, rawArgs),
+    close: () => {
+      if (!db.open) return;
+      // Lets SQLite refresh its statistics for the query planner; cheap when nothing changed.
+      db.pragma('optimize');
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * Why a database could not be opened. The app and the CLI show `message` to a person as it is, and
+ * branch on `reason` (e.g. the app offers "restore from backup" for 'corrupt', nothing for 'newer_version').
+ */
+export type DatabaseOpenProblem =
+  | 'network_path'
+  | 'bad_key_format'
+  | 'wrong_key'
+  | 'not_thrive'
+  | 'newer_version'
+  | 'needs_migration'
+  | 'corrupt'
+  | 'backup_failed'
+  | 'key_file_missing';
+
+export class DatabaseOpenError extends Error {
+  readonly reason: DatabaseOpenProblem;
+  constructor(reason: DatabaseOpenProblem, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'DatabaseOpenError';
+    this.reason = reason;
+  }
+}
+
+export const WRONG_KEY_MESSAGE = 'The database key is wrong or the file is not a THRIVE Plans database';

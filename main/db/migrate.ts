@@ -1,0 +1,107 @@
+/**
+ * Schema migrations: numbered SQL files (steps of 10, frozen once landed), tracked by
+ * `PRAGMA user_version`, which holds the number of the last migration applied.
+ */
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { DatabaseOpenError } from './errors';
+import m0010 from './migrations/0010-initial.sql';
+import { sqlString, type Db } from './sql';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 10, name: 'initial', sql: m0010 }];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+export function userVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export interface MigrateOptions {
+  /** The database file (for the pre-migration backup's name); omit for in-memory databases. */
+  path?: string;
+  /** The 64-hex key, to verify the backup opens. */
+  key?: string;
+  migrations?: readonly Migration[];
+}
+
+export interface MigrateResult {
+  from: number;
+  to: number;
+  /** The verified copy taken before migrating an existing database, if one was needed. */
+  backupPath: string | null;
+}
+
+/** Refuses what this version of the app cannot safely open; returns the migrations still to apply. */
+export function pendingMigrations(db: Db, migrations: readonly Migration[] = MIGRATIONS): Migration[] {
+  const current = userVersion(db);
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  if (current > latest) {
+    throw new DatabaseOpenError(
+      'newer_version',
+      `This database was written by a newer version of THRIVE Plans (schema ${current}; this version knows up to ${latest}). Update THRIVE Plans to open it.`,
+    );
+  }
+  if (current === 0) {
+    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+    if (tables.n > 0) throw new DatabaseOpenError('not_thrive', 'This file is a database, but not a THRIVE Plans database');
+  }
+  return migrations.filter((m) => m.version > current);
+}
+
+/**
+ * Applies every pending migration and the user_version bump in ONE transaction, so a crash or a
+ * failing statement leaves the database exactly as it was. An existing database is first copied with
+ * VACUUM INTO (encrypted with the same key; db.backup() does not work on encrypted files and
+ * serialize() would be plaintext) and the copy is reopened and checked before anything changes.
+ */
+export function migrate(db: Db, options: MigrateOptions = {}): MigrateResult {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const from = userVersion(db);
+  const pending = pendingMigrations(db, migrations);
+  if (pending.length === 0) return { from, to: from, backupPath: null };
+  const to = pending[pending.length - 1]!.version;
+
+  const backupPath = from > 0 && options.path && !db.memory ? takeVerifiedBackup(db, options.path, to, from, options.key) : null;
+
+  db.transaction(() => {
+    for (const m of pending) db.exec(m.sql);
+    // PRAGMA cannot take a bound parameter; `to` is an integer from our own list.
+    db.pragma(`user_version = ${Math.trunc(to)}`);
+  }).immediate();
+  const violations = db.pragma('foreign_key_check') as unknown[];
+  if (violations.length > 0) {
+    throw new DatabaseOpenError('corrupt', `The database has ${violations.length} broken links between records after upgrading`);
+  }
+  return { from, to, backupPath };
+}
+
+function takeVerifiedBackup(db: Db, path: string, to: number, from: number, key: string | undefined): string {
+  let target = `${path}.pre-v${to}.bak`;
+  // Never overwrite or delete an earlier copy: it may be the only good one.
+  for (let n = 1; existsSync(target); n++) target = `${path}.pre-v${to}.${n}.bak`;
+  try {
+    db.exec(`VACUUM INTO ${sqlString(target)}`);
+    if (key) {
+      const copy = new Database(target, { fileMustExist: true });
+      try {
+        copy.pragma(`hexkey=${sqlString(key)}`);
+        const check = copy.pragma('quick_check', { simple: true });
+        const version = userVersion(copy);
+        if (check !== 'ok' || version !== from) throw new Error(`backup check: ${String(check)}, version ${version}`);
+      } finally {
+        copy.close();
+      }
+    }
+  } catch (error) {
+    throw new DatabaseOpenError('backup_failed', `Could not take a safe copy of the database before upgrading it, so it was not upgraded (${(error as Error).message})`, {
+      cause: error,
+    });
+  }
+  return target;
+}

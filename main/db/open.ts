@@ -1,0 +1,92 @@
+/**
+ * Opening the encrypted database. The order is part of the contract (QUALITY.md "Reliability"):
+ * key → verify with a read → WAL → synchronous=FULL → foreign keys → busy timeout → temp store in
+ * memory → quick_check → migrate.
+ */
+import Database from 'better-sqlite3-multiple-ciphers';
+import { DatabaseOpenError, WRONG_KEY_MESSAGE } from './errors';
+import { isDatabaseKey } from './key-file';
+import { LATEST_VERSION, migrate, pendingMigrations, type Migration } from './migrate';
+import { sqlString, type Db } from './sql';
+
+export type { Db } from './sql';
+
+export interface OpenDatabaseOptions {
+  path: string;
+  /** The 256-bit data key as 64 hex characters. */
+  key: string;
+  readonly?: boolean;
+  /** Tests pass an extended list to exercise a future migration; the app always uses MIGRATIONS. */
+  migrations?: readonly Migration[];
+  /** Told where the pre-migration copy was written. */
+  onBackup?: (path: string) => void;
+}
+
+/**
+ * UNC and other network paths: SQLite's locking is unreliable over SMB/NFS, and WAL needs shared
+ * memory on one machine, so a network file can be corrupted by two writers. Mapped drive letters cannot
+ * be told apart here; the app keeps the file in the local user-data folder.
+ */
+export function isNetworkPath(path: string): boolean {
+  const p = path.replace(/\//g, '\\');
+  if (/^\\\\[?.]\\UNC\\/i.test(p)) return true; // \\?\UNC\server\share
+  if (/^\\\\[?.]\\/.test(p)) return false; // \\?\C:\… and \\.\C:\… are long forms of local paths
+  return p.startsWith('\\\\'); // \\server\share or //server/share
+}
+
+export function openDatabase(opts: OpenDatabaseOptions): Db {
+  if (isNetworkPath(opts.path)) {
+    throw new DatabaseOpenError(
+      'network_path',
+      `THRIVE Plans keeps its database on this computer only; ${opts.path} is a network location`,
+    );
+  }
+  if (!isDatabaseKey(opts.key)) {
+    throw new DatabaseOpenError('bad_key_format', 'The database key must be 64 hexadecimal characters (a 256-bit key)');
+  }
+  const db = new Database(opts.path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+  try {
+    configure(db, opts);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function configure(db: Db, opts: OpenDatabaseOptions): void {
+  // Must be the first statement: every page, the WAL and any VACUUM INTO copy are encrypted with it.
+  db.pragma(`hexkey=${sqlString(opts.key.toLowerCase())}`);
+  // A wrong key is accepted silently; the first read is what fails (SQLITE_NOTADB).
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    throw new DatabaseOpenError('wrong_key', WRONG_KEY_MESSAGE, { cause: error });
+  }
+  if (!opts.readonly) {
+    const mode = db.pragma('journal_mode = WAL', { simple: true });
+    if (mode !== 'wal') throw new DatabaseOpenError('corrupt', `The database could not switch to write-ahead logging (mode ${String(mode)})`);
+  }
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('temp_store = MEMORY');
+
+  let check: unknown;
+  try {
+    check = db.pragma('quick_check', { simple: true });
+  } catch (error) {
+    throw new DatabaseOpenError('corrupt', `The database file is damaged (${(error as Error).message})`, { cause: error });
+  }
+  if (check !== 'ok') throw new DatabaseOpenError('corrupt', `The database file is damaged: ${String(check)}`);
+
+  if (opts.readonly) {
+    // A read-only open cannot upgrade; it can only refuse what it does not understand.
+    if (pendingMigrations(db, opts.migrations).length > 0) {
+      throw new DatabaseOpenError('needs_migration', `This database needs upgrading to schema ${LATEST_VERSION}: open it once in THRIVE Plans first`);
+    }
+    return;
+  }
+  const result = migrate(db, { path: opts.path, key: opts.key, ...(opts.migrations ? { migrations: opts.migrations } : {}) });
+  if (result.backupPath) opts.onBackup?.(result.backupPath);
+}

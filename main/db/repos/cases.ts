@@ -1,0 +1,169 @@
+/** Cases (episodes of care) with their young person: the rows behind CaseSummary. */
+import type { GroupingCode } from '../../../shared/domain/groupings';
+import type { CaseSummary } from '../../../shared/ipc/types';
+import { newId } from '../ids';
+import { bool, stmt, type Db } from '../sql';
+
+export interface CaseSummaryRow {
+  id: string;
+  case_ref: string;
+  episode_no: number;
+  young_person_id: string;
+  name: string;
+  date_of_birth: string;
+  nhs_number: string | null;
+  referral_date: string;
+  open_date: string;
+  closed_date: string | null;
+  status: 'open' | 'closed';
+  lead_clinician_id: string;
+  lead_clinician_name: string;
+  team_id: string;
+  coordinating_agency: string;
+  grouping: GroupingCode | null;
+  next_review_date: string | null;
+  target_date: string | null;
+  plan_complete: number;
+  version: number;
+}
+
+export const CASE_SUMMARY_COLUMNS = `c.id, c.case_ref, c.episode_no, c.young_person_id, yp.name, yp.date_of_birth,
+    yp.nhs_number, c.referral_date, c.open_date, c.closed_date, c.status, c.lead_clinician_id,
+    cl.name AS lead_clinician_name, c.team_id, c.coordinating_agency, c.grouping, c.next_review_date,
+    c.target_date, c.plan_complete, c.version`;
+
+export const CASE_SUMMARY_FROM = `FROM cases c
+  JOIN young_people yp ON yp.id = c.young_person_id
+  JOIN clinicians cl ON cl.id = c.lead_clinician_id`;
+
+const CASE_SUMMARY_SELECT = `SELECT ${CASE_SUMMARY_COLUMNS} ${CASE_SUMMARY_FROM}`;
+
+export function toCaseSummary(row: CaseSummaryRow): CaseSummary {
+  return {
+    id: row.id,
+    caseRef: row.case_ref,
+    episodeNo: row.episode_no,
+    youngPersonId: row.young_person_id,
+    name: row.name,
+    dateOfBirth: row.date_of_birth,
+    nhsNumber: row.nhs_number,
+    referralDate: row.referral_date,
+    openDate: row.open_date,
+    closedDate: row.closed_date,
+    status: row.status,
+    leadClinicianId: row.lead_clinician_id,
+    leadClinicianName: row.lead_clinician_name,
+    teamId: row.team_id,
+    coordinatingAgency: row.coordinating_agency,
+    grouping: row.grouping,
+    nextReviewDate: row.next_review_date,
+    targetDate: row.target_date,
+    planComplete: bool(row.plan_complete),
+    version: row.version,
+  };
+}
+
+export function getCaseSummary(db: Db, id: string): CaseSummary | null {
+  const row = stmt<[string], CaseSummaryRow>(db, `${CASE_SUMMARY_SELECT} WHERE c.id = ?`).get(id);
+  return row ? toCaseSummary(row) : null;
+}
+
+export interface CaseFilter {
+  status: 'open' | 'closed' | 'all';
+  clinicianId?: string;
+}
+
+/** Newest first. Each status/clinician combination is its own statement so each can use its index. */
+export function listCaseSummaries(db: Db, filter: CaseFilter): CaseSummary[] {
+  const where: string[] = [];
+  const params: string[] = [];
+  if (filter.clinicianId) {
+    where.push('c.lead_clinician_id = ?');
+    params.push(filter.clinicianId);
+  }
+  if (filter.status !== 'all') {
+    where.push('c.status = ?');
+    params.push(filter.status);
+  }
+  const sql = `${CASE_SUMMARY_SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY c.open_date DESC, c.id DESC`;
+  return stmt<string[], CaseSummaryRow>(db, sql).all(...params).map(toCaseSummary);
+}
+
+export function countCases(db: Db): number {
+  return stmt<[], { n: number }>(db, 'SELECT count(*) AS n FROM cases').get()!.n;
+}
+
+/** Any episode already using this reference (references are compared ignoring case). */
+export function findCaseByRef(db: Db, caseRef: string): { id: string; case_ref: string } | null {
+  return stmt<[string], { id: string; case_ref: string }>(db, 'SELECT id, case_ref FROM cases WHERE case_ref = ? LIMIT 1').get(caseRef) ?? null;
+}
+
+/** The open case of a young person, if any (an NHS number may be on only one open case). */
+export function findOpenCaseOfYoungPerson(db: Db, youngPersonId: string): { id: string; case_ref: string } | null {
+  return (
+    stmt<[string], { id: string; case_ref: string }>(
+      db,
+      "SELECT id, case_ref FROM cases WHERE young_person_id = ? AND status = 'open' LIMIT 1",
+    ).get(youngPersonId) ?? null
+  );
+}
+
+export interface NewCase {
+  caseRef: string;
+  youngPersonId: string;
+  referralDate: string;
+  openDate: string;
+  leadClinicianId: string;
+  teamId: string;
+  coordinatingAgency: string;
+}
+
+export function insertCase(db: Db, input: NewCase, at: string): string {
+  const id = newId();
+  stmt(
+    db,
+    `INSERT INTO cases (id, case_ref, episode_no, young_person_id, referral_date, open_date, status,
+       lead_clinician_id, team_id, coordinating_agency, plan_complete, version, created_at, updated_at)
+     VALUES (@id, @caseRef, 1, @youngPersonId, @referralDate, @openDate, 'open',
+       @leadClinicianId, @teamId, @coordinatingAgency, 0, 1, @at, @at)`,
+  ).run({ id, ...input, at });
+  return id;
+}
+
+/**
+ * Changes the case's denormalised fields and bumps its version, but only if the version is still the
+ * one the caller read: 0 rows changed means someone else saved first.
+ */
+export function updateCaseDenormalised(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  changes: Partial<{ grouping: GroupingCode; nextReviewDate: string | null; targetDate: string | null; planComplete: boolean }>,
+  at: string,
+): boolean {
+  const result = stmt(
+    db,
+    `UPDATE cases SET
+       grouping = CASE WHEN @setGrouping THEN @grouping ELSE grouping END,
+       next_review_date = CASE WHEN @setNextReview THEN @nextReviewDate ELSE next_review_date END,
+       target_date = CASE WHEN @setTarget THEN @targetDate ELSE target_date END,
+       plan_complete = CASE WHEN @setPlan THEN @planComplete ELSE plan_complete END,
+       version = version + 1,
+       updated_at = @at
+     WHERE id = @id AND version = @expectedVersion`,
+  ).run({
+    id,
+    expectedVersion,
+    at,
+    setGrouping: changes.grouping !== undefined ? 1 : 0,
+    grouping: changes.grouping ?? null,
+    setNextReview: changes.nextReviewDate !== undefined ? 1 : 0,
+    nextReviewDate: changes.nextReviewDate ?? null,
+    setTarget: changes.targetDate !== undefined ? 1 : 0,
+    targetDate: changes.targetDate ?? null,
+    setPlan: changes.planComplete !== undefined ? 1 : 0,
+    planComplete: changes.planComplete ? 1 : 0,
+  });
+  return result.changes === 1;
+}

@@ -1,0 +1,50 @@
+/**
+ * Small helpers every repo uses: a per-database cache of prepared statements (hot queries are compiled
+ * once per connection) and write transactions.
+ */
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+
+export type Db = BetterSqlite3.Database;
+export type Statement<P extends unknown[] = unknown[], R = unknown> = BetterSqlite3.Statement<P, R>;
+
+const cache = new WeakMap<Db, Map<string, Statement<unknown[], unknown>>>();
+
+/** A prepared statement for `source`, compiled once per connection. Values are always bound. */
+export function stmt<P extends unknown[] = unknown[], R = unknown>(db: Db, source: string): Statement<P, R> {
+  let perDb = cache.get(db);
+  if (!perDb) {
+    perDb = new Map();
+    cache.set(db, perDb);
+  }
+  let s = perDb.get(source);
+  if (!s) {
+    s = db.prepare(source) as Statement<unknown[], unknown>;
+    perDb.set(source, s);
+  }
+  return s as unknown as Statement<P, R>;
+}
+
+/**
+ * Runs `fn` in a write transaction (a savepoint when already inside one). BEGIN IMMEDIATE takes the
+ * write lock up front: with a deferred BEGIN, a transaction that reads then writes (the audit chain
+ * reads the last hash) would fail with SQLITE_BUSY instead of waiting when the CLI and the app write
+ * at the same moment.
+ */
+export function writeTx<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn).immediate();
+}
+
+/** JSON text column → value. Columns are CHECKed with json_valid, so a parse failure is a real fault. */
+export function parseJson<T>(text: string): T {
+  return JSON.parse(text) as T;
+}
+
+/** SQLite booleans are 0/1 integers. */
+export function bool(value: number): boolean {
+  return value === 1;
+}
+
+/** A string literal for the few statements that cannot take bound parameters (VACUUM INTO, PRAGMA). */
+export function sqlString(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}

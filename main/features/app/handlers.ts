@@ -1,0 +1,16 @@
+import { countCases } from '../../db/repos/cases';
+import { getClinician } from '../../db/repos/clinicians';
+import { loadSettings, profileClinicianId } from '../../db/repos/settings';
+import type { Handlers } from '../../ipc/types';
+
+export const appHandlers: Pick<Handlers, 'app:state'> = {
+  'app:state': (_args, { db, clock }) => {
+    const profileId = profileClinicianId(db);
+    return {
+      profile: profileId ? getClinician(db, profileId) : null,
+      settings: loadSettings(db),
+      today: clock.today(),
+      caseCount: countCases(db),
+    };
+  },
+};

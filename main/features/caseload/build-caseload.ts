@@ -1,0 +1,60 @@
+import { weeksBetween, type IsoDate } from '../../../shared/dates';
+import { FLAG_SEVERITY, reviewBadge, type Flag, type FlagSeverity } from '../../../shared/domain/flags';
+import type { Settings } from '../../../shared/domain/settings';
+import type { CaseloadRow } from '../../../shared/ipc/types';
+import { listActiveGoalRatings, listOpenCaseFacts, type OpenCaseScope } from '../../db/repos/caseload';
+import type { Db } from '../../db/sql';
+import { caseFlags, type ActiveGoalRatings } from './case-flags';
+
+const SEVERITY_RANK: Record<FlagSeverity, number> = { urgent: 0, warning: 1, info: 2 };
+
+function attentionRank(flags: readonly Flag[]): number {
+  return flags.reduce((best, f) => Math.min(best, SEVERITY_RANK[FLAG_SEVERITY[f.code]]), 3);
+}
+
+/**
+ * Open cases of a clinician (or a team) with flags, in two queries: the cases with their flag facts,
+ * then every rating of their active goals. Sorted so what needs action comes first: urgent flags, then
+ * warnings, then by next review date, then name.
+ */
+export function buildCaseloadRows(db: Db, scope: OpenCaseScope, settings: Settings, today: IsoDate): CaseloadRow[] {
+  const cases = listOpenCaseFacts(db, scope);
+  const goalsByCase = new Map<string, Map<string, ActiveGoalRatings>>();
+  for (const r of listActiveGoalRatings(db, scope)) {
+    let goals = goalsByCase.get(r.case_id);
+    if (!goals) goalsByCase.set(r.case_id, (goals = new Map()));
+    let goal = goals.get(r.goal_id);
+    if (!goal) goals.set(r.goal_id, (goal = { description: r.description, ratings: [] }));
+    goal.ratings.push({ date: r.rated_on, score: r.score });
+  }
+
+  const rows = cases.map((c): CaseloadRow => {
+    const goals = [...(goalsByCase.get(c.id)?.values() ?? [])];
+    const flags = caseFlags(c, goals, settings, today);
+    return {
+      caseId: c.id,
+      caseRef: c.case_ref,
+      name: c.name,
+      nhsNumber: c.nhs_number,
+      dateOfBirth: c.date_of_birth,
+      grouping: c.grouping,
+      openDate: c.open_date,
+      weeksOpen: weeksBetween(c.open_date, today),
+      nextReviewDate: c.next_review_date,
+      reviewBadge: reviewBadge(flags),
+      targetDate: c.target_date,
+      leadClinicianId: c.lead_clinician_id,
+      leadClinicianName: c.lead_clinician_name,
+      planComplete: c.plan_complete === 1,
+      // Ratings arrive oldest first, so the first and last of each goal are its first and latest.
+      goalScores: goals.map((g) => ({ first: g.ratings[0]!.score, latest: g.ratings[g.ratings.length - 1]!.score })),
+      flags,
+    };
+  });
+  return rows.sort(
+    (a, b) =>
+      attentionRank(a.flags) - attentionRank(b.flags) ||
+      (a.nextReviewDate ?? '9999').localeCompare(b.nextReviewDate ?? '9999') ||
+      a.name.localeCompare(b.name, 'en-GB'),
+  );
+}

@@ -1,0 +1,9 @@
+import { listClinicians } from '../../db/repos/clinicians';
+import type { Handlers } from '../../ipc/types';
+import { writeContextOf } from '../write-context';
+import { createClinician } from './create-clinician';
+
+export const clinicianHandlers: Pick<Handlers, 'clinicians:create' | 'clinicians:list'> = {
+  'clinicians:create': (args, ctx) => createClinician(writeContextOf(ctx), args),
+  'clinicians:list': (args, { db }) => listClinicians(db, args.teamId),
+};

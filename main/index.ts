@@ -1,0 +1,95 @@
+/**
+ * The Electron main process: app lifecycle only. One instance (one writer to the database), the
+ * app:// protocol, the hardened window, and one ipcMain handler per contract channel, each refusing
+ * any sender that is not the app's own page before handing the raw arguments to the services
+ * (which parse them with the channel's schema). Everything else lives in modules tested without Electron.
+ */
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import type { IpcMain } from 'electron';
+import { CHANNEL_NAMES } from '../shared/ipc/channels';
+import type { IpcResult } from '../shared/ipc/result';
+import { createAppServices, systemClock, type AppServices } from './app-services';
+import { configureUserDataPath, databasePath } from './paths';
+import { registerAppProtocol, registerAppScheme } from './protocol';
+import { APP_ENTRY_URL, denyAllPermissions, guardWebContents, isTrustedSender, windowOptions } from './security';
+
+const FORBIDDEN: IpcResult<never> = {
+  ok: false,
+  error: { code: 'forbidden', message: 'This request did not come from the THRIVE Plans window.' },
+};
+
+/** One handler per channel (never a catch-all), so an unknown channel is not even listened for. */
+export function registerIpcHandlers(ipc: Pick<IpcMain, 'handle'>, invoke: (channel: string, rawArgs: unknown) => IpcResult<unknown>): void {
+  for (const channel of CHANNEL_NAMES) {
+    ipc.handle(channel, (event, rawArgs: unknown) => {
+      if (!isTrustedSender(event.senderFrame)) return FORBIDDEN;
+      return invoke(channel, rawArgs);
+    });
+  }
+}
+
+function log(message: string): void {
+  // Handlers log channel names and timings only, never record contents.
+  console.log(`[thrive] ${message}`);
+}
+
+let mainWindow: BrowserWindow | null = null;
+let services: AppServices | null = null;
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow(
+    windowOptions({ preloadPath: path.join(__dirname, 'preload.js'), isPackaged: app.isPackaged }),
+  );
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  void win.loadURL(APP_ENTRY_URL);
+  return win;
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  registerAppProtocol(path.join(__dirname, '..', 'renderer'));
+  denyAllPermissions(session.defaultSession);
+  try {
+    // The app's one wall clock: the calendar day in England, whatever the machine's time zone.
+    services = createAppServices({ dbPath: databasePath(), clock: systemClock(), log });
+  } catch (error) {
+    // A wrong key, a database from a newer version or a network path: say so and stop, never guess.
+    dialog.showErrorBox('THRIVE Plans could not open its database', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+    return;
+  }
+  const ready = services;
+  registerIpcHandlers(ipcMain, (channel, rawArgs) => ready.invoke(channel, rawArgs));
+  mainWindow = createWindow();
+}
+
+// Before ready: Chromium fixes its profile paths and scheme table at start-up.
+configureUserDataPath();
+registerAppScheme();
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  // Another window already holds the database; it is focused by its 'second-instance' handler.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => shell.openExternal(url)));
+  // Quit with the last window on every platform: the database is closed cleanly when the window goes.
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    services?.close();
+    services = null;
+  });
+  start().catch((error: unknown) => {
+    log(`start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+    app.exit(1);
+  });
+}

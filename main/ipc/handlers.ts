@@ -1,0 +1,23 @@
+/** Every channel's handler, composed from the features (one table, typed from the contract). */
+import { appHandlers } from '../features/app/handlers';
+import { caseloadHandlers } from '../features/caseload/handlers';
+import { caseHandlers } from '../features/cases/handlers';
+import { clinicianHandlers } from '../features/clinicians/handlers';
+import { currentViewHandlers } from '../features/current-view/handlers';
+import { demoHandlers } from '../features/demo/handlers';
+import { planHandlers } from '../features/plan/handlers';
+import { profileHandlers } from '../features/profile/handlers';
+import { settingsHandlers } from '../features/settings/handlers';
+import type { Handlers } from './types';
+
+export const handlers: Handlers = {
+  ...appHandlers,
+  ...profileHandlers,
+  ...clinicianHandlers,
+  ...settingsHandlers,
+  ...caseHandlers,
+  ...currentViewHandlers,
+  ...planHandlers,
+  ...caseloadHandlers,
+  ...demoHandlers,
+};

@@ -1,0 +1,17 @@
+import type { Clock } from '../../shared/clock';
+import type { Channel, ParsedArgsOf, ResultOf } from '../../shared/ipc/contract';
+import type { Db } from '../db/sql';
+
+/** What every handler gets besides its arguments. */
+export interface HandlerContext {
+  db: Db;
+  clock: Clock;
+  log: (message: string) => void;
+  /** The audit actor when no profile is set up: 'system:app', 'system:cli', … */
+  systemActor: string;
+}
+
+export type Handler<C extends Channel> = (args: ParsedArgsOf<C>, ctx: HandlerContext) => ResultOf<C>;
+
+/** One handler per channel of the contract; the compiler refuses a missing or mistyped one. */
+export type Handlers = { [C in Channel]: Handler<C> };

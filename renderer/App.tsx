@@ -1,0 +1,85 @@
+import { useEffect, type MouseEvent } from 'react';
+import { AppHeader } from './components/AppHeader';
+import { LoadProblem, Loading, usePageTitle } from './components/page';
+import { UnsavedChangesDialog } from './components/UnsavedChangesDialog';
+import { CasePage } from './features/case/CasePage';
+import { CaseloadPage } from './features/caseload/CaseloadPage';
+import { CurrentViewForm } from './features/current-view/CurrentViewForm';
+import { OpenCaseForm } from './features/open-case/OpenCaseForm';
+import { PlanForm } from './features/plan/PlanForm';
+import { ProfileSetup } from './features/profile/ProfileSetup';
+import { SettingsPage } from './features/settings/SettingsPage';
+import { routeKey, usePendingRoute, useRoute, type Route } from './stores/navigation';
+import { useProfile, useSessionActions, useSessionError, useSessionStatus } from './stores/session';
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'caseload':
+      return <CaseloadPage />;
+    case 'open-case':
+      return <OpenCaseForm />;
+    case 'current-view':
+      return <CurrentViewForm caseId={route.caseId} />;
+    case 'plan':
+      return <PlanForm caseId={route.caseId} />;
+    case 'case':
+      return <CasePage caseId={route.caseId} />;
+    case 'settings':
+      return <SettingsPage />;
+  }
+}
+
+function StartProblem({ message, onRetry }: { message: string; onRetry(): void }) {
+  usePageTitle('There is a problem');
+  return (
+    <>
+      <h1 className="heading-xl">Sorry, there is a problem</h1>
+      <LoadProblem message={message} onRetry={onRetry} />
+    </>
+  );
+}
+
+function Body() {
+  const status = useSessionStatus();
+  const error = useSessionError();
+  const profile = useProfile();
+  const route = useRoute();
+  const { load } = useSessionActions();
+
+  if (status === 'loading') return <Loading what="THRIVE Plans" />;
+  if (status === 'error') return <StartProblem message={error ?? 'THRIVE Plans could not start.'} onRetry={() => void load()} />;
+  // First run: nothing else makes sense until we know who is using the app.
+  if (!profile) return <ProfileSetup />;
+  return <Screen key={routeKey(route)} route={route} />;
+}
+
+export function App() {
+  const { load } = useSessionActions();
+  const dialogOpen = usePendingRoute() !== null;
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const skipToMain = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    document.getElementById('main-content')?.focus();
+  };
+
+  return (
+    <>
+      <div className="page" inert={dialogOpen}>
+        <a className="skip-link" href="#main-content" onClick={skipToMain}>
+          Skip to main content
+        </a>
+        <AppHeader />
+        <div className="width-container">
+          <main className="main-wrapper" id="main-content" tabIndex={-1}>
+            <Body />
+          </main>
+        </div>
+      </div>
+      <UnsavedChangesDialog />
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError, getApi, request, setApiForTests } from './client';
+import { createFakeApi } from '../test-support/fake-api';
+
+describe('api client', () => {
+  it('returns the value of a successful call', async () => {
+    const fake = createFakeApi();
+    setApiForTests(fake.api);
+    const state = await request((api) => api.app.state({}));
+    expect(state.today).toBe(fake.today);
+  });
+
+  it('turns a failed call into an ApiError that keeps the field errors', async () => {
+    setApiForTests(createFakeApi().api);
+    const error = await request((api) => api.cases.open({ caseRef: '', name: 'x' } as never)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).code).toBe('validation');
+    expect((error as ApiError).fields.map((f) => f.path)).toContain('caseRef');
+  });
+
+  it('turns a broken transport into a plain-English ApiError', async () => {
+    const fake = createFakeApi();
+    setApiForTests({ ...fake.api, app: { state: () => Promise.reject(new Error('socket hang up')) } });
+    const error = await request((api) => api.app.state({})).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).code).toBe('internal');
+    expect((error as ApiError).message).not.toContain('socket');
+  });
+
+  it('says clearly when there is no window.api', () => {
+    setApiForTests(null);
+    expect(() => getApi()).toThrow(ApiError);
+  });
+});

@@ -1,0 +1,59 @@
+import type { MouseEvent } from 'react';
+import { ROLE_LABELS } from '../../shared/ipc/schemas/clinicians';
+import { useNavigationActions, useRoute, type Route } from '../stores/navigation';
+import { useProfile } from '../stores/session';
+import { APP_NAME } from './page';
+
+/** The service header: app name, who is signed in and their team, and the two top-level links. */
+export function AppHeader() {
+  const profile = useProfile();
+  const route = useRoute();
+  const { navigate } = useNavigationActions();
+
+  const go = (event: MouseEvent<HTMLAnchorElement>, to: Route) => {
+    event.preventDefault();
+    navigate(to);
+  };
+  // Forms about a case belong to the caseload part of the app; only Settings is separate.
+  const section = route.name === 'settings' ? 'settings' : 'caseload';
+
+  return (
+    <header className="header">
+      <div className="header__container">
+        <span className="header__service">{APP_NAME}</span>
+        {profile ? (
+          <p className="header__profile">
+            <span className="visually-hidden">Signed in as </span>
+            {profile.name} ({ROLE_LABELS[profile.role]}), {profile.teamName}
+          </p>
+        ) : null}
+      </div>
+      {profile ? (
+        <nav className="header__nav" aria-label="Main">
+          <ul className="header__nav-list">
+            <li>
+              <a
+                className="header__nav-link"
+                href="#caseload"
+                aria-current={route.name === 'caseload' ? 'page' : section === 'caseload' ? 'true' : undefined}
+                onClick={(e) => go(e, { name: 'caseload' })}
+              >
+                Caseload
+              </a>
+            </li>
+            <li>
+              <a
+                className="header__nav-link"
+                href="#settings"
+                aria-current={section === 'settings' ? 'page' : undefined}
+                onClick={(e) => go(e, { name: 'settings' })}
+              >
+                Settings
+              </a>
+            </li>
+          </ul>
+        </nav>
+      ) : null}
+    </header>
+  );
+}

@@ -1,0 +1,63 @@
+import { useCallback, useState } from 'react';
+import { parseUkDate, type IsoDate } from '../../shared/dates';
+import type { FieldError } from '../../shared/ipc/result';
+import { toApiError } from '../api/client';
+
+/** The errors a form is showing, and a counter that tells the summary to take focus again. */
+export function useFormErrors() {
+  const [errors, setErrors] = useState<readonly FieldError[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const fail = useCallback((fields: readonly FieldError[]) => {
+    setErrors(fields);
+    setAttempt((n) => n + 1);
+  }, []);
+  /** A failed API call: its field errors beside the fields, or its message at the top. */
+  const failWith = useCallback(
+    (error: unknown) => {
+      const apiError = toApiError(error);
+      fail(apiError.fields.length > 0 ? apiError.fields : [{ path: '', message: apiError.message }]);
+    },
+    [fail],
+  );
+  const clear = useCallback(() => setErrors([]), []);
+  const messageFor = useCallback((path: string) => errors.find((e) => e.path === path)?.message, [errors]);
+  return { errors, attempt, fail, failWith, clear, messageFor };
+}
+
+const LOOKS_LIKE_DATE = /^\s*\d{1,2}\s*[/.\-\s]\s*\d{1,2}\s*[/.\-\s]\s*\d{2,4}\s*$/;
+
+/**
+ * What a date field sends to the schema: the ISO date if the text is a real dd/mm/yyyy date, else
+ * the text itself (which the schema rejects in its place in the form order) plus the message to
+ * show instead of the schema's generic one.
+ */
+export function readUkDate(text: string, label: string): { value: IsoDate | string; message: string | null } {
+  if (text.trim() === '') return { value: '', message: null };
+  const iso = parseUkDate(text);
+  if (iso) return { value: iso, message: null };
+  const name = label.charAt(0).toLowerCase() + label.slice(1);
+  const message = LOOKS_LIKE_DATE.test(text)
+    ? `${label} must be a real date, for example 15/03/2026`
+    : `Enter ${name} as dd/mm/yyyy, for example 15/03/2026`;
+  return { value: text.trim(), message };
+}
+
+/** Puts the form's own wording (e.g. date format messages) in place of the schema's for those paths. */
+export function withMessages(fields: readonly FieldError[], messages: Record<string, string | null>): FieldError[] {
+  return fields.map((f) => {
+    const own = messages[f.path];
+    return own ? { path: f.path, message: own } : f;
+  });
+}
+
+/**
+ * Orders errors as the fields appear on screen (the schema's key order can differ): by the first
+ * prefix in `order` that the path starts with; unknown paths go last, ties keep their order.
+ */
+export function inFormOrder(fields: readonly FieldError[], order: readonly string[]): FieldError[] {
+  const rank = (path: string) => {
+    const i = order.findIndex((p) => path === p || path.startsWith(`${p}.`));
+    return i < 0 ? order.length : i;
+  };
+  return [...fields].sort((a, b) => rank(a.path) - rank(b.path));
+}

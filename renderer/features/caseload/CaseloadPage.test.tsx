@@ -1,0 +1,219 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from '../../test-support/axe';
+import { createFakeApi } from '../../test-support/fake-api';
+import { renderApp } from '../../test-support/render-app';
+
+const SEARCH = 'Search by name, case reference or NHS number';
+
+/** Four cases, one per situation, relative to the fake's today (11/01/2027). */
+function fakeWithCaseload() {
+  const fake = createFakeApi();
+  fake.seedCase({
+    name: 'Riley Shaw',
+    caseRef: 'RIO-2001',
+    openDate: '2026-11-16',
+    grouping: 'getting_help',
+    plan: {
+      agreedDate: '2026-11-20',
+      reviewDate: '2027-01-08',
+      targetDate: '2027-03-01',
+      goals: [{ description: 'Sleep through the night', ratings: [{ date: '2026-11-20', score: 3 }, { date: '2027-01-05', score: 5 }] }],
+    },
+  });
+  fake.seedCase({ name: 'Sam Patel', caseRef: 'RIO-2002', openDate: '2026-12-01', nhsNumber: '9434765919' });
+  fake.seedCase({
+    name: 'Jo Okafor',
+    caseRef: 'RIO-2003',
+    openDate: '2027-01-04',
+    grouping: 'getting_advice',
+    plan: { agreedDate: '2027-01-04', reviewDate: '2027-01-15' },
+  });
+  fake.seedCase({
+    name: 'Alex Brown',
+    caseRef: 'RIO-2004',
+    openDate: '2027-01-10',
+    grouping: 'getting_more_help',
+    plan: { agreedDate: '2027-01-10', reviewDate: '2027-02-21' },
+  });
+  return fake;
+}
+
+async function openCaseload(fake = fakeWithCaseload()) {
+  const r = await renderApp({ fake });
+  await screen.findByRole('heading', { level: 1, name: 'My caseload' });
+  await waitFor(() => expect(screen.queryByText(/Loading your caseload/)).toBeNull());
+  return r;
+}
+
+const table = () => screen.getByRole('table', { name: 'My open cases' });
+const rowNames = () =>
+  within(table())
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => within(row).getByRole('link').textContent);
+const rowOf = (name: string) => screen.getByRole('link', { name }).closest('tr')!;
+
+describe('My caseload', () => {
+  it('has no accessibility violations and counts the cases that need action', async () => {
+    await openCaseload();
+    await expectNoAxeViolations();
+    expect(screen.getByText('4 open cases, 2 need action')).toBeTruthy();
+    expect(document.title).toBe('My caseload – THRIVE Plans');
+    expect(within(table()).getAllByRole('columnheader').map((th) => th.textContent?.replace(/[▲▼↕]/g, ''))).toEqual([
+      'Name',
+      'Case ref',
+      'Grouping',
+      'Weeks open',
+      'Next review',
+      'Target date',
+      'Goals',
+      'Flags',
+    ]);
+  });
+
+  it('shows each flag with its reason, the review badge, and goal movement', async () => {
+    await openCaseload();
+    const riley = within(rowOf('Riley Shaw'));
+    expect(riley.getByText('Review overdue')).toBeTruthy();
+    expect(riley.getByText('Agreed review date 08/01/2027 passed 3 days ago; no review held since.')).toBeTruthy();
+    expect(riley.getByText('Overdue')).toBeTruthy();
+    expect(riley.getByText('08/01/2027')).toBeTruthy();
+    expect(riley.getByText('3→5')).toBeTruthy();
+    expect(riley.getByText('Goal 1: first rating 3, latest 5.')).toBeTruthy();
+    expect(within(rowOf('Sam Patel')).getByText('No plan')).toBeTruthy();
+    expect(within(rowOf('Sam Patel')).getByText(/without an agreed THRIVE plan/)).toBeTruthy();
+    expect(within(rowOf('Jo Okafor')).getByText('Due soon')).toBeTruthy();
+    expect(within(rowOf('Alex Brown')).getByText('None')).toBeTruthy();
+  });
+
+  it('lists the most urgent first, and sorts by a column header', async () => {
+    const { user } = await openCaseload();
+    expect(rowNames()).toEqual(['Riley Shaw', 'Sam Patel', 'Jo Okafor', 'Alex Brown']);
+    expect(screen.getByRole('columnheader', { name: 'Flags' }).getAttribute('aria-sort')).toBe('descending');
+
+    await user.click(screen.getByRole('button', { name: 'Name' }));
+    expect(rowNames()).toEqual(['Alex Brown', 'Jo Okafor', 'Riley Shaw', 'Sam Patel']);
+    expect(screen.getByRole('columnheader', { name: 'Name' }).getAttribute('aria-sort')).toBe('ascending');
+    expect(screen.getByRole('columnheader', { name: 'Flags' }).getAttribute('aria-sort')).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Name' }));
+    expect(rowNames()).toEqual(['Sam Patel', 'Riley Shaw', 'Jo Okafor', 'Alex Brown']);
+    expect(screen.getByRole('columnheader', { name: 'Name' }).getAttribute('aria-sort')).toBe('descending');
+
+    // Cases without a review date go last.
+    await user.click(screen.getByRole('button', { name: 'Next review' }));
+    expect(rowNames()).toEqual(['Riley Shaw', 'Jo Okafor', 'Alex Brown', 'Sam Patel']);
+  });
+
+  it('searches by name, case reference and NHS number (spaces ignored)', async () => {
+    const { user } = await openCaseload();
+    const search = screen.getByLabelText(SEARCH);
+    await user.type(search, 'riley');
+    expect(rowNames()).toEqual(['Riley Shaw']);
+    await user.clear(search);
+    await user.type(search, 'rio-2003');
+    expect(rowNames()).toEqual(['Jo Okafor']);
+    await user.clear(search);
+    await user.type(search, '943 476 5919');
+    expect(rowNames()).toEqual(['Sam Patel']);
+    expect(screen.getByText('4 open cases, 2 need action. Showing 1 that match.')).toBeTruthy();
+    await user.clear(search);
+    await user.type(search, 'nobody');
+    expect(screen.getByText('No open cases match your search and filters.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Clear search and filters' }));
+    expect(rowNames()).toHaveLength(4);
+  });
+
+  it('filters by flag and by grouping', async () => {
+    const { user } = await openCaseload();
+    await user.selectOptions(screen.getByLabelText('Flag'), 'No plan');
+    expect(rowNames()).toEqual(['Sam Patel']);
+    await user.selectOptions(screen.getByLabelText('Flag'), 'Any flag that needs action');
+    expect(rowNames()).toEqual(['Riley Shaw', 'Sam Patel']);
+    await user.selectOptions(screen.getByLabelText('Flag'), 'All cases');
+    await user.selectOptions(screen.getByLabelText('Grouping'), 'Getting Advice and Signposting');
+    expect(rowNames()).toEqual(['Jo Okafor']);
+    await user.selectOptions(screen.getByLabelText('Grouping'), 'Not recorded yet');
+    expect(rowNames()).toEqual(['Sam Patel']);
+  });
+
+  it('focuses the search box on "/", then moves through rows with the arrows and opens one with Enter', async () => {
+    const { user } = await openCaseload();
+    await user.keyboard('/');
+    expect(document.activeElement).toBe(screen.getByLabelText(SEARCH));
+    expect((screen.getByLabelText(SEARCH) as HTMLInputElement).value).toBe('');
+
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(screen.getByRole('link', { name: 'Riley Shaw' }));
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(document.activeElement).toBe(screen.getByRole('link', { name: 'Jo Okafor' }));
+    expect(rowOf('Jo Okafor').className).toContain('is-highlighted');
+    await user.keyboard('{ArrowUp}');
+    expect(document.activeElement).toBe(screen.getByRole('link', { name: 'Sam Patel' }));
+    // Only the highlighted row is a Tab stop.
+    expect(screen.getByRole('link', { name: 'Riley Shaw' }).getAttribute('tabindex')).toBe('-1');
+    expect(screen.getByRole('link', { name: 'Sam Patel' }).getAttribute('tabindex')).toBe('0');
+
+    await user.keyboard('{Enter}');
+    await screen.findByRole('heading', { level: 1, name: 'Sam Patel' });
+  });
+
+  it('opens a case from its name', async () => {
+    const { user } = await openCaseload();
+    await user.click(screen.getByRole('link', { name: 'Riley Shaw' }));
+    await screen.findByRole('heading', { level: 1, name: 'Riley Shaw' });
+  });
+
+  it('offers a demo caseload when the database has no cases, and shows it once loaded', async () => {
+    const fake = createFakeApi();
+    const { user } = await openCaseload(fake);
+    expect(await screen.findByRole('heading', { name: 'You have no open cases' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Open a case' })).toBeTruthy();
+    await expectNoAxeViolations();
+    await user.click(screen.getByRole('button', { name: 'Load demo caseload' }));
+    await screen.findByRole('table', { name: 'My open cases' });
+    expect(rowNames()).toHaveLength(3);
+    expect(fake.callsTo('demo:seed')).toHaveLength(1);
+  });
+
+  it('does not offer the demo once the database holds cases', async () => {
+    const fake = createFakeApi();
+    const colleague = fake.addClinician('Dr Kim');
+    fake.seedCase({ name: 'Not Mine', caseRef: 'RIO-9', leadClinicianId: colleague.id });
+    await openCaseload(fake);
+    expect(await screen.findByRole('heading', { name: 'You have no open cases' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Load demo caseload' })).toBeNull();
+  });
+
+  it("shows a colleague's caseload when chosen from the team's clinicians", async () => {
+    const fake = fakeWithCaseload();
+    const colleague = fake.addClinician('Dr Kim');
+    fake.seedCase({ name: 'Taylor Green', caseRef: 'RIO-3001', leadClinicianId: colleague.id });
+    const { user } = await openCaseload(fake);
+    await user.selectOptions(await screen.findByLabelText('Clinician'), 'Dr Kim');
+    await screen.findByRole('table', { name: 'Open cases of Dr Kim' });
+    expect(within(screen.getByRole('table')).getAllByRole('link').map((a) => a.textContent)).toEqual(['Taylor Green']);
+    expect(screen.getByText('Dr Kim: 1 open case, 1 needs action')).toBeTruthy();
+  });
+
+  it('shows a long caseload a page at a time, while search still covers every case', async () => {
+    const fake = createFakeApi();
+    for (let i = 1; i <= 230; i++) fake.seedCase({ name: `Young Person ${i}`, caseRef: `BULK-${i}`, openDate: '2027-01-10' });
+    const { user } = await openCaseload(fake);
+    expect(rowNames()).toHaveLength(200);
+    expect(screen.getByText('230 open cases, 0 need action')).toBeTruthy();
+    await user.type(screen.getByLabelText(SEARCH), 'BULK-229');
+    expect(rowNames()).toEqual(['Young Person 229']);
+    await user.clear(screen.getByLabelText(SEARCH));
+    await user.click(screen.getByRole('button', { name: 'Show 30 more cases' }));
+    expect(rowNames()).toHaveLength(230);
+    expect(screen.queryByRole('button', { name: /more cases/ })).toBeNull();
+  });
+
+  it('opens the open-case form', async () => {
+    const { user } = await openCaseload();
+    await user.click(screen.getByRole('button', { name: 'Open a case' }));
+    await screen.findByRole('heading', { level: 1, name: 'Open a case' });
+  });
+});

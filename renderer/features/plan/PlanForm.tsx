@@ -1,0 +1,234 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { formatUkDate } from '../../../shared/dates';
+import { GROUPING_LABELS, type GroupingCode } from '../../../shared/domain/groupings';
+import type { Settings } from '../../../shared/domain/settings';
+import { LIKELIHOOD_LABELS, LIKELIHOODS, planRules, SavePlanArgs } from '../../../shared/ipc/schemas/plan';
+import type { CaseDetail } from '../../../shared/ipc/types';
+import { validateWith } from '../../../shared/ipc/validate';
+import { request } from '../../api/client';
+import { useApiData } from '../../api/use-api-data';
+import { DateInput } from '../../components/DateInput';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { RadioGroup, TextArea, TextInput } from '../../components/fields';
+import { inFormOrder, useFormErrors, withMessages } from '../../components/form-errors';
+import { BackLink, LoadProblem, Loading, PageHeading, usePageTitle } from '../../components/page';
+import { useUnsavedChanges } from '../../components/use-unsaved-changes';
+import { useNavigationActions } from '../../stores/navigation';
+import { useSettings, useToday } from '../../stores/session';
+import { EndingCriteriaFieldset } from './EndingCriteriaFieldset';
+import { GoalsFieldset } from './GoalsFieldset';
+import {
+  DATE_LABELS,
+  defaultReviewDate,
+  initialDraft,
+  PLAN_FIELD_ORDER,
+  reviewIntervalWeeks,
+  toPlanInput,
+  type PlanDraft,
+} from './plan-draft';
+import { SharedDecisionFieldset } from './SharedDecisionFieldset';
+
+const TITLE = 'Agree the THRIVE plan';
+const LIKELIHOOD_OPTIONS = LIKELIHOODS.map((value) => ({ value, label: LIKELIHOOD_LABELS[value] }));
+
+/** Agree the THRIVE plan at the start: the ending is agreed at the beginning. */
+export function PlanForm({ caseId }: { caseId: string }) {
+  const { data, reload } = useApiData((api) => api.cases.get({ caseId }), `case:${caseId}`);
+  const settings = useSettings();
+  const { navigate } = useNavigationActions();
+  usePageTitle(TITLE);
+
+  const back = (
+    <BackLink href="#caseload" onClick={() => navigate({ name: 'caseload' })}>
+      Back to caseload
+    </BackLink>
+  );
+  const page = (caption: string | null, body: ReactNode) => (
+    <>
+      {back}
+      <PageHeading caption={caption}>{TITLE}</PageHeading>
+      {body}
+    </>
+  );
+
+  if (data.status === 'loading' || !settings) return page(null, <Loading what="the case" />);
+  if (data.status === 'error') return page(null, <LoadProblem message={data.error.message} onRetry={reload} />);
+  const detail = data.value;
+  const caption = `${detail.summary.name}, case ${detail.summary.caseRef}`;
+  const openingView = detail.currentViews.find((cv) => cv.context === 'open');
+  if (!openingView) {
+    return page(
+      caption,
+      <>
+        <p>The plan starts from the THRIVE grouping chosen with the family in the Current View at open.</p>
+        <button type="button" className="button" onClick={() => navigate({ name: 'current-view', caseId })}>
+          Record Current View at open
+        </button>
+      </>,
+    );
+  }
+  if (detail.plan) {
+    return page(
+      caption,
+      <>
+        <p>A THRIVE plan was agreed for this case on {formatUkDate(detail.plan.agreedDate)}.</p>
+        <button type="button" className="button" onClick={() => navigate({ name: 'case', caseId })}>
+          Go to the case
+        </button>
+      </>,
+    );
+  }
+  const grouping = detail.summary.grouping ?? openingView.grouping;
+  return <PlanEditor detail={detail} grouping={grouping} settings={settings} back={back} caption={caption} />;
+}
+
+interface EditorProps {
+  detail: CaseDetail;
+  grouping: GroupingCode;
+  settings: Settings;
+  back: ReactNode;
+  caption: string;
+}
+
+function PlanEditor({ detail, grouping, settings, back, caption }: EditorProps) {
+  const today = useToday() ?? '';
+  const { navigateAfterSave } = useNavigationActions();
+  const { markDirty } = useUnsavedChanges();
+  const form = useFormErrors();
+  const weeks = reviewIntervalWeeks(grouping, settings);
+  const [draft, setDraft] = useState<PlanDraft>(() => initialDraft(today, weeks));
+  const [saving, setSaving] = useState(false);
+  usePageTitle(TITLE, form.errors.length > 0);
+  const advice = grouping === 'getting_advice' || grouping === 'thriving';
+  const riskSupport = grouping === 'getting_risk_support';
+
+  const change = (patch: Partial<PlanDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    markDirty();
+  };
+  const changeAgreedDate = (agreedDate: string) => {
+    // The review date follows the date agreed until the clinician sets it themselves.
+    const review = draft.reviewDateTouched ? null : defaultReviewDate(agreedDate, weeks);
+    change(review ? { agreedDate, reviewDate: review } : { agreedDate });
+  };
+  const text = (key: 'agreedOutcome' | 'likelihoodNote' | 'contingency' | 'riskSupportSummary') => ({
+    path: key,
+    value: draft[key],
+    onChange: (value: string) => change({ [key]: value }),
+    error: form.messageFor(key),
+  });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (saving) return;
+    const { input, messages } = toPlanInput(draft, {
+      caseId: detail.summary.id,
+      caseVersion: detail.summary.version,
+      grouping,
+    });
+    const checked = validateWith(SavePlanArgs, input, planRules, {
+      today,
+      openDate: detail.summary.openDate,
+      grouping,
+      settings,
+    });
+    if (!checked.ok) return form.fail(inFormOrder(withMessages(checked.fields, messages), PLAN_FIELD_ORDER));
+    setSaving(true);
+    try {
+      await request((api) => api.plan.save(checked.value));
+      form.clear();
+      navigateAfterSave({ name: 'case', caseId: detail.summary.id });
+    } catch (error) {
+      form.failWith(error);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <>
+      {back}
+      <ErrorSummary errors={form.errors} attempt={form.attempt} />
+      <PageHeading caption={caption}>{TITLE}</PageHeading>
+      <div className="inset">
+        <p>
+          THRIVE grouping: <strong>{GROUPING_LABELS[grouping]}</strong>, chosen with the family in the Current View at
+          open.
+        </p>
+      </div>
+      <form noValidate onSubmit={(e) => void submit(e)}>
+        <DateInput
+          path="agreedDate"
+          label={DATE_LABELS.agreedDate}
+          value={draft.agreedDate}
+          onChange={changeAgreedDate}
+          error={form.messageFor('agreedDate')}
+        />
+        <GoalsFieldset
+          goals={draft.goals}
+          onChange={(goals) => change({ goals })}
+          messageFor={form.messageFor}
+          goalsOptional={advice}
+        />
+        <h2 className="heading-l">Agreed outcome and ending</h2>
+        <TextArea {...text('agreedOutcome')} label="What success would look like" rows={4} />
+        <EndingCriteriaFieldset
+          criteria={draft.endingCriteria}
+          onChange={(endingCriteria) => change({ endingCriteria })}
+          messageFor={form.messageFor}
+        />
+        <RadioGroup
+          path="likelihood"
+          label="How likely by the target date"
+          options={LIKELIHOOD_OPTIONS}
+          value={draft.likelihood}
+          onChange={(likelihood) => change({ likelihood })}
+          error={form.messageFor('likelihood')}
+          inline
+        />
+        <TextInput {...text('likelihoodNote')} label="Note on likelihood (optional)" width={30} />
+        <DateInput
+          path="targetDate"
+          label={DATE_LABELS.targetDate}
+          value={draft.targetDate}
+          onChange={(targetDate) => change({ targetDate })}
+          error={form.messageFor('targetDate')}
+        />
+        <TextArea
+          {...text('contingency')}
+          label="If not achieved by the target date (contingency)"
+          hint={
+            advice
+              ? 'What will happen if the outcome is not reached by then. Optional for Getting Advice and Signposting.'
+              : 'What will happen if the outcome is not reached by then, for example a review with the family to agree a change of plan.'
+          }
+        />
+        <h2 className="heading-l">Review</h2>
+        <DateInput
+          path="reviewDate"
+          label={DATE_LABELS.reviewDate}
+          value={draft.reviewDate}
+          onChange={(reviewDate) => change({ reviewDate, reviewDateTouched: true })}
+          error={form.messageFor('reviewDate')}
+          extraHint={
+            draft.reviewDateTouched
+              ? undefined
+              : `Set to ${weeks} ${weeks === 1 ? 'week' : 'weeks'} after the date agreed; you can change it.`
+          }
+        />
+        {riskSupport ? (
+          <TextArea
+            {...text('riskSupportSummary')}
+            label="Risk-support plan summary"
+            hint={`Who does what, with which agencies, and how risk is shared. Getting Risk Support is reviewed at least every ${settings.riskSupportMaxWeeks} weeks.`}
+            rows={4}
+          />
+        ) : null}
+        <SharedDecisionFieldset draft={draft} onChange={change} messageFor={form.messageFor} />
+        <button type="submit" className="button">
+          Agree plan
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from '../../test-support/axe';
+import { createFakeApi } from '../../test-support/fake-api';
+import { renderApp } from '../../test-support/render-app';
+
+const REVIEW = 'Weeks from agreeing a plan to its first review';
+
+describe('Settings', () => {
+  it('shows the profile and the current thresholds, with no accessibility violations', async () => {
+    await renderApp({ route: { name: 'settings' } });
+    await screen.findByRole('heading', { level: 1, name: 'Settings' });
+    expect(document.title).toBe('Settings – THRIVE Plans');
+    expect(screen.getByText('Riverside CAMHS', { selector: 'dd' })).toBeTruthy();
+    expect((screen.getByLabelText(REVIEW) as HTMLInputElement).value).toBe('6');
+    expect((screen.getByLabelText('Days before a review to flag it as due soon') as HTMLInputElement).value).toBe('7');
+    await expectNoAxeViolations();
+  });
+
+  it('saves new thresholds, and the plan form then uses the new review interval', async () => {
+    const fake = createFakeApi();
+    const caseId = fake.seedCase({ name: 'Jamie Lee', caseRef: 'RIO-1', openDate: '2027-01-04', grouping: 'getting_help' });
+    const { user } = await renderApp({ fake, route: { name: 'settings' } });
+    await screen.findByRole('heading', { level: 1, name: 'Settings' });
+    await user.clear(screen.getByLabelText(REVIEW));
+    await user.type(screen.getByLabelText(REVIEW), '8');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText(/Settings saved/)).toBeTruthy();
+    expect(fake.settings.reviewIntervalWeeks).toBe(8);
+
+    // Saved, so leaving does not warn.
+    await user.click(screen.getByRole('link', { name: 'Caseload' }));
+    await screen.findByRole('heading', { level: 1, name: 'My caseload' });
+    await user.click(screen.getByRole('link', { name: 'Jamie Lee' }));
+    await user.click(await screen.findByRole('button', { name: 'Agree the THRIVE plan' }));
+    await screen.findByRole('heading', { level: 1, name: 'Agree the THRIVE plan' });
+    expect((screen.getByLabelText('Agreed review date') as HTMLInputElement).value).toBe('08/03/2027');
+    expect(caseId).toBeTruthy();
+  });
+
+  it('rejects values outside the allowed range and blanks', async () => {
+    const { user, fake } = await renderApp({ route: { name: 'settings' } });
+    await screen.findByRole('heading', { level: 1, name: 'Settings' });
+    await user.clear(screen.getByLabelText(REVIEW));
+    await user.type(screen.getByLabelText(REVIEW), '0');
+    await user.clear(screen.getByLabelText('Days before a review to flag it as due soon'));
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    const summary = await screen.findByRole('alert');
+    expect(summary.textContent).toContain('At least 1 week');
+    expect(summary.textContent).toContain('Enter a number of days');
+    expect(document.activeElement).toBe(summary);
+    expect(fake.callsTo('settings:update')).toEqual([]);
+    await expectNoAxeViolations();
+  });
+});

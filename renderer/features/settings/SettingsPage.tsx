@@ -1,0 +1,150 @@
+import { useState, type FormEvent } from 'react';
+import type { Settings } from '../../../shared/domain/settings';
+import { ROLE_LABELS } from '../../../shared/ipc/schemas/clinicians';
+import { SettingsUpdateArgs } from '../../../shared/ipc/schemas/settings';
+import { validateWith } from '../../../shared/ipc/validate';
+import { request } from '../../api/client';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { TextInput } from '../../components/fields';
+import { inFormOrder, useFormErrors } from '../../components/form-errors';
+import { Loading, PageHeading, usePageTitle } from '../../components/page';
+import { useUnsavedChanges } from '../../components/use-unsaved-changes';
+import { useProfile, useSessionActions, useSettings } from '../../stores/session';
+import { SummaryRow } from '../../components/SummaryList';
+
+type Key = keyof Settings;
+
+const FIELDS: ReadonlyArray<{ key: Key; label: string; hint: string; unit: 'weeks' | 'days' }> = [
+  {
+    key: 'reviewIntervalWeeks',
+    unit: 'weeks',
+    label: 'Weeks from agreeing a plan to its first review',
+    hint: 'The agreed review date on a new plan starts this many weeks after the date agreed. From 1 to 26.',
+  },
+  {
+    key: 'dueSoonDays',
+    unit: 'days',
+    label: 'Days before a review to flag it as due soon',
+    hint: 'From 1 to 28.',
+  },
+  {
+    key: 'noPlanDays',
+    unit: 'days',
+    label: 'Days a case can be open without a plan before it is flagged',
+    hint: 'From 1 to 90.',
+  },
+  {
+    key: 'riskSupportMaxWeeks',
+    unit: 'weeks',
+    label: 'Longest gap between reviews for Getting Risk Support, in weeks',
+    hint: 'From 1 to 12.',
+  },
+  {
+    key: 'goalsStuckWeeks',
+    unit: 'weeks',
+    label: 'Weeks without 3 points of movement before a goal is flagged as stuck',
+    hint: 'From 2 to 52.',
+  },
+];
+
+const ORDER = FIELDS.map((f) => f.key);
+
+function toText(settings: Settings): Record<Key, string> {
+  return Object.fromEntries(FIELDS.map(({ key }) => [key, String(settings[key])])) as Record<Key, string>;
+}
+
+/** Review intervals and flag thresholds (settings:update); the profile is shown for reference. */
+export function SettingsPage() {
+  const settings = useSettings();
+  usePageTitle('Settings');
+  if (!settings) return <Loading what="settings" />;
+  return <SettingsForm settings={settings} />;
+}
+
+function SettingsForm({ settings }: { settings: Settings }) {
+  const profile = useProfile();
+  const { setSettings } = useSessionActions();
+  const { markDirty, markClean } = useUnsavedChanges();
+  const form = useFormErrors();
+  const [values, setValues] = useState(() => toText(settings));
+  const [saved, setSaved] = useState(false);
+  const [saving, setSaving] = useState(false);
+  usePageTitle('Settings', form.errors.length > 0);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (saving) return;
+    setSaved(false);
+    // Blank or not a number is caught here (the update schema treats a missing value as "unchanged").
+    const notNumbers = FIELDS.filter(({ key }) => !Number.isFinite(Number.parseFloat(values[key]))).map(({ key, unit }) => ({
+      path: key,
+      message: `Enter a number of ${unit}`,
+    }));
+    const input = Object.fromEntries(FIELDS.map(({ key }) => [key, Number(values[key].trim())]));
+    const checked = validateWith(SettingsUpdateArgs, input);
+    const fields = [...notNumbers, ...(checked.ok ? [] : checked.fields.filter((f) => !notNumbers.some((n) => n.path === f.path)))];
+    if (fields.length > 0 || !checked.ok) return form.fail(inFormOrder(fields, ORDER));
+    setSaving(true);
+    try {
+      const next = await request((api) => api.settings.update(checked.value));
+      setSettings(next);
+      setValues(toText(next));
+      form.clear();
+      // Saved: nothing is lost by leaving now.
+      markClean();
+      setSaved(true);
+    } catch (error) {
+      form.failWith(error);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <>
+      <ErrorSummary errors={form.errors} attempt={form.attempt} />
+      <PageHeading>Settings</PageHeading>
+      {saved ? (
+        <div className="notification notification--success" role="status">
+          <p>Settings saved. Flags now use the new thresholds.</p>
+        </div>
+      ) : null}
+      {profile ? (
+        <section aria-labelledby="profile-heading">
+          <h2 className="heading-m" id="profile-heading">
+            Your profile
+          </h2>
+          <dl className="summary-list">
+            <SummaryRow label="Name">{profile.name}</SummaryRow>
+            <SummaryRow label="Role">{ROLE_LABELS[profile.role]}</SummaryRow>
+            <SummaryRow label="Team">{profile.teamName}</SummaryRow>
+          </dl>
+        </section>
+      ) : null}
+      <h2 className="heading-m">Review intervals and flags</h2>
+      <form noValidate onSubmit={(e) => void submit(e)}>
+        {FIELDS.map(({ key, label, hint }) => (
+          <TextInput
+            key={key}
+            path={key}
+            label={label}
+            hint={hint}
+            width={3}
+            inputMode="numeric"
+            autoComplete="off"
+            value={values[key]}
+            onChange={(v) => {
+              setValues((old) => ({ ...old, [key]: v }));
+              setSaved(false);
+              markDirty();
+            }}
+            error={form.messageFor(key)}
+          />
+        ))}
+        <button type="submit" className="button">
+          Save settings
+        </button>
+      </form>
+    </>
+  );
+}

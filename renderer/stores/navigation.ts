@@ -1,0 +1,61 @@
+/**
+ * A small in-memory router: which screen is showing and for which case. Navigation goes through
+ * `navigate`, which holds the move back (and the app asks "leave without saving?") while a form
+ * has unsaved changes.
+ */
+import { create } from 'zustand';
+import { useUnsavedChangesStore } from './unsaved-changes';
+
+export type Route =
+  | { name: 'caseload' }
+  | { name: 'open-case' }
+  | { name: 'current-view'; caseId: string }
+  | { name: 'plan'; caseId: string }
+  | { name: 'case'; caseId: string }
+  | { name: 'settings' };
+
+interface NavigationState {
+  route: Route;
+  /** Where the user asked to go while a form had unsaved changes; the dialog decides. */
+  pending: Route | null;
+  actions: {
+    navigate(route: Route): void;
+    /** After a successful save: the form's typing is now stored, so no warning. */
+    navigateAfterSave(route: Route): void;
+    confirmLeave(): void;
+    stayOnPage(): void;
+  };
+}
+
+export const useNavigationStore = create<NavigationState>()((set, get) => ({
+  route: { name: 'caseload' },
+  pending: null,
+  actions: {
+    navigate(route) {
+      if (useUnsavedChangesStore.getState().dirty) set({ pending: route });
+      else set({ route, pending: null });
+    },
+    navigateAfterSave(route) {
+      useUnsavedChangesStore.getState().actions.markClean();
+      set({ route, pending: null });
+    },
+    confirmLeave() {
+      const pending = get().pending;
+      if (!pending) return;
+      useUnsavedChangesStore.getState().actions.markClean();
+      set({ route: pending, pending: null });
+    },
+    stayOnPage() {
+      set({ pending: null });
+    },
+  },
+}));
+
+export const useRoute = (): Route => useNavigationStore((s) => s.route);
+export const usePendingRoute = (): Route | null => useNavigationStore((s) => s.pending);
+export const useNavigationActions = (): NavigationState['actions'] => useNavigationStore((s) => s.actions);
+
+/** Identifies a screen instance: a new key remounts the screen (fresh form, fresh data). */
+export function routeKey(route: Route): string {
+  return 'caseId' in route ? `${route.name}:${route.caseId}` : route.name;
+}

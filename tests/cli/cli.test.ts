@@ -1,0 +1,183 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CHANNEL_NAMES } from '../../shared/ipc/channels';
+import { runCli } from '../../main/cli';
+import { openDatabase } from '../../main/db/open';
+import { readKeyFile } from '../../main/db/key-file';
+import { listCaseAudit } from '../../main/db/repos/audit';
+import { tableCounts, TEST_KEY, tempDbPath, tempDir } from '../db/temp-db';
+
+const ROOT = resolve(__dirname, '../..');
+
+async function thrive(argv: string[], env: Record<string, string | undefined> = {}) {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t), env });
+  return { code, out, err };
+}
+
+function countsOf(dbPath: string) {
+  const db = openDatabase({ path: dbPath, key: readKeyFile(`${dbPath}.key`) });
+  try {
+    return tableCounts(db);
+  } finally {
+    db.close();
+  }
+}
+
+describe('thrive (in process)', () => {
+  it('prints help', async () => {
+    const r = await thrive(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Usage: thrive --db FILE');
+    expect(r.out).toContain('seed-demo');
+  });
+
+  it('lists every channel with its description and JSON Schema', async () => {
+    const r = await thrive(['channels']);
+    expect(r.code).toBe(0);
+    const channels = JSON.parse(r.out) as Array<{ channel: string; description: string; args: { type?: string; properties?: object } }>;
+    expect(channels.map((c) => c.channel)).toEqual([...CHANNEL_NAMES]);
+    const open = channels.find((c) => c.channel === 'cases:open')!;
+    expect(open.description).toBe('Open a new case (episode of care)');
+    expect(open.args.type).toBe('object');
+    expect(Object.keys(open.args.properties ?? {})).toContain('nhsNumber');
+  });
+
+  it('loads the demo and prints the caseload as a table with flags and their reasons', async () => {
+    const db = tempDbPath();
+    const seeded = await thrive(['--db', db, '--today', '2026-11-22', 'seed-demo']);
+    expect(seeded).toMatchObject({ code: 0, out: 'Loaded the fictional demo caseload: 24 cases, 4 clinicians.\n' });
+
+    const r = await thrive(['--db', db, '--today', '22/11/2026', 'caseload']);
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines[0]).toBe('Caseload of Dr Morgan Ellis (Demo CAMHS Team (fictional)) on 22/11/2026: 9 open cases');
+    expect(lines[2]).toMatch(/^Name\s+Case ref\s+Grouping\s+Weeks open\s+Next review\s+Target date\s+Goals\s+Flags$/);
+    const ruby = lines.find((l) => l.startsWith('Ruby Ashdown'))!;
+    expect(ruby).toMatch(/DEMO-0003\s+Getting Risk Support\s+7\s+04\/11\/2026 \(overdue\)/);
+    expect(ruby).toContain('Risk Support review gap, Review overdue');
+    expect(r.out).toContain('    Review overdue: Agreed review date 04/11/2026 passed 18 days ago; no review held since.');
+    expect(lines.find((l) => l.startsWith('Amelia Hart'))).toContain('(due soon)');
+
+    const json = await thrive(['--db', db, '--today', '2026-11-22', 'caseload', '--json']);
+    expect(JSON.parse(json.out).rows).toHaveLength(9);
+  });
+
+  it("shows another clinician's caseload with --clinician", async () => {
+    const db = tempDbPath();
+    await thrive(['--db', db, '--today', '2026-11-22', 'seed-demo']);
+    const list = JSON.parse((await thrive(['--db', db, 'call', 'clinicians:list', '{}'])).out) as { value: Array<{ id: string; name: string }> };
+    const priya = list.value.find((c) => c.name === 'Priya Natarajan')!;
+    const r = await thrive(['--db', db, '--today', '2026-11-22', 'caseload', '--clinician', priya.id]);
+    expect(r.out.split('\n')[0]).toBe('Caseload of Priya Natarajan (Demo CAMHS Team (fictional)) on 22/11/2026: 5 open cases');
+  });
+
+  it('calls a channel and prints the result as JSON; the command line is the audit actor without a profile', async () => {
+    const db = tempDbPath();
+    const r = await thrive(['--db', db, 'call', 'settings:update', '{"dueSoonDays": 10}']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ ok: true, value: { dueSoonDays: 10 } });
+    const conn = openDatabase({ path: db, key: readKeyFile(`${db}.key`) });
+    expect(conn.prepare('SELECT actor_id FROM audit_log').pluck().all()).toEqual(['system:cli']);
+    conn.close();
+  });
+
+  it('prints a structured validation error for invalid input, writes nothing, and exits 1', async () => {
+    const db = tempDbPath();
+    await thrive(['--db', db, '--today', '2026-11-22', 'call', 'profile:setup', '{"name":"Sam","role":"clinician","teamName":"North"}']);
+    const before = countsOf(db);
+    const args = { caseRef: 'X-1', name: 'Jo', dateOfBirth: '2030-01-01', nhsNumber: '123', referralDate: '2026-01-01', openDate: '2026-01-02', leadClinicianId: 'nope', coordinatingAgency: 'CAMHS' };
+    const r = await thrive(['--db', db, '--today', '2026-11-22', 'call', 'cases:open', JSON.stringify(args)]);
+    expect(r.code).toBe(1);
+    const result = JSON.parse(r.out);
+    expect(result.ok).toBe(false);
+    expect(result.error.code).toBe('validation');
+    expect(result.error.fields.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(['nhsNumber', 'leadClinicianId']));
+    expect(countsOf(db)).toEqual(before);
+  });
+
+  it('refuses arguments that are not JSON, without creating the database', async () => {
+    const db = tempDbPath();
+    const r = await thrive(['--db', db, 'call', 'cases:open', '{caseRef: X}']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out)).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringMatching(/not valid JSON/) } });
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it('uses THRIVE_DB_KEY when there is no key file, and says clearly when the key is wrong', async () => {
+    const db = tempDbPath();
+    expect((await thrive(['--db', db, 'call', 'app:state', '{}'], { THRIVE_DB_KEY: TEST_KEY })).code).toBe(0);
+    expect(existsSync(`${db}.key`)).toBe(false);
+    const wrong = await thrive(['--db', db, 'call', 'app:state', '{}'], { THRIVE_DB_KEY: 'b'.repeat(64) });
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toBe('thrive: The database key is wrong or the file is not a THRIVE Plans database\n');
+    const keyFile = join(tempDir(), 'key');
+    writeFileSync(keyFile, `${TEST_KEY}\n`);
+    expect((await thrive(['--db', db, '--key-file', keyFile, 'call', 'app:state', '{}'], { THRIVE_DB_KEY: 'b'.repeat(64) })).code).toBe(0);
+  });
+
+  it('explains usage mistakes and exits 1', async () => {
+    expect(await thrive([])).toMatchObject({ code: 1, err: expect.stringContaining('Usage:') });
+    expect(await thrive(['--db', tempDbPath(), 'export'])).toMatchObject({ code: 1, err: expect.stringContaining('Unknown command export') });
+    expect(await thrive(['caseload'])).toMatchObject({ code: 1, err: expect.stringContaining('--db FILE') });
+    expect(await thrive(['--db', tempDbPath(), '--today', '31/02/2026', 'caseload'])).toMatchObject({ code: 1, err: expect.stringContaining('--today') });
+    expect(await thrive(['--db', tempDbPath(), '--frobnicate', 'caseload'])).toMatchObject({ code: 1, err: expect.stringContaining('Unknown option --frobnicate') });
+    const noProfile = await thrive(['--db', tempDbPath(), 'caseload']);
+    expect(noProfile.code).toBe(1);
+    expect(JSON.parse(noProfile.out)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('records the profile as the actor once a profile exists', async () => {
+    const db = tempDbPath();
+    await thrive(['--db', db, '--today', '2026-11-22', 'seed-demo']);
+    const state = JSON.parse((await thrive(['--db', db, 'call', 'app:state', '{}'])).out);
+    const profileId = state.value.profile.id as string;
+    const args = { caseRef: 'RIO-1', name: 'Jo Bloggs', dateOfBirth: '2012-01-01', referralDate: '2026-11-01', openDate: '2026-11-02', leadClinicianId: profileId, coordinatingAgency: 'CAMHS' };
+    const opened = JSON.parse((await thrive(['--db', db, '--today', '2026-11-22', 'call', 'cases:open', JSON.stringify(args)])).out);
+    const conn = openDatabase({ path: db, key: readKeyFile(`${db}.key`) });
+    expect(listCaseAudit(conn, opened.value.id).map((e) => e.actorId)).toEqual([profileId]);
+    conn.close();
+  });
+});
+
+describe('bin/thrive.cjs (a real process)', () => {
+  let bin: string;
+
+  // Bundle the CLI exactly as scripts/build-main.mjs does, into a private copy of bin/ and dist/, so the
+  // test does not depend on (or disturb) the shared dist/ folder.
+  beforeAll(async () => {
+    const root = tempDir();
+    mkdirSync(join(root, 'bin'));
+    bin = join(root, 'bin', 'thrive.cjs');
+    copyFileSync(join(ROOT, 'bin', 'thrive.cjs'), bin);
+    await build({
+      entryPoints: { cli: join(ROOT, 'main', 'cli.ts') },
+      outdir: join(root, 'dist', 'main'),
+      bundle: true,
+      platform: 'node',
+      target: 'node22',
+      format: 'cjs',
+      external: ['electron', 'better-sqlite3-multiple-ciphers'],
+      loader: { '.sql': 'text' },
+      logLevel: 'warning',
+    });
+  }, 60_000);
+
+  it('runs the bundled CLI against a database and prints the flagged caseload', async () => {
+    const db = tempDbPath();
+    await thrive(['--db', db, '--today', '2026-11-22', 'seed-demo']);
+    const run = spawnSync(process.execPath, [bin, '--db', db, '--today', '2026-11-22', 'caseload'], {
+      encoding: 'utf8',
+      // The private copy sits outside the repository; let it find the native module there.
+      env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
+      timeout: 30_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('on 22/11/2026: 9 open cases');
+    expect(run.stdout).toContain('Review overdue: Agreed review date 04/11/2026 passed 18 days ago; no review held since.');
+  });
+});

@@ -1,0 +1,61 @@
+/** The caseload and team queries must stay on their indexes as the data grows: no full scan of cases. */
+import { describe, expect, it } from 'vitest';
+import { activeGoalRatingsSql, openCaseFactsSql, type OpenCaseScope } from '../../main/db/repos/caseload';
+import { openDatabase } from '../../main/db/open';
+import type { Db } from '../../main/db/sql';
+import { TEST_KEY, tempDbPath } from './temp-db';
+
+function plan(db: Db, sql: string): string[] {
+  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('x') as Array<{ detail: string }>).map((r) => r.detail);
+}
+
+/** Enough rows that the planner's statistics look like a real caseload (open and closed cases, goals). */
+function seeded(analyze: boolean): Db {
+  const db = openDatabase({ path: tempDbPath(), key: TEST_KEY });
+  const clinician = db.prepare("INSERT INTO clinicians VALUES (?, ?, 'clinician', ?, 'x')");
+  const person = db.prepare("INSERT INTO young_people VALUES (?, 'Y', '2010-01-01', NULL, 'x', 'x')");
+  const kase = db.prepare(
+    `INSERT INTO cases (id, case_ref, young_person_id, referral_date, open_date, status, closed_date, lead_clinician_id, team_id,
+       coordinating_agency, created_at, updated_at) VALUES (?, ?, ?, '2026-01-01', '2026-01-02', ?, ?, ?, ?, 'CAMHS', 'x', 'x')`,
+  );
+  const goal = db.prepare(
+    "INSERT INTO goals (id, case_id, position, description, created_on, created_at, created_by) VALUES (?, ?, 1, 'g', '2026-01-02', 'x', 'x')",
+  );
+  const rating = db.prepare("INSERT INTO goal_ratings VALUES (?, ?, '2026-01-02', 5, 'session', NULL, NULL, 'x', 'x')");
+  db.transaction(() => {
+    db.exec("INSERT INTO teams VALUES ('t0', 'Team 0', 'x'), ('t1', 'Team 1', 'x')");
+    for (let c = 0; c < 20; c++) clinician.run(`c${c}`, `C ${c}`, `t${c % 2}`);
+    for (let i = 0; i < 2000; i++) {
+      person.run(`y${i}`);
+      kase.run(`k${i}`, `R${i}`, `y${i}`, i % 3 ? 'closed' : 'open', i % 3 ? '2026-02-01' : null, `c${i % 20}`, `t${i % 2}`);
+      goal.run(`g${i}`, `k${i}`);
+      rating.run(`r${i}`, `g${i}`);
+    }
+  })();
+  if (analyze) db.exec('ANALYZE');
+  return db;
+}
+
+// With and without ANALYZE statistics: the app runs PRAGMA optimize on close, so both happen in use.
+const SCOPES: Array<{ what: string; scope: OpenCaseScope; index: string; analyze: boolean }> = [
+  { what: 'caseload (one clinician)', scope: { clinicianId: 'x' }, index: 'cases_caseload', analyze: false },
+  { what: 'caseload (one clinician)', scope: { clinicianId: 'x' }, index: 'cases_caseload', analyze: true },
+  { what: 'team view (one team)', scope: { teamId: 'x' }, index: 'cases_team', analyze: false },
+  { what: 'team view (one team)', scope: { teamId: 'x' }, index: 'cases_team', analyze: true },
+];
+
+describe('EXPLAIN QUERY PLAN', () => {
+  it.each(SCOPES)('the $what query searches cases by $index (with statistics: $analyze)', ({ scope, index, analyze }) => {
+    const db = seeded(analyze);
+    try {
+      for (const sql of [openCaseFactsSql(scope), activeGoalRatingsSql(scope)]) {
+        const steps = plan(db, sql);
+        expect(steps.some((s) => s.includes(`SEARCH c USING INDEX ${index}`)), steps.join('\n')).toBe(true);
+        // No step reads a whole table: every other table is reached by its primary key or an index.
+        expect(steps.filter((s) => /^SCAN /.test(s) && !/USING (COVERING )?INDEX/.test(s)), steps.join('\n')).toEqual([]);
+      }
+    } finally {
+      db.close();
+    }
+  });
+});

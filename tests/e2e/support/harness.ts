@@ -1,0 +1,252 @@
+/**
+ * The browser end-to-end harness (TOOLCHAIN.md "real-browser end-to-end pattern"): the built renderer
+ * served by vite preview on 127.0.0.1, driven in Debian's Chromium by playwright-core, talking to the
+ * real handlers and a real encrypted database file through the loopback test bridge. The page keeps
+ * its strict CSP; only this test context bypasses it (the bridge is another origin).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+import { createAppServices, type AppServices } from '../../../main/app-services';
+import { CONTENT_SECURITY_POLICY } from '../../../main/security';
+import { fixedClock } from '../../../shared/clock';
+import type { IsoDate } from '../../../shared/dates';
+import { CHANNEL_NAMES } from '../../../shared/ipc/channels';
+import { startBridge, type Bridge } from './bridge';
+import { axeLoaded, recordedCspViolations, runAxe } from './in-page';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'e2e');
+const RENDERER_DIR = path.join(REPO_ROOT, 'dist', 'renderer');
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+export interface E2eApp {
+  page: Page;
+  context: BrowserContext;
+  /** The real services behind the bridge (for checks on what was saved). */
+  services: AppServices;
+  dbPath: string;
+  /** Moves the app's "today" through the bridge's test endpoint. */
+  setToday(day: IsoDate): Promise<void>;
+  /** CSP violations the page reported (recorded only when launched with csp: 'enforce'). */
+  cspViolations(): Promise<string[]>;
+  /** Saves test-results/e2e/<name>.png and returns its path. */
+  screenshot(name: string): Promise<string>;
+  /** Uncaught page errors and console errors seen so far. */
+  pageErrors: string[];
+  /** What the services logged (slow handlers, internal errors). */
+  serviceLog: string[];
+  close(): Promise<void>;
+}
+
+/** `npm test` builds first; a bare `vitest run --project e2e` builds the renderer once here. */
+export function ensureRendererBuilt(): void {
+  if (existsSync(path.join(RENDERER_DIR, 'index.html'))) return;
+  execFileSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['vite', 'build', '--config', 'vite.config.mts'], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+}
+
+/** In-page source of `(channel, args) => Promise<IpcResult>` over the loopback bridge. */
+function fetchTransport(bridge: Bridge): string {
+  return `async (channel, args) => {
+    const response = await fetch(${JSON.stringify(bridge.url)} + '/invoke/' + encodeURIComponent(channel), {
+      method: 'POST',
+      headers: { authorization: ${JSON.stringify(`Bearer ${bridge.token}`)}, 'content-type': 'application/json' },
+      body: JSON.stringify(args),
+    });
+    return response.json();
+  }`;
+}
+
+/**
+ * In-page source of the same transport over a Playwright binding (a DevTools-protocol call, which no
+ * CSP governs), for the spec that runs the page under the app's strict CSP with nothing bypassed.
+ */
+const BINDING_NAME = '__thriveInvoke';
+const bindingTransport = `(channel, args) => window.${BINDING_NAME}(channel, args)`;
+
+/** The same window.api the preload builds (see buildApi in main/preload.ts), over `transport`. */
+function apiInitScript(transport: string): string {
+  return `(() => {
+  const transport = ${transport};
+  const channels = ${JSON.stringify(CHANNEL_NAMES)};
+  const api = {};
+  for (const channel of channels) {
+    const colon = channel.indexOf(':');
+    const domain = channel.slice(0, colon);
+    const verb = channel.slice(colon + 1);
+    api[domain] = api[domain] || {};
+    api[domain][verb] = (args) => transport(channel, args === undefined ? {} : args);
+  }
+  for (const group of Object.values(api)) Object.freeze(group);
+  Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false, configurable: false });
+})();`;
+}
+
+/** Records every CSP violation the page reports, for the strict-CSP spec to read. */
+const CSP_RECORDER = `(() => {
+  const seen = [];
+  Object.defineProperty(window, '__cspViolations', { value: seen });
+  document.addEventListener('securitypolicyviolation', (e) => {
+    seen.push(e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + (e.sample ? ' (' + e.sample + ')' : ''));
+  });
+})();`;
+
+export interface Suite {
+  browser: Browser;
+  previewServer: PreviewServer;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** One browser and one preview server per spec file. */
+export async function startSuite(): Promise<Suite> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)`);
+  ensureRendererBuilt();
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const previewServer = await preview({
+    // The config's root is renderer/ and its outDir ../dist/renderer; pin the root so cwd never matters.
+    root: path.join(REPO_ROOT, 'renderer'),
+    configFile: path.join(REPO_ROOT, 'vite.config.mts'),
+    logLevel: 'warn',
+    // Served with the CSP that main/protocol.ts sends from app://, as well as the page's own meta tag.
+    preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
+  });
+  const baseUrl = previewServer.resolvedUrls?.local[0];
+  if (!baseUrl) throw new Error('vite preview did not report its URL');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  return {
+    browser,
+    previewServer,
+    baseUrl,
+    async close() {
+      await browser.close();
+      await previewServer.close();
+    },
+  };
+}
+
+/** A new user on a fresh encrypted database, with the app open on its first screen. */
+export async function launchApp(
+  suite: Suite,
+  opts: {
+    today: IsoDate;
+    /** Runs on the services before the page first loads (e.g. an existing profile). */
+    setup?: (services: AppServices) => void;
+    /**
+     * 'bypass' (default): the TOOLCHAIN pattern, window.api over fetch to the bridge, CSP bypassed
+     * in this context only. 'enforce': the app's CSP applies in full and window.api goes over a
+     * Playwright binding instead of the network.
+     */
+    csp?: 'bypass' | 'enforce';
+  },
+): Promise<E2eApp> {
+  const enforceCsp = opts.csp === 'enforce';
+  const dir = mkdtempSync(path.join(tmpdir(), 'thrive-e2e-'));
+  const dbPath = path.join(dir, 'thrive.db');
+  const clock = fixedClock(opts.today);
+  // Handler timings over 40 ms and internal errors, as the app would log them.
+  const serviceLog: string[] = [];
+  const services = createAppServices({ dbPath, clock, log: (message) => serviceLog.push(message) });
+  opts.setup?.(services);
+  const origin = new URL(suite.baseUrl).origin;
+  const bridge = await startBridge({
+    invoke: (channel, rawArgs) => services.invoke(channel, rawArgs),
+    setToday: (day) => clock.set(day),
+    allowedOrigin: origin,
+  });
+
+  const context = await suite.browser.newContext({
+    bypassCSP: !enforceCsp,
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+    reducedMotion: 'reduce',
+  });
+  if (enforceCsp) {
+    await context.exposeBinding(BINDING_NAME, (_source, channel: string, args: unknown) => services.invoke(channel, args));
+    await context.addInitScript({ content: CSP_RECORDER });
+    await context.addInitScript({ content: apiInitScript(bindingTransport) });
+  } else {
+    await context.addInitScript({ content: apiInitScript(fetchTransport(bridge)) });
+  }
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const url = message.location().url;
+    // Chromium asks for /favicon.ico by itself; the renderer declares no icon. Not the app's error.
+    if (new URL(url, suite.baseUrl).pathname === '/favicon.ico') return;
+    pageErrors.push(`console.error: ${message.text()} (${url})`);
+  });
+  await page.goto(suite.baseUrl);
+
+  return {
+    page,
+    context,
+    services,
+    dbPath,
+    pageErrors,
+    serviceLog,
+    async setToday(day) {
+      const response = await fetch(`${bridge.url}/__test/today`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${bridge.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ today: day }),
+      });
+      if (!response.ok) throw new Error(`could not set today: ${response.status} ${await response.text()}`);
+    },
+    async cspViolations() {
+      return page.evaluate(recordedCspViolations);
+    },
+    async screenshot(name) {
+      const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      return file;
+    },
+    async close() {
+      await context.close();
+      await bridge.close();
+      services.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const require = createRequire(import.meta.url);
+const axeSource = (require('axe-core') as { source: string }).source;
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/** Runs axe-core on the page as it is now; returns its violations (empty when the screen passes). */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(axeLoaded))) await page.addScriptTag({ content: axeSource });
+  return page.evaluate(runAxe);
+}
+
+export function describeViolations(screen: string, violations: AxeViolation[]): string {
+  return violations.map((v) => `${screen}: ${v.id} (${v.impact ?? 'n/a'}) ${v.help} → ${v.targets.join(', ')}`).join('\n');
+}
