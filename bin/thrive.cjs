@@ -14,10 +14,20 @@ if (major < 22 || (major === 22 && minor < 12)) {
 const fs = require('node:fs');
 const path = require('node:path');
 
-const cliPath = path.join(__dirname, '..', 'dist', 'main', 'cli.js');
+const root = path.join(__dirname, '..');
+const cliPath = path.join(root, 'dist', 'main', 'cli.js');
+// Straight after `npm install` nothing is built yet: build the main-process bundle once (about a
+// second) so `npx thrive` works without a separate step. An install hook would do the same, but npm's
+// strict-allow-scripts refuses the project's own install scripts when npx runs.
 if (!fs.existsSync(cliPath)) {
-  process.stderr.write('thrive: Run npm run build first (dist/main/cli.js is missing).\n');
-  process.exit(1);
+  const build = path.join(root, 'scripts', 'build-main.mjs');
+  const built = fs.existsSync(build)
+    ? require('node:child_process').spawnSync(process.execPath, [build], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
+    : null;
+  if (!built || built.status !== 0 || !fs.existsSync(cliPath)) {
+    process.stderr.write('thrive: the command-line bundle (dist/main/cli.js) is missing and could not be built: run npm run build.\n');
+    process.exit(1);
+  }
 }
 
 require(cliPath)

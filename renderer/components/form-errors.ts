@@ -3,10 +3,15 @@ import { parseUkDate, type IsoDate } from '../../shared/dates';
 import type { FieldError } from '../../shared/ipc/result';
 import { toApiError } from '../api/client';
 
-/** The errors a form is showing, and a counter that tells the summary to take focus again. */
+/**
+ * The errors a form is showing, a counter that tells the summary to take focus again, and the one
+ * way a form saves: `save(run)` marks it saving (so a double Enter cannot submit twice) and shows a
+ * failed call's errors beside the fields.
+ */
 export function useFormErrors() {
   const [errors, setErrors] = useState<readonly FieldError[]>([]);
   const [attempt, setAttempt] = useState(0);
+  const [saving, setSaving] = useState(false);
   const fail = useCallback((fields: readonly FieldError[]) => {
     setErrors(fields);
     setAttempt((n) => n + 1);
@@ -21,7 +26,20 @@ export function useFormErrors() {
   );
   const clear = useCallback(() => setErrors([]), []);
   const messageFor = useCallback((path: string) => errors.find((e) => e.path === path)?.message, [errors]);
-  return { errors, attempt, fail, failWith, clear, messageFor };
+  const save = useCallback(
+    async (run: () => Promise<void>) => {
+      setSaving(true);
+      try {
+        await run();
+      } catch (error) {
+        failWith(error);
+      } finally {
+        setSaving(false);
+      }
+    },
+    [failWith],
+  );
+  return { errors, attempt, fail, failWith, clear, messageFor, saving, save };
 }
 
 const LOOKS_LIKE_DATE = /^\s*\d{1,2}\s*[/.\-\s]\s*\d{1,2}\s*[/.\-\s]\s*\d{2,4}\s*$/;

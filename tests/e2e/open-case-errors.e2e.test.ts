@@ -1,8 +1,9 @@
 /**
  * An "Open a case" submission with two mistakes: an NHS number whose check digit is wrong, and an
  * open date before the referral date. Each is shown at the top (focused, with a link to the field)
- * and beside the field, and nothing is saved. The shared validator runs the date rules only once the
- * shape checks pass (shared/ipc/validate.ts), so the date mistake is reported on the second submit.
+ * and beside the field, and nothing is saved. Both mistakes are reported by the first submit
+ * (shared/ipc/validate.ts runs the cross-field date rules on the fields that parsed); after the NHS
+ * number is corrected, only the date mistake remains.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,6 +65,8 @@ describe('Open a case with mistakes', () => {
     await app.screenshot('10-open-case-errors');
     await expect.poll(() => summary.evaluate(hasFocusWithin), { message: 'the error summary takes focus' }).toBe(true);
     expect(await nhsLink.isVisible()).toBe(true);
+    expect(await openDateLink.isVisible(), 'both mistakes are listed after one submit').toBe(true);
+    expect(await openDateField.getAttribute('aria-invalid')).toBe('true');
     expect(await page.title()).toMatch(/^Error: /);
     // Beside the field too, which is marked invalid, and what was typed stays as typed.
     expect(await nhsField.getAttribute('aria-invalid')).toBe('true');
@@ -80,7 +83,7 @@ describe('Open a case with mistakes', () => {
     await page.keyboard.type('943 476 5919');
     await page.keyboard.press('Enter');
 
-    // Round 2: the open date before the referral date (shape checks pass, so the date rules run).
+    // Round 2: only the open date before the referral date is left.
     await openDateLink.waitFor({ state: 'visible' });
     await expect.poll(() => summary.evaluate(hasFocusWithin), { message: 'the error summary takes focus again' }).toBe(true);
     expect(await nhsLink.count()).toBe(0);

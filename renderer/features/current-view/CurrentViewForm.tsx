@@ -83,7 +83,6 @@ function CurrentViewEditor({ detail, back }: { detail: CaseDetail; back: ReactNo
   const { navigateAfterSave } = useNavigationActions();
   const { markDirty } = useUnsavedChanges();
   const form = useFormErrors();
-  const [saving, setSaving] = useState(false);
   const [completedDate, setCompletedDate] = useState(() => formatUkDate(today));
   const [reason, setReason] = useState<CurrentViewReason>('first_contact');
   const [grouping, setGrouping] = useState<GroupingCode | ''>('');
@@ -102,7 +101,7 @@ function CurrentViewEditor({ detail, back }: { detail: CaseDetail; back: ReactNo
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (saving) return;
+    if (form.saving) return;
     const date = readUkDate(completedDate, 'Date completed');
     const input = {
       caseId: detail.summary.id,
@@ -117,16 +116,11 @@ function CurrentViewEditor({ detail, back }: { detail: CaseDetail; back: ReactNo
       context: 'open' as const,
     });
     if (!checked.ok) return form.fail(inFormOrder(withMessages(checked.fields, { completedDate: date.message }), ORDER));
-    setSaving(true);
-    try {
+    await form.save(async () => {
       await request((api) => api.currentView.record(checked.value));
       form.clear();
       navigateAfterSave({ name: 'plan', caseId: detail.summary.id });
-    } catch (error) {
-      form.failWith(error);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

@@ -36,7 +36,6 @@ export function OpenCaseForm() {
   const { load } = useSessionActions();
   const { markDirty } = useUnsavedChanges();
   const form = useFormErrors();
-  const [saving, setSaving] = useState(false);
   const [draft, setDraft] = useState<Draft>(() => ({
     caseRef: '',
     name: '',
@@ -58,7 +57,7 @@ export function OpenCaseForm() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (saving) return;
+    if (form.saving) return;
     const dob = readUkDate(draft.dateOfBirth, DATE_LABELS.dateOfBirth);
     const referral = readUkDate(draft.referralDate, DATE_LABELS.referralDate);
     const open = readUkDate(draft.openDate, DATE_LABELS.openDate);
@@ -77,17 +76,12 @@ export function OpenCaseForm() {
       const messages = { dateOfBirth: dob.message, referralDate: referral.message, openDate: open.message };
       return form.fail(inFormOrder(withMessages(checked.fields, messages), ORDER));
     }
-    setSaving(true);
-    try {
+    await form.save(async () => {
       const opened = await request((api) => api.cases.open(checked.value));
       form.clear();
       void load({ quiet: true });
       navigateAfterSave({ name: 'current-view', caseId: opened.id });
-    } catch (error) {
-      form.failWith(error);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const clinicianOptions = leadClinicianOptions(clinicians.status === 'ready' ? clinicians.value : [], profile);

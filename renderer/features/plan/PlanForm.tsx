@@ -97,7 +97,6 @@ function PlanEditor({ detail, grouping, settings, back, caption }: EditorProps) 
   const form = useFormErrors();
   const weeks = reviewIntervalWeeks(grouping, settings);
   const [draft, setDraft] = useState<PlanDraft>(() => initialDraft(today, weeks));
-  const [saving, setSaving] = useState(false);
   usePageTitle(TITLE, form.errors.length > 0);
   const advice = grouping === 'getting_advice' || grouping === 'thriving';
   const riskSupport = grouping === 'getting_risk_support';
@@ -120,7 +119,7 @@ function PlanEditor({ detail, grouping, settings, back, caption }: EditorProps) 
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (saving) return;
+    if (form.saving) return;
     const { input, messages } = toPlanInput(draft, {
       caseId: detail.summary.id,
       caseVersion: detail.summary.version,
@@ -133,16 +132,11 @@ function PlanEditor({ detail, grouping, settings, back, caption }: EditorProps) 
       settings,
     });
     if (!checked.ok) return form.fail(inFormOrder(withMessages(checked.fields, messages), PLAN_FIELD_ORDER));
-    setSaving(true);
-    try {
+    await form.save(async () => {
       await request((api) => api.plan.save(checked.value));
       form.clear();
       navigateAfterSave({ name: 'case', caseId: detail.summary.id });
-    } catch (error) {
-      form.failWith(error);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

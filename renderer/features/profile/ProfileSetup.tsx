@@ -16,7 +16,6 @@ export function ProfileSetup() {
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role | ''>('');
   const [teamName, setTeamName] = useState('');
-  const [saving, setSaving] = useState(false);
   const form = useFormErrors();
   const { setProfile, load } = useSessionActions();
   const { navigateAfterSave } = useNavigationActions();
@@ -24,21 +23,16 @@ export function ProfileSetup() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (saving) return;
+    if (form.saving) return;
     const checked = validateWith(ProfileSetupArgs, { name, role: role || undefined, teamName });
     if (!checked.ok) return form.fail(checked.fields);
-    setSaving(true);
-    try {
+    await form.save(async () => {
       const profile = await request((api) => api.profile.setup(checked.value));
       form.clear();
       setProfile(profile);
       navigateAfterSave({ name: 'caseload' });
       void load({ quiet: true });
-    } catch (error) {
-      form.failWith(error);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

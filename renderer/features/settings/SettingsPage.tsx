@@ -68,12 +68,11 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const form = useFormErrors();
   const [values, setValues] = useState(() => toText(settings));
   const [saved, setSaved] = useState(false);
-  const [saving, setSaving] = useState(false);
   usePageTitle('Settings', form.errors.length > 0);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (saving) return;
+    if (form.saving) return;
     setSaved(false);
     // Blank or not a number is caught here (the update schema treats a missing value as "unchanged").
     const notNumbers = FIELDS.filter(({ key }) => !Number.isFinite(Number.parseFloat(values[key]))).map(({ key, unit }) => ({
@@ -84,8 +83,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
     const checked = validateWith(SettingsUpdateArgs, input);
     const fields = [...notNumbers, ...(checked.ok ? [] : checked.fields.filter((f) => !notNumbers.some((n) => n.path === f.path)))];
     if (fields.length > 0 || !checked.ok) return form.fail(inFormOrder(fields, ORDER));
-    setSaving(true);
-    try {
+    await form.save(async () => {
       const next = await request((api) => api.settings.update(checked.value));
       setSettings(next);
       setValues(toText(next));
@@ -93,11 +91,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
       // Saved: nothing is lost by leaving now.
       markClean();
       setSaved(true);
-    } catch (error) {
-      form.failWith(error);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

@@ -1,0 +1,46 @@
+/**
+ * The process boundary (ARCHITECTURE.md rule 1) is enforced by eslint's no-restricted-imports in
+ * eslint.config.mjs. These tests lint small snippets as if they lived in renderer/ or shared/, so the
+ * rule cannot be weakened or dropped from the config without a failing test.
+ */
+import { ESLint } from 'eslint';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(__dirname, '../..');
+const eslint = new ESLint({ cwd: root });
+
+async function restrictedImports(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('the renderer cannot reach past its API client', () => {
+  it.each([
+    ["import { openDatabase } from '../../main/db/open';", 'must not import main/'],
+    ["import { ipcRenderer } from 'electron';", 'must not import electron'],
+    ["import Database from 'better-sqlite3-multiple-ciphers';", 'must not touch the database'],
+    ["import { readFileSync } from 'node:fs';", 'must not use Node APIs'],
+    ["import fs from 'fs';", 'must not use Node APIs'],
+  ])('%s is refused', async (line, message) => {
+    const messages = await restrictedImports('renderer/features/x/Leak.tsx', `${line}\nexport {};\n`);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain(message);
+  });
+
+  it('may import shared/ and its own client', async () => {
+    const code = "import { formatUkDate } from '../../../shared/dates';\nimport { getApi } from '../../api/client';\nexport const x = [formatUkDate, getApi];\n";
+    expect(await restrictedImports('renderer/features/x/Fine.tsx', code)).toEqual([]);
+  });
+});
+
+describe('shared/ stays pure', () => {
+  it.each([
+    "import { app } from 'electron';",
+    "import { readFileSync } from 'node:fs';",
+    "import { handlers } from '../main/ipc/handlers';",
+    "import { getApi } from '../renderer/api/client';",
+  ])('%s is refused', async (line) => {
+    expect(await restrictedImports('shared/domain/leak.ts', `${line}\nexport {};\n`)).toHaveLength(1);
+  });
+});
