@@ -5,9 +5,13 @@ import { UnsavedChangesDialog } from './components/UnsavedChangesDialog';
 import { CasePage } from './features/case/CasePage';
 import { CaseloadPage } from './features/caseload/CaseloadPage';
 import { CurrentViewForm } from './features/current-view/CurrentViewForm';
+import { EndingForm } from './features/ending/EndingForm';
 import { OpenCaseForm } from './features/open-case/OpenCaseForm';
 import { PlanForm } from './features/plan/PlanForm';
+import { RevisePlanForm } from './features/plan-revision/RevisePlanForm';
 import { ProfileSetup } from './features/profile/ProfileSetup';
+import { ReopenForm } from './features/reopen/ReopenForm';
+import { ReviewForm } from './features/review/ReviewForm';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { routeKey, usePendingRoute, useRoute, type Route } from './stores/navigation';
 import { useProfile, useSessionActions, useSessionError, useSessionStatus } from './stores/session';
@@ -24,6 +28,14 @@ function Screen({ route }: { route: Route }) {
       return <PlanForm caseId={route.caseId} />;
     case 'case':
       return <CasePage caseId={route.caseId} />;
+    case 'review':
+      return <ReviewForm caseId={route.caseId} />;
+    case 'revise-plan':
+      return <RevisePlanForm caseId={route.caseId} reviewId={route.reviewId} />;
+    case 'end-case':
+      return <EndingForm caseId={route.caseId} />;
+    case 'reopen':
+      return <ReopenForm caseId={route.caseId} />;
     case 'settings':
       return <SettingsPage />;
   }

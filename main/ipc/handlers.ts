@@ -5,8 +5,11 @@ import { caseHandlers } from '../features/cases/handlers';
 import { clinicianHandlers } from '../features/clinicians/handlers';
 import { currentViewHandlers } from '../features/current-view/handlers';
 import { demoHandlers } from '../features/demo/handlers';
+import { draftHandlers } from '../features/drafts/handlers';
+import { endingHandlers } from '../features/ending/handlers';
 import { planHandlers } from '../features/plan/handlers';
 import { profileHandlers } from '../features/profile/handlers';
+import { reviewHandlers } from '../features/review/handlers';
 import { settingsHandlers } from '../features/settings/handlers';
 import type { Handlers } from './types';
 
@@ -18,6 +21,9 @@ export const handlers: Handlers = {
   ...caseHandlers,
   ...currentViewHandlers,
   ...planHandlers,
+  ...reviewHandlers,
+  ...endingHandlers,
+  ...draftHandlers,
   ...caseloadHandlers,
   ...demoHandlers,
 };

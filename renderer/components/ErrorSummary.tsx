@@ -1,4 +1,4 @@
-import { useEffect, useRef, type MouseEvent } from 'react';
+import { useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
 import type { FieldError } from '../../shared/ipc/result';
 import { fieldId, findFieldElement } from './field-ids';
 
@@ -12,13 +12,15 @@ interface Props {
    */
   maxListed?: number;
   moreMessage?: (remaining: number) => string;
+  /** What the user can do about it, under the list (e.g. "Reload the case" after a conflict). */
+  children?: ReactNode;
 }
 
 /**
  * The NHS.UK error summary: at the top of the form, announced, focused on a failed submit, with a
  * link to each field. A message with no field (e.g. "case not found") is listed as plain text.
  */
-export function ErrorSummary({ errors, attempt, maxListed, moreMessage }: Props) {
+export function ErrorSummary({ errors, attempt, maxListed, moreMessage, children }: Props) {
   const ref = useRef<HTMLDivElement>(null);
 
   const hasErrors = errors.length > 0;
@@ -62,6 +64,7 @@ export function ErrorSummary({ errors, attempt, maxListed, moreMessage }: Props)
           </li>
         ) : null}
       </ul>
+      {children ? <div className="error-summary__actions">{children}</div> : null}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inFormOrder, readUkDate, withMessages } from './form-errors';
+import { inFormOrder, onePerField, onItemInputs, readUkDate, withMessages } from './form-errors';
 import { fieldId } from './field-ids';
 
 describe('readUkDate', () => {
@@ -40,5 +40,35 @@ describe('error helpers', () => {
     expect(fieldId('goals.1.firstRating')).toBe('field-goals-1-firstRating');
     expect(fieldId('sdm.participants')).toBe('field-sdm-participants');
     expect(fieldId('ratings.p5')).not.toBe(fieldId('ratings.p50'));
+  });
+});
+
+describe('onItemInputs', () => {
+  it('moves errors about the n-th item sent onto that record\'s input, leaving others alone', () => {
+    const fields = [
+      { path: 'goalRatings.1.score', message: 'Enter a rating from 0 to 10' },
+      { path: 'goalRatings.goal-a', message: 'Rate goal "A" from 0 to 10' },
+      { path: 'goalRatings.0.goalId', message: 'This goal is no longer active' },
+      { path: 'reviewDate', message: 'Enter the date of the review' },
+    ];
+    expect(onItemInputs(fields, 'goalRatings', ['b', 'c'], (id) => `goalRatings.goal-${id}`)).toEqual([
+      { path: 'goalRatings.goal-c', message: 'Enter a rating from 0 to 10' },
+      { path: 'goalRatings.goal-a', message: 'Rate goal "A" from 0 to 10' },
+      { path: 'goalRatings.goal-b', message: 'This goal is no longer active' },
+      { path: 'reviewDate', message: 'Enter the date of the review' },
+    ]);
+  });
+
+  it('keeps one message per input', () => {
+    expect(
+      onePerField([
+        { path: 'x', message: 'first' },
+        { path: 'x', message: 'second' },
+        { path: 'y', message: 'other' },
+      ]),
+    ).toEqual([
+      { path: 'x', message: 'first' },
+      { path: 'y', message: 'other' },
+    ]);
   });
 });

@@ -1,19 +1,22 @@
 import { useCallback, useState } from 'react';
 import { parseUkDate, type IsoDate } from '../../shared/dates';
-import type { FieldError } from '../../shared/ipc/result';
+import type { ErrorCode, FieldError } from '../../shared/ipc/result';
 import { toApiError } from '../api/client';
 
 /**
  * The errors a form is showing, a counter that tells the summary to take focus again, and the one
  * way a form saves: `save(run)` marks it saving (so a double Enter cannot submit twice) and shows a
- * failed call's errors beside the fields.
+ * failed call's errors beside the fields. `serverCode` is the code of the failed call being shown
+ * (e.g. 'conflict', so the form can offer to reload the case), null for the form's own checks.
  */
 export function useFormErrors() {
   const [errors, setErrors] = useState<readonly FieldError[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [saving, setSaving] = useState(false);
+  const [serverCode, setServerCode] = useState<ErrorCode | null>(null);
   const fail = useCallback((fields: readonly FieldError[]) => {
     setErrors(fields);
+    setServerCode(null);
     setAttempt((n) => n + 1);
   }, []);
   /** A failed API call: its field errors beside the fields, or its message at the top. */
@@ -21,10 +24,14 @@ export function useFormErrors() {
     (error: unknown) => {
       const apiError = toApiError(error);
       fail(apiError.fields.length > 0 ? apiError.fields : [{ path: '', message: apiError.message }]);
+      setServerCode(apiError.code);
     },
     [fail],
   );
-  const clear = useCallback(() => setErrors([]), []);
+  const clear = useCallback(() => {
+    setErrors([]);
+    setServerCode(null);
+  }, []);
   const messageFor = useCallback((path: string) => errors.find((e) => e.path === path)?.message, [errors]);
   const save = useCallback(
     async (run: () => Promise<void>) => {
@@ -39,7 +46,7 @@ export function useFormErrors() {
     },
     [failWith],
   );
-  return { errors, attempt, fail, failWith, clear, messageFor, saving, save };
+  return { errors, attempt, fail, failWith, clear, messageFor, saving, save, serverCode };
 }
 
 const LOOKS_LIKE_DATE = /^\s*\d{1,2}\s*[/.\-\s]\s*\d{1,2}\s*[/.\-\s]\s*\d{2,4}\s*$/;
@@ -79,3 +86,29 @@ export function inFormOrder(fields: readonly FieldError[], order: readonly strin
   };
   return [...fields].sort((a, b) => rank(a.path) - rank(b.path));
 }
+
+/**
+ * Errors about the n-th item of a list the form sent (`goalRatings.1.score`) moved onto the input
+ * for that item (`goalRatings.goal-<id>`), since the inputs are keyed by record, not by position.
+ */
+export function onItemInputs(
+  fields: readonly FieldError[],
+  list: string,
+  idsSent: readonly string[],
+  itemPath: (id: string) => string,
+): FieldError[] {
+  const pattern = new RegExp(`^${list.replace(/\./g, '\\.')}\\.(\\d+)(\\..*)?$`);
+  return fields.map((f) => {
+    const m = pattern.exec(f.path);
+    const id = m ? idsSent[Number(m[1])] : undefined;
+    return id === undefined ? f : { path: itemPath(id), message: f.message };
+  });
+}
+
+/** Keeps the first message for each path (two rules can land on one input after remapping). */
+export function onePerField(fields: readonly FieldError[]): FieldError[] {
+  const seen = new Set<string>();
+  return fields.filter((f) => (seen.has(f.path) ? false : (seen.add(f.path), true)));
+}
+
+export type FormErrors = ReturnType<typeof useFormErrors>;

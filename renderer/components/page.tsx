@@ -28,6 +28,11 @@ export function PageHeading({ children, caption }: { children: ReactNode; captio
   );
 }
 
+/** Puts focus back on the screen's h1, e.g. when the button just pressed goes away. */
+export function focusPageHeading(): void {
+  document.querySelector<HTMLElement>('h1.page-heading')?.focus();
+}
+
 /** A link that moves within the app (through the navigation guard), not a page load. */
 export function BackLink({ href, onClick, children }: { href: string; onClick(): void; children: ReactNode }) {
   return (

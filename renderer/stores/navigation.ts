@@ -11,8 +11,15 @@ export type Route =
   | { name: 'open-case' }
   | { name: 'current-view'; caseId: string }
   | { name: 'plan'; caseId: string }
-  | { name: 'case'; caseId: string }
+  | { name: 'case'; caseId: string; tab?: CaseTab }
+  | { name: 'review'; caseId: string }
+  | { name: 'revise-plan'; caseId: string; reviewId?: string }
+  | { name: 'end-case'; caseId: string }
+  | { name: 'reopen'; caseId: string }
   | { name: 'settings' };
+
+/** The sections of the case page. */
+export type CaseTab = 'plan' | 'goals' | 'current-view' | 'reviews' | 'ending' | 'history';
 
 interface NavigationState {
   route: Route;

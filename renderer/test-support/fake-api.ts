@@ -1,19 +1,50 @@
 /**
  * A typed, in-memory stand-in for main behind `window.api`: it parses every call with the contract's
  * zod schemas and runs the same cross-field rules as main, so forms meet the same validation errors
- * (and `conflict`s such as a duplicate case reference) that the real handlers return.
+ * (and `conflict`s such as a duplicate case reference or a stale case version, and `read_only` for a
+ * closed case) that the real handlers return. It also stands in for the passing of time: creating a
+ * fake installs a manual scheduler (`fake.timers`) so draft autosave runs only when a test says so.
  */
 import { addWeeksTo, type IsoDate } from '../../shared/dates';
+import type { CurrentViewRatings } from '../../shared/domain/current-view';
 import type { GroupingCode } from '../../shared/domain/groupings';
+import type { DraftKind, ReviewDecision } from '../../shared/domain/lifecycle';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/domain/settings';
 import { contract, type Api, type ArgsOf, type Channel, type ParsedArgsOf, type ResultOf } from '../../shared/ipc/contract';
 import { AppError, validationError, type IpcError, type IpcResult } from '../../shared/ipc/result';
 import { openCaseRules } from '../../shared/ipc/schemas/cases';
 import { currentViewRules } from '../../shared/ipc/schemas/current-view';
+import { closeCaseRules, reopenCaseRules } from '../../shared/ipc/schemas/ending';
 import { planRules, type SavePlanValue } from '../../shared/ipc/schemas/plan';
-import type { Clinician, CurrentViewRecord, PlanRecord } from '../../shared/ipc/types';
+import { revisePlanRules } from '../../shared/ipc/schemas/plan-revision';
+import { reviewRules } from '../../shared/ipc/schemas/review';
+import type { Clinician, CurrentViewRecord, DraftRecord, PlanRecord } from '../../shared/ipc/types';
 import { issuesToFields } from '../../shared/ipc/validate';
-import { allRated, copy, detailOf, fakeId, rowOf, type FakeCase } from './fake-records';
+import { createManualScheduler, setSchedulerForTests } from '../components/scheduler';
+import {
+  assertVersion,
+  assertWritable,
+  audit,
+  closeCase,
+  recordReview,
+  reopenCase,
+  reviewContext,
+  reviseContext,
+  revisePlan,
+  type FakeWorld,
+} from './fake-lifecycle';
+import {
+  activeGoalsOf,
+  allRated,
+  copy,
+  criteriaInForce,
+  detailOf,
+  fakeId,
+  goalRecord,
+  lastReviewDateOf,
+  rowOf,
+  type FakeCase,
+} from './fake-records';
 
 /** The fake's "today": every date in the component tests is relative to this, never the wall clock. */
 export const FAKE_TODAY: IsoDate = '2027-01-11';
@@ -32,15 +63,40 @@ export interface SeedCaseOptions {
     agreedDate: IsoDate;
     reviewDate?: IsoDate;
     targetDate?: IsoDate;
-    goals?: Array<{ description: string; ratings: Array<{ date: IsoDate; score: number }> }>;
+    /** The ending criteria (default: one about school attendance). */
+    criteria?: string[];
+    /** A dropped goal stays in the record (with its ratings) but is no longer rated. */
+    goals?: Array<{ description: string; ratings: Array<{ date: IsoDate; score: number }>; status?: 'active' | 'dropped' }>;
   };
+}
+
+/** A review added directly (test set-up, no rules): scores are for the active goals in plan order. */
+export interface SeedReviewOptions {
+  reviewDate: IsoDate;
+  scores?: number[];
+  decision?: ReviewDecision;
+  /** The grouping of the Current View at review; null records the review without it ("Current View missing"). */
+  grouping?: GroupingCode | null;
+  ratings?: CurrentViewRatings;
+  explicitDiscussion?: string | null;
+  nextReviewDate?: IsoDate;
 }
 
 export type FakeApi = ReturnType<typeof createFakeApi>;
 
-export function createFakeApi(options: { today?: IsoDate; withProfile?: boolean; settings?: Partial<Settings> } = {}) {
+export function createFakeApi(
+  options: { today?: IsoDate; now?: string; withProfile?: boolean; settings?: Partial<Settings> } = {},
+) {
   const today = options.today ?? FAKE_TODAY;
+  /** The instant writes and drafts are stamped with (09:30 in London on the fake's today, in winter). */
+  let now = options.now ?? `${today}T09:30:00.000Z`;
   let settings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
+  const timers = createManualScheduler();
+  setSchedulerForTests(timers);
+  const drafts = new Map<string, DraftRecord>();
+  const draftKey = (kind: DraftKind, caseId: string | null) => `${kind}:${caseId ?? ''}`;
+  /** Saving a record deletes that form's draft, as main does in the same transaction. */
+  const dropDraft = (kind: DraftKind, caseId: string | null) => drafts.delete(draftKey(kind, caseId));
   const teamId = fakeId();
   const clinicians: Clinician[] = [];
   const cases = new Map<string, FakeCase>();
@@ -72,6 +128,7 @@ export function createFakeApi(options: { today?: IsoDate; withProfile?: boolean;
   const invalid = (fields: ReturnType<typeof openCaseRules>) => {
     if (fields.length > 0) throw validationError(fields);
   };
+  const world: FakeWorld = { today, now: () => now, author: () => me(), settings: () => settings };
 
   /** One channel: record the call, parse like main's dispatch, run the handler, copy the result. */
   function handler<C extends Channel>(channel: C, run: (args: ParsedArgsOf<C>) => ResultOf<C>) {
@@ -108,11 +165,12 @@ export function createFakeApi(options: { today?: IsoDate; withProfile?: boolean;
       ratings,
       recordedBy: author.id,
       recordedByName: author.name,
-      createdAt: `${today}T12:00:00.000Z`,
+      createdAt: now,
     };
     c.currentViews.push(view);
     c.summary.grouping = grouping;
     c.summary.version += 1;
+    audit(world, c, { action: 'current_view.record', entity: 'current_view', entityId: view.id, summary: 'Current View at open recorded' });
     return view;
   }
 
@@ -123,10 +181,13 @@ export function createFakeApi(options: { today?: IsoDate; withProfile?: boolean;
     const plan: PlanRecord = {
       id: fakeId(),
       caseId: c.summary.id,
+      versionNo: 1,
+      revisionReason: null,
+      reviewId: null,
       agreedDate: v.agreedDate,
       grouping,
       agreedOutcome: v.agreedOutcome,
-      endingCriteria: v.endingCriteria.map((text, i) => ({ id: fakeId(), position: i + 1, text })),
+      endingCriteria: v.endingCriteria.map((text, i) => ({ id: fakeId(), position: i + 1, text, retiredAt: null })),
       likelihood: v.likelihood,
       likelihoodNote: v.likelihoodNote,
       targetDate: v.targetDate,
@@ -134,21 +195,26 @@ export function createFakeApi(options: { today?: IsoDate; withProfile?: boolean;
       reviewDate: v.reviewDate,
       riskSupportSummary: v.riskSupportSummary,
       sdm: v.sdm,
-      createdAt: `${today}T12:00:00.000Z`,
+      createdAt: now,
       createdBy: author.id,
       createdByName: author.name,
     };
     c.plan = plan;
-    c.goals = v.goals.map((g, i) => ({
-      id: fakeId(),
-      position: i + 1,
-      description: g.description,
-      status: 'active',
-      ratings: [{ id: fakeId(), goalId: '', ratedOn: v.agreedDate, score: g.firstRating, context: 'plan' }],
-    }));
-    for (const g of c.goals) for (const r of g.ratings) r.goalId = g.id;
+    c.planVersions = [plan];
+    c.criteria = plan.endingCriteria.map((k) => ({ ...k }));
+    c.goals = v.goals.map((g, i) => {
+      const id = fakeId();
+      return goalRecord({
+        id,
+        position: i + 1,
+        description: g.description,
+        createdOn: v.agreedDate,
+        ratings: [{ id: fakeId(), goalId: id, ratedOn: v.agreedDate, score: g.firstRating, context: 'plan' }],
+      });
+    });
     Object.assign(c.summary, { nextReviewDate: v.reviewDate, targetDate: v.targetDate, planComplete: true });
     c.summary.version += 1;
+    audit(world, c, { action: 'plan.agree', entity: 'plan', entityId: plan.id, summary: 'THRIVE plan agreed' });
     return plan;
   }
 
@@ -181,9 +247,17 @@ export function createFakeApi(options: { today?: IsoDate; withProfile?: boolean;
       },
       currentViews: [],
       plan: null,
+      planVersions: [],
       goals: [],
+      criteria: [],
+      reviews: [],
+      ending: null,
+      previousEpisodeId: null,
+      nextEpisodeId: null,
+      history: [],
     };
     cases.set(c.summary.id, c);
+    audit(world, c, { action: 'case.open', entity: 'case', entityId: c.summary.id, summary: 'Case opened' });
     if (o.grouping) recordOpeningView(c, openDate, o.grouping);
     if (o.plan) {
       const p = o.plan;
@@ -191,7 +265,7 @@ export function createFakeApi(options: { today?: IsoDate; withProfile?: boolean;
         agreedDate: p.agreedDate,
         goals: [],
         agreedOutcome: 'Back at school and sleeping well',
-        endingCriteria: ['Attends school every day for four weeks'],
+        endingCriteria: p.criteria ?? ['Attends school every day for four weeks'],
         likelihood: 'likely',
         likelihoodNote: null,
         targetDate: p.targetDate ?? addWeeksTo(p.agreedDate, 16),
@@ -202,16 +276,66 @@ export function createFakeApi(options: { today?: IsoDate; withProfile?: boolean;
       });
       c.goals = (p.goals ?? []).map((g, i) => {
         const id = fakeId();
-        return {
+        const ratings = g.ratings.map((r) => ({ id: fakeId(), goalId: id, ratedOn: r.date, score: r.score, context: 'session' as const }));
+        const dropped = g.status === 'dropped';
+        return goalRecord({
           id,
           position: i + 1,
           description: g.description,
-          status: 'active' as const,
-          ratings: g.ratings.map((r) => ({ id: fakeId(), goalId: id, ratedOn: r.date, score: r.score, context: 'session' as const })),
-        };
+          createdOn: g.ratings[0]?.date ?? p.agreedDate,
+          status: dropped ? 'dropped' : 'active',
+          endedOn: dropped ? (g.ratings[g.ratings.length - 1]?.date ?? p.agreedDate) : null,
+          ratings,
+        });
       });
     }
     return c.summary.id;
+  }
+
+  /** A review added directly, with its effects (ratings, Current View, grouping, next review date). */
+  function seedReview(caseId: string, o: SeedReviewOptions): string {
+    const c = getCase(caseId);
+    const grouping = o.grouping === undefined ? (c.summary.grouping ?? 'getting_help') : o.grouping;
+    const review = recordReview(world, c, {
+      caseId,
+      caseVersion: c.summary.version,
+      reviewDate: o.reviewDate,
+      attendees: ['young_person'],
+      otherAttendees: null,
+      goalRatings: activeGoalsOf(c).flatMap((g, i) => (o.scores?.[i] === undefined ? [] : [{ goalId: g.id, score: o.scores[i] }])),
+      criteriaProgress: criteriaInForce(c).map((k) => ({ criterionId: k.id, status: 'partly' as const })),
+      currentView: grouping ? { reason: 'changed_understanding', grouping, ratings: o.ratings ?? allRated() } : null,
+      decision: o.decision ?? 'continue',
+      explicitDiscussion: o.explicitDiscussion ?? null,
+      endingPlan: o.decision === 'move_to_ending' ? 'Two more sessions, then close' : null,
+      nextReviewDate: o.nextReviewDate ?? addWeeksTo(o.reviewDate, settings.reviewIntervalWeeks),
+      notes: null,
+    });
+    return review.id;
+  }
+
+  /** Closes a case directly: criteria met, final ratings as the latest, a Current View at close. */
+  function seedClosure(caseId: string, o: { endingDate: IsoDate; grouping?: GroupingCode | null }): void {
+    const c = getCase(caseId);
+    const grouping = o.grouping === undefined ? 'thriving' : o.grouping;
+    closeCase(world, c, {
+      caseId,
+      caseVersion: c.summary.version,
+      endingDate: o.endingDate,
+      reason: 'criteria_met',
+      reasonOther: null,
+      mhsdsCode: null,
+      criteriaStatus: criteriaInForce(c).map((k) => ({ criterionId: k.id, status: 'met' as const })),
+      finalRatings: activeGoalsOf(c).flatMap((g) => {
+        const last = g.ratings[g.ratings.length - 1];
+        return last ? [{ goalId: g.id, score: last.score }] : [];
+      }),
+      currentView: grouping ? { reason: 'changed_situation', grouping, ratings: allRated() } : null,
+      continuingSupport: null,
+      signposting: 'School counsellor',
+      wellbeingPlan: null,
+      discussedFromStart: true,
+    });
   }
 
   const api: Api = {
@@ -247,6 +371,7 @@ export function createFakeApi(options: { today?: IsoDate; withProfile?: boolean;
         const id = seedCase({ ...a, leadClinicianId: lead.id });
         const c = getCase(id);
         c.summary.coordinatingAgency = a.coordinatingAgency;
+        dropDraft('open_case', null);
         return c.summary;
       }),
       list: handler('cases:list', (a) =>
@@ -256,31 +381,126 @@ export function createFakeApi(options: { today?: IsoDate; withProfile?: boolean;
           .filter((s) => !a.clinicianId || s.leadClinicianId === a.clinicianId),
       ),
       get: handler('cases:get', (a) => detailOf(getCase(a.caseId), settings, today)),
+      close: handler('cases:close', (a) => {
+        const c = getCase(a.caseId);
+        assertWritable(c);
+        assertVersion(c, a.caseVersion);
+        invalid(
+          closeCaseRules(a, {
+            today,
+            openDate: c.summary.openDate,
+            lastReviewDate: lastReviewDateOf(c),
+            activeGoals: activeGoalsOf(c),
+            criteria: criteriaInForce(c),
+          }),
+        );
+        const ending = closeCase(world, c, a);
+        dropDraft('ending', c.summary.id);
+        return ending;
+      }),
+      reopen: handler('cases:reopen', (a) => {
+        const old = getCase(a.caseId);
+        assertVersion(old, a.caseVersion);
+        if (old.summary.status !== 'closed' || !old.summary.closedDate) throw new AppError('conflict', 'Only a closed case can be re-opened');
+        invalid(reopenCaseRules(a, { today, closedDate: old.summary.closedDate }));
+        const next = reopenCase(world, old, a, clinician(a.leadClinicianId));
+        cases.set(next.summary.id, next);
+        dropDraft('reopen', old.summary.id);
+        return next.summary;
+      }),
+      history: handler('cases:history', (a) => getCase(a.caseId).history),
     },
     currentView: {
       record: handler('currentView:record', (a) => {
         const c = getCase(a.caseId);
-        invalid(currentViewRules(a, { today, openDate: c.summary.openDate, context: 'open' }));
+        assertWritable(c);
+        invalid(currentViewRules(a, { today, openDate: c.summary.openDate, context: a.reviewId ? 'review' : 'open' }));
+        const ratings = a.ratings as CurrentViewRatings;
+        if (a.reviewId) {
+          const review = c.reviews.find((r) => r.id === a.reviewId);
+          if (!review) throw new AppError('not_found', 'That review was not found');
+          if (review.currentViewId) throw new AppError('conflict', 'The Current View of this review has already been recorded');
+          const view: CurrentViewRecord = {
+            id: fakeId(),
+            caseId: c.summary.id,
+            context: 'review',
+            completedDate: review.reviewDate,
+            reason: a.reason,
+            grouping: a.grouping,
+            ratings,
+            recordedBy: me().id,
+            recordedByName: me().name,
+            createdAt: now,
+          };
+          c.currentViews.push(view);
+          review.currentViewId = view.id;
+          if (c.reviews[c.reviews.length - 1] === review) c.summary.grouping = a.grouping;
+          c.summary.version += 1;
+          audit(world, c, { action: 'current_view.record', entity: 'current_view', entityId: view.id, summary: 'Missing Current View of a review recorded' });
+          dropDraft('current_view', c.summary.id);
+          return view;
+        }
         if (c.currentViews.some((v) => v.context === 'open')) {
           throw new AppError('conflict', 'The Current View at open has already been recorded for this case');
         }
-        const view = recordOpeningView(c, a.completedDate, a.grouping, a.ratings as FakeCase['currentViews'][number]['ratings']);
+        const view = recordOpeningView(c, a.completedDate, a.grouping, ratings);
         view.reason = a.reason;
+        dropDraft('current_view', c.summary.id);
         return view;
       }),
     },
     plan: {
       save: handler('plan:save', (a) => {
         const c = getCase(a.caseId);
+        assertWritable(c);
         if (c.plan) throw new AppError('conflict', 'A plan has already been agreed for this case');
-        if (a.caseVersion !== undefined && a.caseVersion !== c.summary.version) {
-          throw new AppError('conflict', 'This case was changed since you opened the form. Reload it and try again.');
-        }
+        assertVersion(c, a.caseVersion);
         const grouping = c.summary.grouping;
         if (!grouping) throw new AppError('conflict', 'Record the Current View at open before agreeing the plan');
         invalid(planRules(a, { today, openDate: c.summary.openDate, grouping, settings }));
-        return agreePlan(c, a);
+        const plan = agreePlan(c, a);
+        dropDraft('plan', c.summary.id);
+        return plan;
       }),
+      revise: handler('plan:revise', (a) => {
+        const c = getCase(a.caseId);
+        assertWritable(c);
+        assertVersion(c, a.caseVersion);
+        invalid(revisePlanRules(a, reviseContext(c, world)));
+        const plan = revisePlan(world, c, a);
+        dropDraft('plan_revision', c.summary.id);
+        return plan;
+      }),
+    },
+    review: {
+      record: handler('review:record', (a) => {
+        const c = getCase(a.caseId);
+        assertWritable(c);
+        assertVersion(c, a.caseVersion);
+        invalid(reviewRules(a, reviewContext(c, world)));
+        const review = recordReview(world, c, a);
+        dropDraft('review', c.summary.id);
+        return review;
+      }),
+    },
+    drafts: {
+      save: handler('drafts:save', (a) => {
+        // "Open a case" has no case yet; every other form belongs to one.
+        if ((a.kind === 'open_case') !== (a.caseId === null)) {
+          throw validationError([{ path: 'caseId', message: a.caseId ? 'A draft of a new case does not belong to a case yet' : 'Say which case this draft belongs to' }]);
+        }
+        if (a.caseId) {
+          const c = getCase(a.caseId);
+          // The re-open form's draft belongs to the closed case it re-opens; every other form needs it open.
+          if (a.kind !== 'reopen') assertWritable(c);
+          else if (c.summary.status === 'open') throw new AppError('conflict', 'Only a closed case can be re-opened');
+        }
+        const record: DraftRecord = { kind: a.kind, caseId: a.caseId, payload: a.payload, savedAt: now };
+        drafts.set(draftKey(a.kind, a.caseId), record);
+        return record;
+      }),
+      get: handler('drafts:get', (a) => drafts.get(draftKey(a.kind, a.caseId)) ?? null),
+      discard: handler('drafts:discard', (a) => ({ discarded: drafts.delete(draftKey(a.kind, a.caseId)) })),
     },
     caseload: {
       list: handler('caseload:list', (a) => {
@@ -311,8 +531,24 @@ export function createFakeApi(options: { today?: IsoDate; withProfile?: boolean;
     /** The next call on `channel` fails with this error (e.g. a transport or server problem). */
     failNext: (channel: Channel, error: IpcError) => failures.set(channel, error),
     seedCase,
+    seedReview,
+    seedClosure,
     addClinician,
     getCase: (id: string) => copy(getCase(id)),
+    /** Another window (or person) saves the case: forms loaded before now are stale. */
+    changeElsewhere: (caseId: string) => {
+      getCase(caseId).summary.version += 1;
+    },
+    /** A saved draft as stored (test set-up), e.g. one left from before the app was closed. */
+    seedDraft: (kind: DraftKind, caseId: string | null, payload: unknown, savedAt = now) => {
+      drafts.set(draftKey(kind, caseId), { kind, caseId, payload: copy(payload), savedAt });
+    },
+    draft: (kind: DraftKind, caseId: string | null): DraftRecord | null => copy(drafts.get(draftKey(kind, caseId)) ?? null),
+    /** The renderer's timers (draft autosave): `fake.timers.advance(800)` inside act(). */
+    timers,
+    setNow: (instant: string) => {
+      now = instant;
+    },
     get profile() {
       return profile;
     },

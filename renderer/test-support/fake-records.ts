@@ -3,13 +3,31 @@ import { weeksBetween, type IsoDate } from '../../shared/dates';
 import { CURRENT_VIEW_ITEMS, type CurrentViewRatings } from '../../shared/domain/current-view';
 import { computeFlags, reviewBadge, type Flag } from '../../shared/domain/flags';
 import type { Settings } from '../../shared/domain/settings';
-import type { CaseDetail, CaseloadRow, CaseSummary, CurrentViewRecord, GoalRecord, PlanRecord } from '../../shared/ipc/types';
+import type {
+  CaseDetail,
+  CaseloadRow,
+  CaseSummary,
+  CurrentViewRecord,
+  EndingCriterionRecord,
+  EndingRecord,
+  GoalRecord,
+  HistoryEntry,
+  PlanRecord,
+  ReviewRecord,
+} from '../../shared/ipc/types';
 
 export interface FakeCase {
   summary: CaseSummary;
   currentViews: CurrentViewRecord[];
   plan: PlanRecord | null;
+  planVersions: PlanRecord[];
   goals: GoalRecord[];
+  criteria: EndingCriterionRecord[];
+  reviews: ReviewRecord[];
+  ending: EndingRecord | null;
+  previousEpisodeId: string | null;
+  nextEpisodeId: string | null;
+  history: HistoryEntry[];
 }
 
 let counter = 0;
@@ -36,13 +54,16 @@ export function flagsOf(c: FakeCase, settings: Settings, today: IsoDate): Flag[]
       hasCompletePlan: s.planComplete,
       nextReviewDate: s.nextReviewDate,
       targetDate: s.targetDate,
-      lastReviewDate: null,
-      targetDiscussedOn: null,
-      goals: c.goals.map((g) => ({
-        description: g.description,
-        ratings: g.ratings.map((r) => ({ date: r.ratedOn, score: r.score })),
-      })),
-      missingCurrentViews: 0,
+      lastReviewDate: lastReviewDateOf(c),
+      targetDiscussedOn: [...c.reviews].reverse().find((r) => r.explicitDiscussion)?.reviewDate ?? null,
+      goals: c.goals
+        .filter((g) => g.status === 'active')
+        .map((g) => ({
+          description: g.description,
+          ratings: g.ratings.map((r) => ({ date: r.ratedOn, score: r.score })),
+        })),
+      missingCurrentViews:
+        c.reviews.filter((r) => r.currentViewId === null).length + (c.ending && c.ending.currentViewId === null ? 1 : 0),
     },
     settings,
     today,
@@ -56,7 +77,13 @@ export function detailOf(c: FakeCase, settings: Settings, today: IsoDate): CaseD
     weeksOpen: weeksBetween(c.summary.openDate, today),
     currentViews: c.currentViews,
     plan: c.plan,
+    planVersions: c.planVersions,
     goals: c.goals,
+    criteria: c.criteria,
+    reviews: c.reviews,
+    ending: c.ending,
+    previousEpisodeId: c.previousEpisodeId,
+    nextEpisodeId: c.nextEpisodeId,
   };
 }
 
@@ -91,4 +118,24 @@ export function rowOf(c: FakeCase, settings: Settings, today: IsoDate): Caseload
 /** What crosses IPC is a copy: the fake never hands out its own objects. */
 export function copy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** The date of the latest review held, or null (reviews are kept oldest first). */
+export function lastReviewDateOf(c: FakeCase): IsoDate | null {
+  return c.reviews.reduce<IsoDate | null>((latest, r) => (latest === null || r.reviewDate > latest ? r.reviewDate : latest), null);
+}
+
+/** Active goals in plan order, as the review and ending rules see them. */
+export function activeGoalsOf(c: FakeCase): GoalRecord[] {
+  return c.goals.filter((g) => g.status === 'active').sort((a, b) => a.position - b.position);
+}
+
+/** Ending criteria in force (not retired by a revision), in plan order. */
+export function criteriaInForce(c: FakeCase): EndingCriterionRecord[] {
+  return c.criteria.filter((x) => x.retiredAt === null).sort((a, b) => a.position - b.position);
+}
+
+/** A goal as a record, with defaults for the lifecycle fields set-up rarely cares about. */
+export function goalRecord(g: Pick<GoalRecord, 'id' | 'position' | 'description' | 'createdOn'> & Partial<GoalRecord>): GoalRecord {
+  return { status: 'active', replacesGoalId: null, endedOn: null, ratings: [], ...g };
 }

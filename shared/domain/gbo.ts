@@ -26,3 +26,18 @@ export function classifyGboChange(first: number, latest: number): GboChange {
 export function isGboRating(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= GBO_MIN && value <= GBO_MAX;
 }
+
+export interface GoalProgress {
+  first: number;
+  latest: number;
+  change: GboChange;
+}
+
+/** First vs latest rating of one goal (ratings in any order; ties on a date keep their given order). */
+export function goalProgress(ratings: ReadonlyArray<{ ratedOn: string; score: number }>): GoalProgress | null {
+  if (ratings.length === 0) return null;
+  const sorted = [...ratings].map((r, i) => ({ ...r, i })).sort((a, b) => (a.ratedOn < b.ratedOn ? -1 : a.ratedOn > b.ratedOn ? 1 : a.i - b.i));
+  const first = sorted[0]!.score;
+  const latest = sorted[sorted.length - 1]!.score;
+  return { first, latest, change: classifyGboChange(first, latest) };
+}

@@ -15,6 +15,14 @@ export const CHANNEL_NAMES = [
   'currentView:record',
   'plan:save',
   'caseload:list',
+  'review:record',
+  'plan:revise',
+  'cases:close',
+  'cases:reopen',
+  'cases:history',
+  'drafts:save',
+  'drafts:get',
+  'drafts:discard',
   'demo:seed',
 ] as const;
 

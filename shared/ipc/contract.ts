@@ -11,6 +11,10 @@ import { ClinicianCreateArgs, ClinicianListArgs, ProfileSetupArgs } from './sche
 import { CaseIdArgs, CaseListArgs, CaseloadArgs, OpenCaseArgs } from './schemas/cases';
 import { Empty } from './schemas/common';
 import { RecordOpeningCurrentViewArgs } from './schemas/current-view';
+import { DraftKeyArgs, DraftSaveArgs } from './schemas/drafts';
+import { CloseCaseArgs, ReopenCaseArgs } from './schemas/ending';
+import { RevisePlanArgs } from './schemas/plan-revision';
+import { RecordReviewArgs } from './schemas/review';
 import { SavePlanArgs } from './schemas/plan';
 import { SettingsUpdateArgs } from './schemas/settings';
 import type {
@@ -20,7 +24,11 @@ import type {
   CaseSummary,
   Clinician,
   CurrentViewRecord,
+  DraftRecord,
+  EndingRecord,
+  HistoryEntry,
   PlanRecord,
+  ReviewRecord,
   SeedResult,
 } from './types';
 
@@ -54,6 +62,23 @@ export const contract = {
   ),
   'plan:save': channel<typeof SavePlanArgs, PlanRecord>(SavePlanArgs, 'Agree the THRIVE plan at the start'),
   'caseload:list': channel<typeof CaseloadArgs, Caseload>(CaseloadArgs, "A clinician's open cases with flags and reasons"),
+  'review:record': channel<typeof RecordReviewArgs, ReviewRecord>(
+    RecordReviewArgs,
+    'Record a review: attendees, GBO ratings, ending-criteria progress, Current View with grouping, decision, next review date',
+  ),
+  'plan:revise': channel<typeof RevisePlanArgs, PlanRecord>(
+    RevisePlanArgs,
+    'Revise the plan (goals added, reworded or dropped; criteria, target date): a new plan version, history kept',
+  ),
+  'cases:close': channel<typeof CloseCaseArgs, EndingRecord>(
+    CloseCaseArgs,
+    'End the case: reason, criteria status, final ratings, Current View at close; the case becomes read-only',
+  ),
+  'cases:reopen': channel<typeof ReopenCaseArgs, CaseSummary>(ReopenCaseArgs, 'Re-open a closed case as a new episode linked to it'),
+  'cases:history': channel<typeof CaseIdArgs, HistoryEntry[]>(CaseIdArgs, 'The audit trail of one case: who changed what, before and after'),
+  'drafts:save': channel<typeof DraftSaveArgs, DraftRecord>(DraftSaveArgs, 'Autosave a form draft (never a record)'),
+  'drafts:get': channel<typeof DraftKeyArgs, DraftRecord | null>(DraftKeyArgs, 'The saved draft of a form, if any'),
+  'drafts:discard': channel<typeof DraftKeyArgs, { discarded: boolean }>(DraftKeyArgs, 'Throw a form draft away'),
   'demo:seed': channel<typeof Empty, SeedResult>(Empty, 'Fill an empty database with a fictional demo caseload'),
 } satisfies Record<ChannelName, ChannelDef<z.ZodType, unknown>>;
 

@@ -2,6 +2,13 @@
 import type { IsoDate } from '../dates';
 import type { CurrentViewContext, CurrentViewRatings, CurrentViewReason } from '../domain/current-view';
 import type { Flag } from '../domain/flags';
+import type {
+  CriterionFinalStatus,
+  CriterionProgress,
+  DraftKind,
+  EndingReason,
+  ReviewDecision,
+} from '../domain/lifecycle';
 import type { GroupingCode } from '../domain/groupings';
 import type { Settings } from '../domain/settings';
 import type { Role } from './schemas/clinicians';
@@ -80,6 +87,11 @@ export interface GoalRecord {
   position: number;
   description: string;
   status: 'active' | 'dropped' | 'achieved';
+  /** A reworded goal is a new goal pointing at the one it replaced. */
+  replacesGoalId: string | null;
+  createdOn: IsoDate;
+  /** The day it stopped being active (dropped, replaced or achieved). */
+  endedOn: IsoDate | null;
   ratings: GoalRatingRecord[];
 }
 
@@ -87,11 +99,18 @@ export interface EndingCriterionRecord {
   id: string;
   position: number;
   text: string;
+  /** Instant it was retired by a plan revision; null while in force. */
+  retiredAt: string | null;
 }
 
 export interface PlanRecord {
   id: string;
   caseId: string;
+  /** 1 for the plan agreed at the start; each revision adds one. */
+  versionNo: number;
+  /** Why it was revised (null for version 1) and the review it was revised at. */
+  revisionReason: string | null;
+  reviewId: string | null;
   agreedDate: IsoDate;
   grouping: GroupingCode;
   agreedOutcome: string;
@@ -114,13 +133,87 @@ export interface PlanRecord {
   createdByName: string;
 }
 
+export interface ReviewRecord {
+  id: string;
+  caseId: string;
+  reviewDate: IsoDate;
+  attendees: Participant[];
+  otherAttendees: string | null;
+  decision: ReviewDecision;
+  explicitDiscussion: string | null;
+  endingPlan: string | null;
+  nextReviewDate: IsoDate | null;
+  notes: string | null;
+  /** Null when recorded without its Current View ("Current View missing"). */
+  currentViewId: string | null;
+  goalRatings: Array<{ goalId: string; score: number }>;
+  criteriaProgress: Array<{ criterionId: string; status: CriterionProgress }>;
+  createdAt: string;
+  createdBy: string;
+  createdByName: string;
+}
+
+export interface EndingRecord {
+  id: string;
+  caseId: string;
+  endingDate: IsoDate;
+  reason: EndingReason;
+  reasonOther: string | null;
+  mhsdsCode: string | null;
+  continuingSupport: string | null;
+  signposting: string | null;
+  wellbeingPlan: string | null;
+  discussedFromStart: boolean;
+  currentViewId: string | null;
+  criteriaStatus: Array<{ criterionId: string; status: CriterionFinalStatus }>;
+  finalRatings: Array<{ goalId: string; score: number }>;
+  createdAt: string;
+  createdBy: string;
+  createdByName: string;
+}
+
 export interface CaseDetail {
   summary: CaseSummary;
   flags: Flag[];
   weeksOpen: number;
+  /** Every Current View of the case, oldest first (open, reviews, close). */
   currentViews: CurrentViewRecord[];
+  /** The plan in force (the latest version); null until agreed. */
   plan: PlanRecord | null;
+  /** Every version of the plan, oldest first (the last is `plan`). */
+  planVersions: PlanRecord[];
+  /** Every goal ever set, in position then creation order, with all ratings; dropped ones included. */
   goals: GoalRecord[];
+  /** Every ending criterion ever set; those in force have retiredAt null. */
+  criteria: EndingCriterionRecord[];
+  /** Reviews, oldest first. */
+  reviews: ReviewRecord[];
+  ending: EndingRecord | null;
+  /** The episode this one re-opened, and the one that re-opened this, if any. */
+  previousEpisodeId: string | null;
+  nextEpisodeId: string | null;
+}
+
+export interface HistoryEntry {
+  seq: number;
+  at: string;
+  actorId: string;
+  actorName: string;
+  /** e.g. 'case.open', 'review.record', 'plan.revise', 'goal.reword', 'case.close'. */
+  action: string;
+  entity: string;
+  entityId: string;
+  /** One line a clinician understands: "Review recorded (decision: Revise the plan)". */
+  summary: string;
+  /** Field-level before → after for changed fields (empty for pure additions). */
+  changes: Array<{ field: string; before: string | null; after: string | null }>;
+}
+
+export interface DraftRecord {
+  kind: DraftKind;
+  caseId: string | null;
+  payload: unknown;
+  savedAt: string;
 }
 
 export interface CaseloadRow {

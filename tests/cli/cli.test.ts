@@ -50,12 +50,12 @@ describe('thrive (in process)', () => {
   it('loads the demo and prints the caseload as a table with flags and their reasons', async () => {
     const db = tempDbPath();
     const seeded = await thrive(['--db', db, '--today', '2026-11-22', 'seed-demo']);
-    expect(seeded).toMatchObject({ code: 0, out: 'Loaded the fictional demo caseload: 24 cases, 4 clinicians.\n' });
+    expect(seeded).toMatchObject({ code: 0, out: 'Loaded the fictional demo caseload: 29 cases, 4 clinicians.\n' });
 
     const r = await thrive(['--db', db, '--today', '22/11/2026', 'caseload']);
     expect(r.code).toBe(0);
     const lines = r.out.split('\n');
-    expect(lines[0]).toBe('Caseload of Dr Morgan Ellis (Demo CAMHS Team (fictional)) on 22/11/2026: 9 open cases');
+    expect(lines[0]).toBe('Caseload of Dr Morgan Ellis (Demo CAMHS Team (fictional)) on 22/11/2026: 10 open cases');
     expect(lines[2]).toMatch(/^Name\s+Case ref\s+Grouping\s+Weeks open\s+Next review\s+Target date\s+Goals\s+Flags$/);
     const ruby = lines.find((l) => l.startsWith('Ruby Ashdown'))!;
     expect(ruby).toMatch(/DEMO-0003\s+Getting Risk Support\s+7\s+04\/11\/2026 \(overdue\)/);
@@ -64,7 +64,33 @@ describe('thrive (in process)', () => {
     expect(lines.find((l) => l.startsWith('Amelia Hart'))).toContain('(due soon)');
 
     const json = await thrive(['--db', db, '--today', '2026-11-22', 'caseload', '--json']);
-    expect(JSON.parse(json.out).rows).toHaveLength(9);
+    expect(JSON.parse(json.out).rows).toHaveLength(10);
+  });
+
+  it('records a review with call review:record and shows it in call cases:history', async () => {
+    const db = tempDbPath();
+    await thrive(['--db', db, '--today', '2026-11-22', 'seed-demo']);
+    const call = async (channel: string, args: unknown) =>
+      JSON.parse((await thrive(['--db', db, '--today', '2026-11-22', 'call', channel, JSON.stringify(args)])).out);
+    const amelia = (await call('cases:list', { status: 'open' })).value.find((c: { name: string }) => c.name === 'Amelia Hart');
+    const detail = (await call('cases:get', { caseId: amelia.id })).value;
+    const review = {
+      caseId: amelia.id,
+      caseVersion: detail.summary.version,
+      reviewDate: '2026-11-22',
+      attendees: ['young_person'],
+      goalRatings: detail.goals.map((g: { id: string }) => ({ goalId: g.id, score: 6 })),
+      criteriaProgress: detail.criteria.map((c: { id: string }) => ({ criterionId: c.id, status: 'partly' })),
+      currentView: null,
+      decision: 'continue',
+      nextReviewDate: '2027-01-03',
+    };
+    expect(await call('review:record', review)).toMatchObject({ ok: true, value: { reviewDate: '2026-11-22', currentViewId: null } });
+    // The same save again is stale: the case version moved on.
+    expect(await call('review:record', review)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const history = (await call('cases:history', { caseId: amelia.id })).value as Array<{ summary: string; actorName: string }>;
+    expect(history.at(-1)).toMatchObject({ summary: 'Review recorded (decision: Continue with the plan)', actorName: 'Dr Morgan Ellis' });
+    expect(history[0]).toMatchObject({ summary: 'Case opened', actorName: 'System (demo data)' });
   });
 
   it("shows another clinician's caseload with --clinician", async () => {
@@ -177,7 +203,7 @@ describe('bin/thrive.cjs (a real process)', () => {
       timeout: 30_000,
     });
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toContain('on 22/11/2026: 9 open cases');
+    expect(run.stdout).toContain('on 22/11/2026: 10 open cases');
     expect(run.stdout).toContain('Review overdue: Agreed review date 04/11/2026 passed 18 days ago; no review held since.');
   });
 });

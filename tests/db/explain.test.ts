@@ -1,12 +1,26 @@
 /** The caseload and team queries must stay on their indexes as the data grows: no full scan of cases. */
 import { describe, expect, it } from 'vitest';
-import { activeGoalRatingsSql, openCaseFactsSql, type OpenCaseScope } from '../../main/db/repos/caseload';
+import { CASE_AUDIT_WITH_ACTORS_SQL } from '../../main/db/repos/audit';
+import { activeGoalRatingsSql, CASE_FACTS_SQL, openCaseFactsSql, type OpenCaseScope } from '../../main/db/repos/caseload';
+import { EPISODE_LINKS_SQL } from '../../main/db/repos/cases';
+import { CASE_CURRENT_VIEWS_SQL } from '../../main/db/repos/current-views';
+import { DRAFT_SQL } from '../../main/db/repos/drafts';
+import { CASE_ENDING_SQL, CASE_ENDING_STATUS_SQL } from '../../main/db/repos/endings';
+import { CASE_GOAL_RATINGS_SQL, CASE_GOALS_SQL } from '../../main/db/repos/goals';
+import { CASE_CRITERIA_SQL, CASE_PLANS_SQL } from '../../main/db/repos/plans';
+import { CASE_REVIEW_PROGRESS_SQL, CASE_REVIEWS_SQL } from '../../main/db/repos/reviews';
 import { openDatabase } from '../../main/db/open';
 import type { Db } from '../../main/db/sql';
 import { TEST_KEY, tempDbPath } from './temp-db';
 
 function plan(db: Db, sql: string): string[] {
-  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('x') as Array<{ detail: string }>).map((r) => r.detail);
+  const params = Array.from(sql.matchAll(/\?/g), () => 'x');
+  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail);
+}
+
+/** Steps that read a whole table rather than seeking by its primary key or an index. */
+function fullScans(steps: readonly string[]): string[] {
+  return steps.filter((s) => /^SCAN /.test(s) && !/USING (COVERING )?INDEX/.test(s));
 }
 
 /** Enough rows that the planner's statistics look like a real caseload (open and closed cases, goals). */
@@ -52,7 +66,38 @@ describe('EXPLAIN QUERY PLAN', () => {
         const steps = plan(db, sql);
         expect(steps.some((s) => s.includes(`SEARCH c USING INDEX ${index}`)), steps.join('\n')).toBe(true);
         // No step reads a whole table: every other table is reached by its primary key or an index.
-        expect(steps.filter((s) => /^SCAN /.test(s) && !/USING (COVERING )?INDEX/.test(s)), steps.join('\n')).toEqual([]);
+        expect(fullScans(steps), steps.join('\n')).toEqual([]);
+      }
+    } finally {
+      db.close();
+    }
+  });
+});
+
+// Every query behind the case page (cases:get), its History and drafts: each reads one case's rows.
+const CASE_QUERIES: Record<string, string> = {
+  'case facts': CASE_FACTS_SQL,
+  'episode links': EPISODE_LINKS_SQL,
+  goals: CASE_GOALS_SQL,
+  'goal ratings': CASE_GOAL_RATINGS_SQL,
+  'Current Views': CASE_CURRENT_VIEWS_SQL,
+  'plan versions': CASE_PLANS_SQL,
+  'ending criteria': CASE_CRITERIA_SQL,
+  reviews: CASE_REVIEWS_SQL,
+  'review criteria progress': CASE_REVIEW_PROGRESS_SQL,
+  ending: CASE_ENDING_SQL,
+  'ending criteria status': CASE_ENDING_STATUS_SQL,
+  history: CASE_AUDIT_WITH_ACTORS_SQL,
+  draft: DRAFT_SQL,
+};
+
+describe('EXPLAIN QUERY PLAN of the case page, History and drafts', () => {
+  it.each([false, true])('no query reads a whole table (with statistics: %s)', (analyze) => {
+    const db = seeded(analyze);
+    try {
+      for (const [what, sql] of Object.entries(CASE_QUERIES)) {
+        const steps = plan(db, sql);
+        expect(fullScans(steps), `${what}:\n${steps.join('\n')}`).toEqual([]);
       }
     } finally {
       db.close();

@@ -101,5 +101,85 @@ export function appWithCase(today: IsoDate = '2026-11-22') {
   const profile = app.ok('profile:setup', { name: 'Sam Taylor', role: 'clinician', teamName: 'CAMHS North' });
   const opened = app.ok('cases:open', openCaseArgs(profile.id));
   app.ok('currentView:record', currentViewArgs(opened.id));
-  return { ...app, profile, caseId: opened.id };
+  return { ...app, profile, caseId: opened.id, detail: () => app.ok('cases:get', { caseId: opened.id }) };
+}
+
+type Detail = ResultOf<'cases:get'>;
+
+function activeGoals(detail: Detail) {
+  return detail.goals.filter((g) => g.status === 'active');
+}
+
+function criteriaInForce(detail: Detail) {
+  return detail.criteria.filter((c) => c.retiredAt === null);
+}
+
+/** A valid review of the case as it now stands: every goal in force rated, every criterion "partly". */
+export function reviewArgs(detail: Detail, overrides: Partial<ArgsOf<'review:record'>> = {}): ArgsOf<'review:record'> {
+  return {
+    caseId: detail.summary.id,
+    caseVersion: detail.summary.version,
+    reviewDate: '2026-12-11',
+    attendees: ['young_person', 'parent_carer'],
+    otherAttendees: null,
+    goalRatings: activeGoals(detail).map((g, i) => ({ goalId: g.id, score: 5 + i })),
+    criteriaProgress: criteriaInForce(detail).map((c) => ({ criterionId: c.id, status: 'partly' as const })),
+    currentView: { reason: 'changed_understanding', grouping: detail.summary.grouping ?? 'getting_help', ratings: ratings({ p9: 1 }) },
+    decision: 'continue',
+    explicitDiscussion: null,
+    endingPlan: null,
+    nextReviewDate: '2027-01-22',
+    notes: null,
+    ...overrides,
+  };
+}
+
+/** A revision that keeps the plan as it is, ready to vary: every goal and criterion in force kept. */
+export function reviseArgs(detail: Detail, overrides: Partial<ArgsOf<'plan:revise'>> = {}): ArgsOf<'plan:revise'> {
+  const plan = detail.plan!;
+  return {
+    caseId: detail.summary.id,
+    caseVersion: detail.summary.version,
+    revisedDate: '2026-12-11',
+    reviewId: null,
+    reason: 'Jess wants the goals to be about school days',
+    goals: activeGoals(detail).map((g) => ({ goalId: g.id, description: g.description, firstRating: null })),
+    agreedOutcome: plan.agreedOutcome,
+    endingCriteria: criteriaInForce(detail).map((c) => ({ criterionId: c.id, text: c.text })),
+    likelihood: plan.likelihood,
+    likelihoodNote: plan.likelihoodNote,
+    targetDate: plan.targetDate,
+    contingency: plan.contingency,
+    reviewDate: '2027-01-22',
+    riskSupportSummary: plan.riskSupportSummary,
+    sdm: plan.sdm,
+    ...overrides,
+  };
+}
+
+/** A complete ending of the case as it now stands: final ratings, every criterion met, the Current View at close. */
+export function closeArgs(detail: Detail, overrides: Partial<ArgsOf<'cases:close'>> = {}): ArgsOf<'cases:close'> {
+  return {
+    caseId: detail.summary.id,
+    caseVersion: detail.summary.version,
+    endingDate: '2027-02-10',
+    reason: 'criteria_met',
+    reasonOther: null,
+    mhsdsCode: null,
+    criteriaStatus: criteriaInForce(detail).map((c) => ({ criterionId: c.id, status: 'met' as const })),
+    finalRatings: activeGoals(detail).map((g) => ({ goalId: g.id, score: 8 })),
+    currentView: { reason: 'changed_situation', grouping: 'thriving', ratings: ratings({ p9: 0, p3: 0 }) },
+    continuingSupport: null,
+    signposting: 'School wellbeing team',
+    wellbeingPlan: 'Jess keeps her plan for low days on her phone.',
+    discussedFromStart: true,
+    ...overrides,
+  };
+}
+
+/** A profile and a case with its Current View at open and its plan agreed (reviews can start). */
+export function appWithPlan(today: IsoDate = '2026-11-22') {
+  const app = appWithCase(today);
+  app.ok('plan:save', planArgs(app.caseId));
+  return app;
 }

@@ -100,12 +100,14 @@ CREATE INDEX current_views_review ON current_views (review_id) WHERE review_id I
 CREATE INDEX current_views_ending ON current_views (ending_id) WHERE ending_id IS NOT NULL;
 
 -- The THRIVE plan, versioned: a revision at a review inserts a new row and points the old one at it.
+-- superseded_by is deferred so the old version can be marked superseded (freeing plans_current) before
+-- the new version it points at is inserted, inside one transaction.
 -- sdm: { participants, otherParticipants, optionsConsidered, decisionAid, collaborate }.
 CREATE TABLE plans (
   id                    TEXT PRIMARY KEY,
   case_id               TEXT NOT NULL REFERENCES cases(id),
   version_no            INTEGER NOT NULL CHECK (version_no >= 1),
-  superseded_by         TEXT REFERENCES plans(id),
+  superseded_by         TEXT REFERENCES plans(id) DEFERRABLE INITIALLY DEFERRED,
   agreed_date           TEXT NOT NULL CHECK (agreed_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
   grouping              TEXT NOT NULL CHECK (grouping IN
                           ('thriving', 'getting_advice', 'getting_help', 'getting_more_help', 'getting_risk_support')),
@@ -117,27 +119,37 @@ CREATE TABLE plans (
   review_date           TEXT NOT NULL CHECK (review_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
   risk_support_summary  TEXT,
   sdm                   TEXT NOT NULL CHECK (json_valid(sdm) AND json_type(sdm) = 'object'),
+  -- Why a revision was made, and the review it was made at (both NULL for the plan agreed at the start).
+  revision_reason       TEXT,
+  review_id             TEXT REFERENCES reviews(id),
   created_at            TEXT NOT NULL,
   created_by            TEXT NOT NULL,
   UNIQUE (case_id, version_no),
+  CHECK (version_no = 1 OR length(trim(coalesce(revision_reason, ''))) > 0),
   CHECK (target_date > agreed_date),
   CHECK (review_date > agreed_date)
 );
 -- One plan in force per case.
 CREATE UNIQUE INDEX plans_current ON plans (case_id) WHERE superseded_by IS NULL;
 CREATE INDEX plans_superseded_by ON plans (superseded_by) WHERE superseded_by IS NOT NULL;
+CREATE INDEX plans_review ON plans (review_id) WHERE review_id IS NOT NULL;
 
+-- An ending criterion belongs to the plan version that set it and stays in force through later
+-- versions until one retires it (retired_by_plan_id), so each version's criteria can be shown as agreed.
 CREATE TABLE ending_criteria (
-  id          TEXT PRIMARY KEY,
-  case_id     TEXT NOT NULL REFERENCES cases(id),
-  plan_id     TEXT NOT NULL REFERENCES plans(id),
-  position    INTEGER NOT NULL CHECK (position >= 1),
-  text        TEXT NOT NULL CHECK (length(trim(text)) > 0),
-  retired_at  TEXT,
-  created_at  TEXT NOT NULL
+  id                  TEXT PRIMARY KEY,
+  case_id             TEXT NOT NULL REFERENCES cases(id),
+  plan_id             TEXT NOT NULL REFERENCES plans(id),
+  position            INTEGER NOT NULL CHECK (position >= 1),
+  text                TEXT NOT NULL CHECK (length(trim(text)) > 0),
+  retired_at          TEXT,
+  retired_by_plan_id  TEXT REFERENCES plans(id),
+  created_at          TEXT NOT NULL,
+  CHECK ((retired_at IS NULL) = (retired_by_plan_id IS NULL))
 );
 CREATE INDEX ending_criteria_case ON ending_criteria (case_id, position);
 CREATE INDEX ending_criteria_plan ON ending_criteria (plan_id, position);
+CREATE INDEX ending_criteria_retired_by ON ending_criteria (retired_by_plan_id) WHERE retired_by_plan_id IS NOT NULL;
 
 -- Goals (GBO): up to three active at once, in the young person's words. A replaced goal stays, dropped.
 CREATE TABLE goals (
@@ -164,8 +176,12 @@ CREATE TABLE reviews (
   id                   TEXT PRIMARY KEY,
   case_id              TEXT NOT NULL REFERENCES cases(id),
   review_date          TEXT NOT NULL CHECK (review_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  -- Participant codes ('young_person', 'parent_carer', 'other'); other_attendees names the others.
   attendees            TEXT NOT NULL CHECK (json_valid(attendees) AND json_type(attendees) = 'array'),
+  other_attendees      TEXT,
   decision             TEXT NOT NULL CHECK (decision IN ('continue', 'revise_plan', 'move_to_ending', 'change_grouping')),
+  -- With "move to ending": how the ending will be worked towards.
+  ending_plan          TEXT,
   -- What was agreed when the target date had passed or goals were stuck (THRIVE's explicit discussion).
   explicit_discussion  TEXT,
   next_review_date     TEXT CHECK (next_review_date IS NULL OR next_review_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
@@ -173,7 +189,8 @@ CREATE TABLE reviews (
   current_view_id      TEXT REFERENCES current_views(id),
   created_at           TEXT NOT NULL,
   created_by           TEXT NOT NULL,
-  CHECK (next_review_date IS NULL OR next_review_date > review_date)
+  CHECK (next_review_date IS NULL OR next_review_date > review_date),
+  CHECK (decision <> 'move_to_ending' OR length(trim(coalesce(ending_plan, ''))) > 0)
 );
 CREATE INDEX reviews_case ON reviews (case_id, review_date);
 CREATE INDEX reviews_current_view ON reviews (current_view_id) WHERE current_view_id IS NOT NULL;
@@ -234,7 +251,7 @@ CREATE INDEX ending_criterion_status_criterion ON ending_criterion_status (crite
 -- Form drafts autosaved while typing; one per form kind and case (case_id NULL for "open a case").
 CREATE TABLE drafts (
   id          TEXT PRIMARY KEY,
-  kind        TEXT NOT NULL CHECK (kind IN ('open_case', 'current_view', 'plan', 'review', 'ending')),
+  kind        TEXT NOT NULL CHECK (kind IN ('open_case', 'current_view', 'plan', 'plan_revision', 'review', 'ending', 'reopen')),
   case_id     TEXT REFERENCES cases(id),
   payload     TEXT NOT NULL CHECK (json_valid(payload)),
   updated_at  TEXT NOT NULL

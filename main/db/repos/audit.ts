@@ -122,6 +122,17 @@ export function listCaseAudit(db: Db, caseId: string): AuditEntry[] {
   return stmt<[string], AuditRow>(db, 'SELECT * FROM audit_log WHERE case_id = ? ORDER BY seq').all(caseId).map(toEntry);
 }
 
+/** A case's history with each actor's clinician name (null for system actors), in one query. */
+export const CASE_AUDIT_WITH_ACTORS_SQL = `SELECT a.*, cl.name AS actor_name
+  FROM audit_log a LEFT JOIN clinicians cl ON cl.id = a.actor_id
+  WHERE a.case_id = ? ORDER BY a.seq`;
+
+export function listCaseAuditWithActors(db: Db, caseId: string): Array<AuditEntry & { actorClinicianName: string | null }> {
+  return stmt<[string], AuditRow & { actor_name: string | null }>(db, CASE_AUDIT_WITH_ACTORS_SQL)
+    .all(caseId)
+    .map((row) => ({ ...toEntry(row), actorClinicianName: row.actor_name }));
+}
+
 export function countAudit(db: Db): number {
   return stmt<[], { n: number }>(db, 'SELECT count(*) AS n FROM audit_log').get()!.n;
 }

@@ -12,7 +12,10 @@ export type OpenCaseScope = { clinicianId: string } | { teamId: string };
 export interface CaseFactsRow extends CaseSummaryRow {
   /** Date of the latest review held. */
   last_review_date: string | null;
-  /** Date of the latest review that recorded the explicit discussion (target passed / goals stuck). */
+  /**
+   * Date of the latest review on or after the case's target date that recorded the explicit discussion
+   * (a discussion held before the target date, e.g. about a stuck goal, does not answer a passed target).
+   */
   target_discussed_on: string | null;
   /** Reviews and endings recorded without their Current View. */
   missing_current_views: number;
@@ -27,7 +30,8 @@ export interface ActiveGoalRatingRow {
 }
 
 const FACTS = `(SELECT max(r.review_date) FROM reviews r WHERE r.case_id = c.id) AS last_review_date,
-    (SELECT max(r.review_date) FROM reviews r WHERE r.case_id = c.id AND r.explicit_discussion IS NOT NULL) AS target_discussed_on,
+    (SELECT max(r.review_date) FROM reviews r
+      WHERE r.case_id = c.id AND r.review_date >= c.target_date AND r.explicit_discussion IS NOT NULL) AS target_discussed_on,
     (SELECT count(*) FROM reviews r WHERE r.case_id = c.id AND r.current_view_id IS NULL)
       + (SELECT count(*) FROM endings e WHERE e.case_id = c.id AND e.current_view_id IS NULL) AS missing_current_views`;
 
@@ -60,6 +64,8 @@ export function listActiveGoalRatings(db: Db, scope: OpenCaseScope): ActiveGoalR
 }
 
 /** One case (any status) with the same facts, for the case page. */
+export const CASE_FACTS_SQL = `SELECT ${CASE_SUMMARY_COLUMNS}, ${FACTS} ${CASE_SUMMARY_FROM} WHERE c.id = ?`;
+
 export function getCaseFacts(db: Db, caseId: string): CaseFactsRow | null {
-  return stmt<[string], CaseFactsRow>(db, `SELECT ${CASE_SUMMARY_COLUMNS}, ${FACTS} ${CASE_SUMMARY_FROM} WHERE c.id = ?`).get(caseId) ?? null;
+  return stmt<[string], CaseFactsRow>(db, CASE_FACTS_SQL).get(caseId) ?? null;
 }

@@ -117,34 +117,69 @@ export interface NewCase {
   leadClinicianId: string;
   teamId: string;
   coordinatingAgency: string;
+  /** A re-opened case: the next episode number and the episode it follows. Default: episode 1. */
+  episode?: { no: number; previousEpisodeId: string };
 }
 
 export function insertCase(db: Db, input: NewCase, at: string): string {
   const id = newId();
+  const { episode, ...fields } = input;
   stmt(
     db,
-    `INSERT INTO cases (id, case_ref, episode_no, young_person_id, referral_date, open_date, status,
+    `INSERT INTO cases (id, case_ref, episode_no, previous_episode_id, young_person_id, referral_date, open_date, status,
        lead_clinician_id, team_id, coordinating_agency, plan_complete, version, created_at, updated_at)
-     VALUES (@id, @caseRef, 1, @youngPersonId, @referralDate, @openDate, 'open',
+     VALUES (@id, @caseRef, @episodeNo, @previousEpisodeId, @youngPersonId, @referralDate, @openDate, 'open',
        @leadClinicianId, @teamId, @coordinatingAgency, 0, 1, @at, @at)`,
-  ).run({ id, ...input, at });
+  ).run({ id, ...fields, episodeNo: episode?.no ?? 1, previousEpisodeId: episode?.previousEpisodeId ?? null, at });
   return id;
 }
 
+/** The SQL behind getEpisodeLinks (exported for the EXPLAIN QUERY PLAN test). */
+export const EPISODE_LINKS_SQL = `SELECT c.previous_episode_id,
+    (SELECT n.id FROM cases n WHERE n.previous_episode_id = c.id ORDER BY n.episode_no DESC LIMIT 1) AS next_episode_id
+  FROM cases c WHERE c.id = ?`;
+
+/** The episode a case re-opened, and the latest episode that re-opened it. */
+export function getEpisodeLinks(db: Db, caseId: string): { previousEpisodeId: string | null; nextEpisodeId: string | null } {
+  const row = stmt<[string], { previous_episode_id: string | null; next_episode_id: string | null }>(db, EPISODE_LINKS_SQL).get(caseId);
+  return { previousEpisodeId: row?.previous_episode_id ?? null, nextEpisodeId: row?.next_episode_id ?? null };
+}
+
+/** Every episode sharing a case reference: the highest episode number and any episode still open. */
+export function episodesOfRef(db: Db, caseRef: string): { maxEpisodeNo: number; open: { id: string; episode_no: number } | null } {
+  const max = stmt<[string], { n: number | null }>(db, 'SELECT max(episode_no) AS n FROM cases WHERE case_ref = ?').get(caseRef);
+  const open = stmt<[string], { id: string; episode_no: number }>(
+    db,
+    "SELECT id, episode_no FROM cases WHERE case_ref = ? AND status = 'open' ORDER BY episode_no DESC LIMIT 1",
+  ).get(caseRef);
+  return { maxEpisodeNo: max?.n ?? 0, open: open ?? null };
+}
+
+export interface CaseChanges {
+  grouping: GroupingCode;
+  nextReviewDate: string | null;
+  targetDate: string | null;
+  planComplete: boolean;
+  /** Closing the case: its status becomes closed on this date. */
+  closedDate: string;
+}
+
 /**
- * Changes the case's denormalised fields and bumps its version, but only if the version is still the
+ * Changes the case's denormalised fields (or closes it) and bumps its version, but only if the version is still the
  * one the caller read: 0 rows changed means someone else saved first.
  */
 export function updateCaseDenormalised(
   db: Db,
   id: string,
   expectedVersion: number,
-  changes: Partial<{ grouping: GroupingCode; nextReviewDate: string | null; targetDate: string | null; planComplete: boolean }>,
+  changes: Partial<CaseChanges>,
   at: string,
 ): boolean {
   const result = stmt(
     db,
     `UPDATE cases SET
+       status = CASE WHEN @setClosed THEN 'closed' ELSE status END,
+       closed_date = CASE WHEN @setClosed THEN @closedDate ELSE closed_date END,
        grouping = CASE WHEN @setGrouping THEN @grouping ELSE grouping END,
        next_review_date = CASE WHEN @setNextReview THEN @nextReviewDate ELSE next_review_date END,
        target_date = CASE WHEN @setTarget THEN @targetDate ELSE target_date END,
@@ -156,6 +191,8 @@ export function updateCaseDenormalised(
     id,
     expectedVersion,
     at,
+    setClosed: changes.closedDate !== undefined ? 1 : 0,
+    closedDate: changes.closedDate ?? null,
     setGrouping: changes.grouping !== undefined ? 1 : 0,
     grouping: changes.grouping ?? null,
     setNextReview: changes.nextReviewDate !== undefined ? 1 : 0,

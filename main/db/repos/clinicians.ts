@@ -42,10 +42,15 @@ export function insertClinician(db: Db, input: { name: string; role: Role; teamI
   return id;
 }
 
-/** Display names for audit actors: a clinician's name, or what a system actor stands for. */
-export function actorName(db: Db, actorId: string): string {
-  if (actorId === 'system:cli') return 'Command line';
-  if (actorId === 'system:demo') return 'Demo data';
-  if (actorId.startsWith('system:')) return 'THRIVE Plans';
-  return stmt<[string], { name: string }>(db, 'SELECT name FROM clinicians WHERE id = ?').get(actorId)?.name ?? 'Unknown clinician';
+/** How a system actor is shown: the person reading the history must see it was not a clinician. */
+export function systemActorName(actorId: string): string | null {
+  if (actorId === 'system:demo') return 'System (demo data)';
+  if (actorId === 'system:cli') return 'System (command line)';
+  if (actorId.startsWith('system:')) return 'System';
+  return null;
+}
+
+/** Display name of an actor given the clinician's name from a join (null when not a clinician). */
+export function actorLabel(actorId: string, clinicianName: string | null | undefined): string {
+  return systemActorName(actorId) ?? clinicianName ?? 'Unknown clinician';
 }

@@ -1,9 +1,10 @@
+/** Current Views at open, at each review and at close, each with the THRIVE grouping agreed then. */
 import type { CurrentViewContext, CurrentViewRatings, CurrentViewReason } from '../../../shared/domain/current-view';
 import type { GroupingCode } from '../../../shared/domain/groupings';
 import type { CurrentViewRecord } from '../../../shared/ipc/types';
 import { newId } from '../ids';
 import { parseJson, stmt, type Db } from '../sql';
-import { actorName } from './clinicians';
+import { actorLabel } from './clinicians';
 
 interface CurrentViewRow {
   id: string;
@@ -14,10 +15,11 @@ interface CurrentViewRow {
   grouping: GroupingCode;
   ratings: string;
   recorded_by: string;
+  recorded_by_name: string | null;
   created_at: string;
 }
 
-function toRecord(db: Db, row: CurrentViewRow): CurrentViewRecord {
+function toRecord(row: CurrentViewRow): CurrentViewRecord {
   return {
     id: row.id,
     caseId: row.case_id,
@@ -27,31 +29,43 @@ function toRecord(db: Db, row: CurrentViewRow): CurrentViewRecord {
     grouping: row.grouping,
     ratings: parseJson<CurrentViewRatings>(row.ratings),
     recordedBy: row.recorded_by,
-    recordedByName: actorName(db, row.recorded_by),
+    recordedByName: actorLabel(row.recorded_by, row.recorded_by_name),
     createdAt: row.created_at,
   };
 }
 
-const COLUMNS = 'id, case_id, context, completed_date, reason, grouping, ratings, recorded_by, created_at';
+// The recorder's name comes from a join, so a list costs one query however many Current Views it has.
+const SELECT = `SELECT v.id, v.case_id, v.context, v.completed_date, v.reason, v.grouping, v.ratings, v.recorded_by,
+    cl.name AS recorded_by_name, v.created_at
+  FROM current_views v LEFT JOIN clinicians cl ON cl.id = v.recorded_by`;
 
-/** Open, then reviews, then close, each in date order. */
+/** Oldest first: by date, and on one day open before review before close, then in the order recorded. */
+export const CASE_CURRENT_VIEWS_SQL = `${SELECT} WHERE v.case_id = ?
+  ORDER BY v.completed_date, CASE v.context WHEN 'open' THEN 0 WHEN 'review' THEN 1 ELSE 2 END, v.created_at, v.id`;
+
 export function listCurrentViews(db: Db, caseId: string): CurrentViewRecord[] {
-  return stmt<[string], CurrentViewRow>(
-    db,
-    `SELECT ${COLUMNS} FROM current_views WHERE case_id = ?
-     ORDER BY CASE context WHEN 'open' THEN 0 WHEN 'review' THEN 1 ELSE 2 END, completed_date, id`,
-  )
-    .all(caseId)
-    .map((row) => toRecord(db, row));
+  return stmt<[string], CurrentViewRow>(db, CASE_CURRENT_VIEWS_SQL).all(caseId).map(toRecord);
 }
 
 export function getCurrentView(db: Db, id: string): CurrentViewRecord | null {
-  const row = stmt<[string], CurrentViewRow>(db, `SELECT ${COLUMNS} FROM current_views WHERE id = ?`).get(id);
-  return row ? toRecord(db, row) : null;
+  const row = stmt<[string], CurrentViewRow>(db, `${SELECT} WHERE v.id = ?`).get(id);
+  return row ? toRecord(row) : null;
 }
 
 export function hasOpeningCurrentView(db: Db, caseId: string): boolean {
   return !!stmt<[string], { id: string }>(db, "SELECT id FROM current_views WHERE case_id = ? AND context = 'open'").get(caseId);
+}
+
+/** The grouping of the case's latest Current View (the case's grouping), or null before the first. */
+export function latestGrouping(db: Db, caseId: string): GroupingCode | null {
+  return (
+    stmt<[string], { grouping: GroupingCode }>(
+      db,
+      `SELECT grouping FROM current_views WHERE case_id = ?
+       ORDER BY completed_date DESC, CASE context WHEN 'open' THEN 0 WHEN 'review' THEN 1 ELSE 2 END DESC, created_at DESC, id DESC
+       LIMIT 1`,
+    ).get(caseId)?.grouping ?? null
+  );
 }
 
 export interface NewCurrentView {

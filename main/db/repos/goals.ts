@@ -10,34 +10,58 @@ interface GoalRow {
   position: number;
   description: string;
   status: GoalRecord['status'];
+  replaces_goal_id: string | null;
+  created_on: string;
+  ended_on: string | null;
 }
 
-interface RatingRow {
+export interface GoalRatingRow {
   id: string;
   goal_id: string;
   rated_on: string;
   score: number;
   context: RatingContext;
+  review_id: string | null;
+  ending_id: string | null;
 }
 
-/** Every goal of a case (active first, by position), each with its ratings oldest first. */
-export function listGoals(db: Db, caseId: string): GoalRecord[] {
-  const goals = stmt<[string], GoalRow>(
-    db,
-    `SELECT id, position, description, status FROM goals WHERE case_id = ?
-     ORDER BY status <> 'active', position, created_at`,
-  ).all(caseId);
-  const ratings = stmt<[string], RatingRow>(
-    db,
-    `SELECT r.id, r.goal_id, r.rated_on, r.score, r.context
-     FROM goals g JOIN goal_ratings r ON r.goal_id = g.id
-     WHERE g.case_id = ? ORDER BY r.rated_on, r.created_at, r.id`,
-  ).all(caseId);
+/** Every goal ever set for the case, in position then creation order (dropped and replaced ones too). */
+export const CASE_GOALS_SQL = `SELECT id, position, description, status, replaces_goal_id, created_on, ended_on
+  FROM goals WHERE case_id = ? ORDER BY position, created_at, id`;
+
+/** Every rating of every goal of the case, oldest first (same-day ratings in the order given). */
+export const CASE_GOAL_RATINGS_SQL = `SELECT r.id, r.goal_id, r.rated_on, r.score, r.context, r.review_id, r.ending_id
+  FROM goals g JOIN goal_ratings r ON r.goal_id = g.id
+  WHERE g.case_id = ? ORDER BY r.rated_on, r.created_at, r.id`;
+
+export function listGoalRatingRows(db: Db, caseId: string): GoalRatingRow[] {
+  return stmt<[string], GoalRatingRow>(db, CASE_GOAL_RATINGS_SQL).all(caseId);
+}
+
+/** The case's goals with their ratings, from the rating rows already read (two queries in all). */
+export function listGoals(db: Db, caseId: string, ratingRows: readonly GoalRatingRow[] = listGoalRatingRows(db, caseId)): GoalRecord[] {
+  const goals = stmt<[string], GoalRow>(db, CASE_GOALS_SQL).all(caseId);
   const byGoal = new Map<string, GoalRatingRecord[]>(goals.map((g) => [g.id, []]));
-  for (const r of ratings) {
+  for (const r of ratingRows) {
     byGoal.get(r.goal_id)?.push({ id: r.id, goalId: r.goal_id, ratedOn: r.rated_on, score: r.score, context: r.context });
   }
-  return goals.map((g) => ({ id: g.id, position: g.position, description: g.description, status: g.status, ratings: byGoal.get(g.id) ?? [] }));
+  return goals.map((g) => ({
+    id: g.id,
+    position: g.position,
+    description: g.description,
+    status: g.status,
+    replacesGoalId: g.replaces_goal_id,
+    createdOn: g.created_on,
+    endedOn: g.ended_on,
+    ratings: byGoal.get(g.id) ?? [],
+  }));
+}
+
+/** The goals in force, by position, each with every rating so far (for the review and ending rules). */
+export function listActiveGoals(db: Db, caseId: string): GoalRecord[] {
+  return listGoals(db, caseId)
+    .filter((g) => g.status === 'active')
+    .sort((a, b) => a.position - b.position);
 }
 
 export interface NewGoal {
@@ -47,16 +71,36 @@ export interface NewGoal {
   description: string;
   createdOn: string;
   createdBy: string;
+  /** Set when this goal is a rewording of an earlier one. */
+  replacesGoalId?: string | null;
 }
 
 export function insertGoal(db: Db, input: NewGoal, at: string): string {
   const id = newId();
   stmt(
     db,
-    `INSERT INTO goals (id, case_id, plan_id, position, description, status, created_on, created_at, created_by)
-     VALUES (@id, @caseId, @planId, @position, @description, 'active', @createdOn, @at, @createdBy)`,
-  ).run({ id, ...input, at });
+    `INSERT INTO goals (id, case_id, plan_id, position, description, status, replaces_goal_id, created_on, created_at, created_by)
+     VALUES (@id, @caseId, @planId, @position, @description, 'active', @replacesGoalId, @createdOn, @at, @createdBy)`,
+  ).run({
+    id,
+    caseId: input.caseId,
+    planId: input.planId,
+    position: input.position,
+    description: input.description,
+    replacesGoalId: input.replacesGoalId ?? null,
+    createdOn: input.createdOn,
+    at,
+    createdBy: input.createdBy,
+  });
   return id;
+}
+
+/**
+ * A goal stops being worked on (dropped, or replaced by a rewording). It is kept with its ratings;
+ * ending it frees its position for a rewording, so call this before inserting the new goal.
+ */
+export function endGoal(db: Db, goalId: string, endedOn: string): void {
+  stmt(db, "UPDATE goals SET status = 'dropped', ended_on = ? WHERE id = ? AND status = 'active'").run(endedOn, goalId);
 }
 
 export interface NewGoalRating {

@@ -6,6 +6,7 @@ import type { CaseSummary } from '../../../shared/ipc/types';
 import { appendAudit } from '../../db/repos/audit';
 import { findCaseByRef, findOpenCaseOfYoungPerson, getCaseSummary, insertCase } from '../../db/repos/cases';
 import { getClinician } from '../../db/repos/clinicians';
+import { deleteDraft } from '../../db/repos/drafts';
 import { findYoungPersonByNhsNumber, insertYoungPerson, type YoungPersonRow } from '../../db/repos/young-people';
 import { writeTx, type Db } from '../../db/sql';
 import { parseOrThrow, throwIfAny, type WriteContext } from '../write-context';
@@ -72,6 +73,7 @@ export function openCase(w: WriteContext, input: OpenCaseInput): CaseSummary {
       },
       at,
     );
+    deleteDraft(w.db, 'open_case', null);
     appendAudit(w.db, {
       at,
       actorId: w.actor,

@@ -254,8 +254,8 @@ export const COLLEAGUE_CASES: readonly DemoCase[] = [
     ratings: { p2: 2, p25: 2 },
     plan: {
       agreed: 50,
-      reviewIn: 30,
-      targetIn: 60,
+      reviewIn: -8,
+      targetIn: -10,
       likelihood: 'likely',
       outcome: 'Ava can speak to her teacher and one friend at school.',
       criteria: ['Answers the register out loud', 'Talks to one friend at break'],
@@ -264,6 +264,19 @@ export const COLLEAGUE_CASES: readonly DemoCase[] = [
       options: 'Graded exposure at school; parent work; speech and language advice',
       goals: [{ text: 'Say here in the register', first: 3, later: [[20, 6]] }],
     },
+    reviews: [
+      {
+        daysAgo: 5,
+        attended: YP_PARENT,
+        ratings: [6],
+        criteria: ['met', 'partly'],
+        currentView: { grouping: 'getting_help', reason: 'changed_understanding', ratings: { p25: 1 } },
+        decision: 'continue',
+        discussion:
+          'The target date has passed: Ava answers the register but does not yet talk to a friend at break. Agreed to carry on for six more weeks, then a joint plan with speech and language therapy if needed, as the contingency says.',
+        nextIn: 30,
+      },
+    ],
     shows: [],
   },
   {
@@ -275,7 +288,7 @@ export const COLLEAGUE_CASES: readonly DemoCase[] = [
     ratings: { p9: 2, p21: 1 },
     plan: {
       agreed: 63,
-      reviewIn: 9,
+      reviewIn: -21,
       targetIn: 40,
       likelihood: 'likely',
       outcome: 'Samuel\'s mood has lifted and he is back at football.',
@@ -289,6 +302,18 @@ export const COLLEAGUE_CASES: readonly DemoCase[] = [
         { text: 'Argue less with my dad', first: 4, later: [[35, 5], [7, 7]] },
       ],
     },
+    reviews: [
+      {
+        daysAgo: 21,
+        attended: YP_PARENT,
+        ratings: [5, 6],
+        criteria: ['partly', 'partly'],
+        currentView: { grouping: 'getting_advice', reason: 'changed_situation', ratings: { p9: 1, p21: 0 } },
+        decision: 'change_grouping',
+        nextIn: 9,
+        notes: 'Samuel is back at training; agreed he needs advice now rather than therapy.',
+      },
+    ],
     shows: [],
   },
 ];

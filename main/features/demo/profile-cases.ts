@@ -37,7 +37,7 @@ export const PROFILE_CASES: readonly DemoCase[] = [
     ratings: { p2: 3, p3: 2, p23: 2, eet_attendance: 2 },
     plan: {
       agreed: 70,
-      reviewIn: -12,
+      reviewIn: -28,
       targetIn: 50,
       likelihood: 'possible',
       note: 'Exams this term may make it harder.',
@@ -47,10 +47,27 @@ export const PROFILE_CASES: readonly DemoCase[] = [
       participants: ['young_person'],
       options: 'Individual CBT for social anxiety; group programme; waiting to see how things settle',
       goals: [
-        { text: 'Say something in class without my heart pounding', first: 2, later: [[40, 3], [20, 4]] },
+        { text: 'Say something in class without my heart pounding', first: 2, later: [[40, 3]] },
         { text: 'Eat lunch with my mates instead of in the library', first: 3 },
       ],
     },
+    reviews: [
+      {
+        daysAgo: 28,
+        attended: ['young_person'],
+        ratings: [3, 7],
+        criteria: ['partly', 'met'],
+        currentView: { grouping: 'getting_help', reason: 'changed_understanding', ratings: { p2: 2 } },
+        decision: 'revise_plan',
+        nextIn: -12,
+        notes: 'Kwame eats with his friends most days now. Seminars are still hard.',
+        revision: {
+          reason: 'Kwame now eats with his friends most days; the class goal was made more specific with him',
+          goals: [{ reword: 1, text: 'Speak in at least one seminar a week', first: 3, later: [[20, 4]] }],
+          reviewIn: -12,
+        },
+      },
+    ],
     shows: ['review_overdue'],
   },
   {
@@ -63,7 +80,7 @@ export const PROFILE_CASES: readonly DemoCase[] = [
     ratings: { p10: 3, p9: 3, p21: 2, cf11: 'yes', cf7: 'not_known', ctx_home: 2, ctx_service: 2 },
     plan: {
       agreed: 46,
-      reviewIn: -18,
+      reviewIn: -40,
       targetIn: 60,
       likelihood: 'unlikely',
       note: 'Ruby is not ready for therapy; the focus is on keeping her safe.',
@@ -76,7 +93,20 @@ export const PROFILE_CASES: readonly DemoCase[] = [
       options: 'Risk support with weekly contact; referral to intensive support; DBT skills group when ready',
       goals: [{ text: 'Get through a bad night without cutting', first: 1, later: [[20, 2]] }],
     },
-    shows: ['risk_support_review_gap', 'review_overdue'],
+    reviews: [
+      {
+        daysAgo: 40,
+        attended: ['young_person', 'other'],
+        others: 'Social worker',
+        ratings: [1],
+        criteria: ['not_yet', 'partly'],
+        currentView: null,
+        decision: 'continue',
+        nextIn: -18,
+        notes: 'Ruby left early, so the Current View was not completed.',
+      },
+    ],
+    shows: ['risk_support_review_gap', 'review_overdue', 'current_view_missing'],
   },
   {
     name: 'Leo Fairbanks',
@@ -87,7 +117,7 @@ export const PROFILE_CASES: readonly DemoCase[] = [
     ratings: { p14: 2, p15: 2, p17: 2, cf5: 'yes', ctx_school: 2, eet_attainment: 2 },
     plan: {
       agreed: 112,
-      reviewIn: 12,
+      reviewIn: -70,
       targetIn: 40,
       likelihood: 'possible',
       outcome: 'Leo manages his temper at home and school well enough to stay in class.',
@@ -96,10 +126,32 @@ export const PROFILE_CASES: readonly DemoCase[] = [
       participants: YP_PARENT,
       options: 'Parenting programme; individual work on anger; medication review',
       goals: [
-        { text: 'Not get sent out of class', first: 4, later: [[84, 4], [56, 5], [21, 5]] },
-        { text: 'Stop shouting at my sister', first: 3, later: [[56, 4], [21, 4]] },
+        { text: 'Not get sent out of class', first: 4, later: [[84, 4], [56, 5]] },
+        { text: 'Stop shouting at my sister', first: 3, later: [[56, 4]] },
       ],
     },
+    reviews: [
+      {
+        daysAgo: 70,
+        attended: YP_PARENT,
+        ratings: [4, 3],
+        criteria: ['not_yet', 'partly'],
+        currentView: { grouping: 'getting_more_help', reason: 'changed_understanding' },
+        decision: 'continue',
+        nextIn: -21,
+      },
+      {
+        daysAgo: 21,
+        attended: YP_PARENT,
+        ratings: [5, 4],
+        criteria: ['partly', 'partly'],
+        currentView: { grouping: 'getting_more_help', reason: 'changed_understanding', ratings: { p15: 1 } },
+        decision: 'continue',
+        discussion:
+          'Both goals have barely moved. Agreed with Leo and his parents to carry on to the target date; if there is still no change, a joint review with the school SENCo, as the contingency says.',
+        nextIn: 12,
+      },
+    ],
     shows: ['goals_stuck'],
   },
   {
@@ -120,7 +172,7 @@ export const PROFILE_CASES: readonly DemoCase[] = [
     ratings: { p20: 2, p9: 2, p29: 1 },
     plan: {
       agreed: 145,
-      reviewIn: 10,
+      reviewIn: -100,
       targetIn: -9,
       likelihood: 'likely',
       outcome: 'Oliver eats regular meals and feels in control around food.',
@@ -128,8 +180,29 @@ export const PROFILE_CASES: readonly DemoCase[] = [
       contingency: 'If not achieved, refer to the community eating disorder service.',
       participants: YP_PARENT,
       options: 'Family-based work; individual CBT-E; dietetic advice',
-      goals: [{ text: 'Eat breakfast without feeling guilty', first: 4, later: [[100, 5], [30, 8]] }],
+      goals: [{ text: 'Eat breakfast without feeling guilty', first: 4 }],
     },
+    reviews: [
+      {
+        daysAgo: 100,
+        attended: YP_PARENT,
+        ratings: [5],
+        criteria: ['partly', 'not_yet'],
+        currentView: { grouping: 'getting_help', reason: 'changed_understanding' },
+        decision: 'continue',
+        nextIn: -30,
+      },
+      {
+        daysAgo: 30,
+        attended: YP_PARENT,
+        ratings: [8],
+        criteria: ['met', 'partly'],
+        currentView: { grouping: 'getting_help', reason: 'changed_situation', ratings: { p20: 1 } },
+        decision: 'move_to_ending',
+        endingPlan: 'Two more sessions to plan the ending, then a wellbeing plan Oliver keeps.',
+        nextIn: 10,
+      },
+    ],
     shows: ['past_target_date'],
   },
   {

@@ -3,11 +3,12 @@ import { planRules, SavePlanArgs, type SavePlanInput } from '../../../shared/ipc
 import type { PlanRecord } from '../../../shared/ipc/types';
 import { appendAudit } from '../../db/repos/audit';
 import { hasOpeningCurrentView } from '../../db/repos/current-views';
+import { deleteDraft } from '../../db/repos/drafts';
 import { insertGoal, insertGoalRating } from '../../db/repos/goals';
-import { getCurrentPlan, insertFirstPlan } from '../../db/repos/plans';
+import { getCurrentPlan, hasCurrentPlan, insertFirstPlan } from '../../db/repos/plans';
 import { loadSettings } from '../../db/repos/settings';
 import { writeTx } from '../../db/sql';
-import { STALE_CASE_MESSAGE, touchCase, writableCase } from '../cases/writable-case';
+import { touchCase, writableCase } from '../cases/writable-case';
 import { parseOrThrow, throwIfAny, type WriteContext } from '../write-context';
 
 /**
@@ -18,12 +19,11 @@ import { parseOrThrow, throwIfAny, type WriteContext } from '../write-context';
 export function savePlan(w: WriteContext, input: SavePlanInput): PlanRecord {
   const v = parseOrThrow(SavePlanArgs, input);
   return writeTx(w.db, () => {
-    const current = writableCase(w.db, v.caseId);
+    const current = writableCase(w.db, v.caseId, v.caseVersion);
     if (!hasOpeningCurrentView(w.db, v.caseId) || !current.grouping) {
       throw new AppError('conflict', 'Record the Current View at open first: the plan needs the THRIVE grouping agreed with the family');
     }
-    if (getCurrentPlan(w.db, v.caseId)) throw new AppError('conflict', 'A plan is already agreed; revise it at a review');
-    if (v.caseVersion !== undefined && v.caseVersion !== current.version) throw new AppError('conflict', STALE_CASE_MESSAGE);
+    if (hasCurrentPlan(w.db, v.caseId)) throw new AppError('conflict', 'A plan is already agreed; revise it at a review');
     throwIfAny(
       planRules(v, { today: w.clock.today(), openDate: current.openDate, grouping: current.grouping, settings: loadSettings(w.db) }),
     );
@@ -57,6 +57,7 @@ export function savePlan(w: WriteContext, input: SavePlanInput): PlanRecord {
       insertGoalRating(w.db, { goalId, ratedOn: v.agreedDate, score: goal.firstRating, context: 'plan', createdBy: w.actor }, at);
     });
     touchCase(w.db, current, { nextReviewDate: v.reviewDate, targetDate: v.targetDate, planComplete: true }, at);
+    deleteDraft(w.db, 'plan', v.caseId);
     const { caseVersion: _version, ...agreed } = v;
     appendAudit(w.db, {
       at,
@@ -67,7 +68,7 @@ export function savePlan(w: WriteContext, input: SavePlanInput): PlanRecord {
       entity: 'plan',
       entityId: planId,
       before: { nextReviewDate: current.nextReviewDate, targetDate: current.targetDate, planComplete: current.planComplete },
-      after: { ...agreed, grouping: current.grouping },
+      after: { ...agreed, grouping: current.grouping, nextReviewDate: v.reviewDate, planComplete: true },
     });
     const plan = getCurrentPlan(w.db, v.caseId);
     if (!plan) throw new AppError('internal', 'The plan was not saved');

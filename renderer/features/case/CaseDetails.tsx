@@ -5,7 +5,7 @@ import type { CaseDetail } from '../../../shared/ipc/types';
 import { SummaryRow } from '../../components/SummaryList';
 import { FlagList } from '../../components/Tag';
 
-/** Who the young person is and the episode's key facts: enough to be sure it is the right record. */
+/** Who the young person is and the episode's key facts (grouping, coordinator, dates, flags): enough to be sure it is the right record. */
 export function CaseDetails({ detail, today }: { detail: CaseDetail; today: IsoDate }) {
   const s = detail.summary;
   return (
@@ -24,15 +24,22 @@ export function CaseDetails({ detail, today }: { detail: CaseDetail; today: IsoD
         <SummaryRow label="Coordinating agency">{s.coordinatingAgency}</SummaryRow>
         <SummaryRow label="Referral date">{formatUkDate(s.referralDate)}</SummaryRow>
         <SummaryRow label="Open date">{formatUkDate(s.openDate)}</SummaryRow>
+        {s.closedDate ? <SummaryRow label="Date closed">{formatUkDate(s.closedDate)}</SummaryRow> : null}
         <SummaryRow label="Weeks open">{detail.weeksOpen}</SummaryRow>
-        <SummaryRow label="Next review">{s.nextReviewDate ? formatUkDate(s.nextReviewDate) : 'Not set'}</SummaryRow>
+        {s.status === 'open' ? (
+          <SummaryRow label="Next review">{s.nextReviewDate ? formatUkDate(s.nextReviewDate) : 'Not set'}</SummaryRow>
+        ) : null}
         <SummaryRow label="Target date">{s.targetDate ? formatUkDate(s.targetDate) : 'Not set'}</SummaryRow>
       </dl>
       <section aria-labelledby="flags-heading">
         <h2 className="heading-m" id="flags-heading">
           Flags
         </h2>
-        {detail.flags.length > 0 ? <FlagList flags={detail.flags} /> : <p>No flags: nothing needs action on this case.</p>}
+        {detail.flags.length > 0 ? (
+          <FlagList flags={detail.flags} />
+        ) : (
+          <p>{s.status === 'closed' ? 'No flags: the case is closed.' : 'No flags: nothing needs action on this case.'}</p>
+        )}
       </section>
     </>
   );

@@ -1,98 +1,195 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from '../../test-support/axe';
-import { createFakeApi } from '../../test-support/fake-api';
-import { renderApp } from '../../test-support/render-app';
+import {
+  CASE_ID,
+  caseHistory,
+  closedCaseDetail,
+  NEXT_EPISODE_ID,
+  newCaseDetail,
+  openCaseDetail,
+  PREVIOUS_EPISODE_ID,
+} from '../../test-support/case-fixtures';
+import { renderCasePage } from '../../test-support/render-case-page';
+import { CASE_TABS } from './CaseTabs';
 
 const detailsValue = (key: string) => {
   const term = screen.getAllByText(key, { selector: 'dt' })[0]!;
   return term.nextElementSibling?.textContent;
 };
 
-describe('Case page', () => {
-  it('shows who, the dates as dd/mm/yyyy, the NHS number 3-3-4, flags with reasons, the plan, goals and Current View', async () => {
-    const fake = createFakeApi();
-    const caseId = fake.seedCase({
-      name: 'Riley Shaw',
-      caseRef: 'RIO-2001',
-      dateOfBirth: '2011-06-30',
-      nhsNumber: '9434765919',
-      referralDate: '2026-10-01',
-      openDate: '2026-11-16',
-      grouping: 'getting_help',
-      plan: {
-        agreedDate: '2026-11-20',
-        reviewDate: '2027-01-08',
-        targetDate: '2027-03-01',
-        goals: [{ description: 'Sleep through the night', ratings: [{ date: '2026-11-20', score: 3 }, { date: '2027-01-05', score: 6 }] }],
-      },
-    });
-    await renderApp({ fake, route: { name: 'case', caseId } });
-    await screen.findByRole('heading', { level: 1, name: 'Riley Shaw' });
-    expect(document.title).toBe('Riley Shaw – THRIVE Plans');
+const EDIT_BUTTONS = ['Record a review', 'Revise the plan', 'End the case'];
 
-    expect(detailsValue('Case reference')).toBe('RIO-2001');
+describe('Case page header', () => {
+  it('shows who, the grouping, the coordinator, dates as dd/mm/yyyy and flags with their reasons', async () => {
+    await renderCasePage({ detail: openCaseDetail() });
+    await waitFor(() => expect(document.title).toBe('Riley Shaw – THRIVE Plans'));
+    expect(screen.getByText('Case RIO-2001')).toBeTruthy();
     expect(detailsValue('NHS number')).toBe('943 476 5919');
     expect(detailsValue('Date of birth')).toBe('30/06/2011 (age 15)');
-    expect(detailsValue('Referral date')).toBe('01/10/2026');
-    expect(detailsValue('Open date')).toBe('16/11/2026');
-    expect(detailsValue('Weeks open')).toBe('8');
+    expect(detailsValue('THRIVE grouping')).toBe('Getting Help');
     expect(detailsValue('Lead clinician')).toBe('Alex Morgan');
-    expect(screen.getAllByText('Getting Help').length).toBeGreaterThan(0);
-
-    expect(screen.getByText('Review overdue')).toBeTruthy();
-    expect(screen.getByText('Agreed review date 08/01/2027 passed 3 days ago; no review held since.')).toBeTruthy();
-
-    const plan = screen.getByRole('region', { name: 'THRIVE plan' });
-    expect(within(plan).getByText('Back at school and sleeping well')).toBeTruthy();
-    expect(within(plan).getByText('01/03/2027')).toBeTruthy();
-
-    const goals = screen.getByRole('region', { name: 'Goals' });
-    expect(within(goals).getByText(/Sleep through the night/)).toBeTruthy();
-    expect(within(goals).getByText(/From 3 to 6: Improved/)).toBeTruthy();
-
-    const cv = screen.getByRole('region', { name: 'Current View at open' });
-    expect(within(cv).getByText(/not an outcome measure/)).toBeTruthy();
-    expect(within(cv).getByText(/All 30 items rated None/)).toBeTruthy();
-
-    expect(screen.queryByRole('button', { name: 'Record Current View at open' })).toBeNull();
-    expect(screen.queryByRole('button', { name: 'Agree the THRIVE plan' })).toBeNull();
-    await expectNoAxeViolations();
+    expect(detailsValue('Coordinating agency')).toBe('CAMHS');
+    expect(detailsValue('Referral date')).toBe('21/09/2026');
+    expect(detailsValue('Open date')).toBe('05/10/2026');
+    expect(detailsValue('Next review')).toBe('15/02/2027');
+    expect(detailsValue('Target date')).toBe('01/03/2027');
+    const flags = screen.getByRole('region', { name: 'Flags' });
+    expect(within(flags).getByText('Current View missing')).toBeTruthy();
+    expect(within(flags).getByText('1 review or closure recorded without a Current View.')).toBeTruthy();
   });
 
-  it('prompts for the Current View at open when it is missing', async () => {
-    const fake = createFakeApi();
-    const caseId = fake.seedCase({ name: 'Sam Patel', caseRef: 'RIO-2002', openDate: '2026-12-01' });
-    const { user } = await renderApp({ fake, route: { name: 'case', caseId } });
-    await screen.findByRole('heading', { level: 1, name: 'Sam Patel' });
-    expect(detailsValue('NHS number')).toBe('Not recorded');
-    expect(screen.getByText('No plan')).toBeTruthy();
-    await expectNoAxeViolations();
+  it('offers the next steps of an open case, each going to its form', async () => {
+    const { user, route } = await renderCasePage({ detail: openCaseDetail() });
+    expect(screen.queryByText(/is read-only/)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Re-open as a new episode' })).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Record a review' }));
+    expect(route()).toEqual({ name: 'review', caseId: CASE_ID });
+    await user.click(screen.getByRole('button', { name: 'Revise the plan' }));
+    expect(route()).toEqual({ name: 'revise-plan', caseId: CASE_ID });
+    await user.click(screen.getByRole('button', { name: 'End the case' }));
+    expect(route()).toEqual({ name: 'end-case', caseId: CASE_ID });
+  });
+
+  it('does not offer to revise a plan that has not been agreed, and says what to do first', async () => {
+    const { user, route } = await renderCasePage({ detail: newCaseDetail() });
+    expect(screen.queryByRole('button', { name: 'Revise the plan' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Record a review' })).toBeTruthy();
+    expect(detailsValue('THRIVE grouping')).toBe('Not recorded yet');
     await user.click(screen.getByRole('button', { name: 'Record Current View at open' }));
-    await screen.findByRole('heading', { level: 1, name: 'Current View at open' });
+    expect(route()).toEqual({ name: 'current-view', caseId: CASE_ID });
   });
 
-  it('prompts for the plan once the Current View is recorded', async () => {
-    const fake = createFakeApi();
-    const caseId = fake.seedCase({ name: 'Jo Okafor', caseRef: 'RIO-2003', grouping: 'getting_risk_support' });
-    const { user } = await renderApp({ fake, route: { name: 'case', caseId } });
-    await screen.findByRole('heading', { level: 1, name: 'Jo Okafor' });
+  it('asks for the plan once the Current View at open is recorded', async () => {
+    const detail = newCaseDetail();
+    detail.currentViews = openCaseDetail().currentViews.slice(0, 1);
+    const { user, route } = await renderCasePage({ detail });
     await user.click(screen.getByRole('button', { name: 'Agree the THRIVE plan' }));
-    await screen.findByRole('heading', { level: 1, name: 'Agree the THRIVE plan' });
+    expect(route()).toEqual({ name: 'plan', caseId: CASE_ID });
+  });
+
+  it('shows a closed case as read-only, with no edit buttons, and offers to re-open it', async () => {
+    const { user, route } = await renderCasePage({ detail: closedCaseDetail() });
+    expect(screen.getByText('This case is closed (ended 08/01/2027) and is read-only.')).toBeTruthy();
+    expect(detailsValue('Date closed')).toBe('08/01/2027');
+    for (const name of EDIT_BUTTONS) expect(screen.queryByRole('button', { name })).toBeNull();
+    expect(screen.getByText('No flags: the case is closed.')).toBeTruthy();
+
+    await user.click(screen.getByRole('tab', { name: 'Reviews' }));
+    expect(screen.getAllByText('Current View missing').length).toBeGreaterThan(0);
+    expect(screen.queryByRole('button', { name: 'Record the missing Current View' })).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Re-open as a new episode' }));
+    expect(route()).toEqual({ name: 'reopen', caseId: CASE_ID });
+  });
+
+  it('links to the episode a closed case was re-opened as, instead of re-opening it twice', async () => {
+    const detail = closedCaseDetail();
+    detail.nextEpisodeId = NEXT_EPISODE_ID;
+    const { user, route } = await renderCasePage({ detail });
+    expect(screen.queryByRole('button', { name: 'Re-open as a new episode' })).toBeNull();
+    expect(screen.getByText('It has already been re-opened as episode 2.')).toBeTruthy();
+    await user.click(screen.getByRole('link', { name: 'Next episode (episode 2)' }));
+    expect(route()).toEqual({ name: 'case', caseId: NEXT_EPISODE_ID });
+  });
+
+  it('links a re-opened episode to the one before it', async () => {
+    const detail = newCaseDetail();
+    detail.summary.episodeNo = 2;
+    detail.previousEpisodeId = PREVIOUS_EPISODE_ID;
+    const { user, route } = await renderCasePage({ detail });
+    expect(screen.getByText('Case RIO-2001')).toBeTruthy();
+    expect(detailsValue('Case reference')).toBe('RIO-2001 (episode 2)');
+    expect(screen.queryByRole('link', { name: /Next episode/ })).toBeNull();
+    await user.click(screen.getByRole('link', { name: 'Previous episode (episode 1)' }));
+    expect(route()).toEqual({ name: 'case', caseId: PREVIOUS_EPISODE_ID });
   });
 
   it('goes back to the caseload', async () => {
-    const fake = createFakeApi();
-    const caseId = fake.seedCase({ name: 'Jo Okafor', caseRef: 'RIO-2003' });
-    const { user } = await renderApp({ fake, route: { name: 'case', caseId } });
-    await screen.findByRole('heading', { level: 1, name: 'Jo Okafor' });
+    const { user, route } = await renderCasePage({ detail: openCaseDetail() });
     await user.click(screen.getByRole('link', { name: 'Back to caseload' }));
-    await screen.findByRole('heading', { level: 1, name: 'My caseload' });
+    expect(route()).toEqual({ name: 'caseload' });
   });
 
   it('says so when the case cannot be found', async () => {
-    const fake = createFakeApi();
-    await renderApp({ fake, route: { name: 'case', caseId: '00000000-0000-7000-8000-00000000ffff' } });
-    expect((await screen.findByRole('alert')).textContent).toContain('That case was not found');
+    await renderCasePage({ detail: openCaseDetail(), loadError: { code: 'not_found', message: 'That case was not found' } });
+    expect(screen.getByRole('alert').textContent).toContain('That case was not found');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Case');
+    expect(screen.queryByRole('tablist')).toBeNull();
+  });
+});
+
+describe('Case page tabs', () => {
+  const tabNames = () => screen.getAllByRole('tab').map((t) => t.textContent);
+  const selectedTab = () => screen.getByRole('tab', { selected: true }).textContent;
+
+  it('shows the sections as a tablist, Plan first, with only the selected panel showing', async () => {
+    await renderCasePage({ detail: openCaseDetail() });
+    expect(screen.getByRole('tablist', { name: 'Case sections' })).toBeTruthy();
+    expect(tabNames()).toEqual(['Plan', 'Goals', 'Current View', 'Reviews', 'Ending', 'History']);
+    expect(selectedTab()).toBe('Plan');
+    const panel = screen.getByRole('tabpanel');
+    expect(panel.getAttribute('aria-labelledby')).toBe(screen.getByRole('tab', { name: 'Plan' }).id);
+    expect(within(panel).getByRole('heading', { name: 'THRIVE plan' })).toBeTruthy();
+    expect(screen.getAllByRole('tabpanel', { hidden: true })).toHaveLength(6);
+  });
+
+  it('moves between tabs with the arrow keys, Home and End, remembering the tab in the route', async () => {
+    const { user, route } = await renderCasePage({ detail: openCaseDetail() });
+    const plan = screen.getByRole('tab', { name: 'Plan' });
+    expect(plan.tabIndex).toBe(0);
+    expect(screen.getByRole('tab', { name: 'Goals' }).tabIndex).toBe(-1);
+
+    plan.focus();
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Goals' }));
+    expect(selectedTab()).toBe('Goals');
+    expect(route()).toEqual({ name: 'case', caseId: CASE_ID, tab: 'goals' });
+    expect(within(screen.getByRole('tabpanel')).getByRole('heading', { name: 'Goals' })).toBeTruthy();
+
+    await user.keyboard('{End}');
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'History' }));
+    expect(route()).toEqual({ name: 'case', caseId: CASE_ID, tab: 'history' });
+    await user.keyboard('{ArrowRight}');
+    expect(selectedTab()).toBe('Plan');
+    await user.keyboard('{ArrowLeft}');
+    expect(selectedTab()).toBe('History');
+    await user.keyboard('{Home}');
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Plan' }));
+    expect(selectedTab()).toBe('Plan');
+
+    // Tab leaves the tablist for the panel rather than walking through every tab.
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByRole('tabpanel'));
+  });
+
+  it('opens on the tab named in the route and changes tab on click', async () => {
+    const { user, route } = await renderCasePage({ detail: openCaseDetail(), tab: 'reviews' });
+    expect(selectedTab()).toBe('Reviews');
+    await user.click(screen.getByRole('tab', { name: 'Current View' }));
+    expect(selectedTab()).toBe('Current View');
+    expect(route()).toEqual({ name: 'case', caseId: CASE_ID, tab: 'current-view' });
+  });
+});
+
+describe('Case page accessibility', () => {
+  const cases = [
+    ['an open', openCaseDetail],
+    ['a closed', closedCaseDetail],
+  ] as const;
+  for (const [which, make] of cases) {
+    for (const tab of CASE_TABS) {
+      it(`has no axe violations on the ${tab.label} tab of ${which} case`, async () => {
+        await renderCasePage({ detail: make(), history: caseHistory(), tab: tab.id });
+        if (tab.id === 'history') await screen.findByRole('table', { name: 'History' });
+        await expectNoAxeViolations();
+      });
+    }
+  }
+
+  it('has no axe violations on a case with no plan yet', async () => {
+    await renderCasePage({ detail: newCaseDetail() });
+    await expectNoAxeViolations();
   });
 });

@@ -1,14 +1,24 @@
-import { useToday } from '../../stores/session';
+import { DEFAULT_SETTINGS } from '../../../shared/domain/settings';
+import type { CaseDetail } from '../../../shared/ipc/types';
 import { useApiData } from '../../api/use-api-data';
 import { BackLink, LoadProblem, Loading, PageHeading, usePageTitle } from '../../components/page';
-import { useNavigationActions } from '../../stores/navigation';
-import type { CaseDetail } from '../../../shared/ipc/types';
+import { useNavigationActions, useRoute, type CaseTab } from '../../stores/navigation';
+import { useSettings, useToday } from '../../stores/session';
+import { CaseActions, EpisodeLinks } from './CaseActions';
 import { CaseDetails } from './CaseDetails';
-import { CurrentViewSummary } from './CurrentViewSummary';
-import { GoalsSummary } from './GoalsSummary';
-import { PlanSummary } from './PlanSummary';
+import { CaseTabs } from './CaseTabs';
+import { CurrentViewTab } from './CurrentViewTab';
+import { EndingTab } from './EndingTab';
+import { GoalsTab } from './GoalsTab';
+import { HistoryTab } from './HistoryTab';
+import { NextStep } from './NextStep';
+import { PlanTab } from './PlanTab';
+import { ReviewsTab } from './ReviewsTab';
 
-/** One case: who, grouping, coordinator, dates and flags, then what to do next, the plan, goals and Current View. */
+/**
+ * One case: the header (who, grouping, coordinator, dates, flags) with what can be done next, then
+ * its sections as tabs. The selected tab is part of the route, so it survives going to a form and back.
+ */
 export function CasePage({ caseId }: { caseId: string }) {
   const { data, reload } = useApiData((api) => api.cases.get({ caseId }), `case:${caseId}`);
   const today = useToday() ?? '';
@@ -31,52 +41,35 @@ export function CasePage({ caseId }: { caseId: string }) {
 
 function CaseBody({ detail, today }: { detail: CaseDetail; today: string }) {
   const { navigate } = useNavigationActions();
+  const route = useRoute();
+  const settings = useSettings() ?? DEFAULT_SETTINGS;
   const caseId = detail.summary.id;
-  const openingView = detail.currentViews.find((cv) => cv.context === 'open');
-  const isOpen = detail.summary.status === 'open';
+  const tab: CaseTab = route.name === 'case' && route.caseId === caseId && route.tab ? route.tab : 'plan';
+
+  const renderTab = (t: CaseTab) => {
+    switch (t) {
+      case 'plan':
+        return <PlanTab detail={detail} />;
+      case 'goals':
+        return <GoalsTab detail={detail} settings={settings} />;
+      case 'current-view':
+        return <CurrentViewTab detail={detail} />;
+      case 'reviews':
+        return <ReviewsTab detail={detail} />;
+      case 'ending':
+        return <EndingTab detail={detail} />;
+      case 'history':
+        return <HistoryTab caseId={caseId} />;
+    }
+  };
+
   return (
     <>
+      <EpisodeLinks detail={detail} />
+      <CaseActions detail={detail} />
       <CaseDetails detail={detail} today={today} />
-      {isOpen && (!openingView || !detail.plan) ? (
-        <section className="next-step" aria-labelledby="next-step-heading">
-          <h2 className="heading-m" id="next-step-heading">
-            Next step
-          </h2>
-          {!openingView ? (
-            <>
-              <p>Record the Current View at open, with the THRIVE grouping chosen with the family.</p>
-              <button type="button" className="button" onClick={() => navigate({ name: 'current-view', caseId })}>
-                Record Current View at open
-              </button>
-            </>
-          ) : (
-            <>
-              <p>Agree the plan with the young person and family: goals, the ending criteria, the target date and what happens if it is not reached.</p>
-              <button type="button" className="button" onClick={() => navigate({ name: 'plan', caseId })}>
-                Agree the THRIVE plan
-              </button>
-            </>
-          )}
-        </section>
-      ) : null}
-      <section aria-labelledby="plan-heading">
-        <h2 className="heading-l" id="plan-heading">
-          THRIVE plan
-        </h2>
-        {detail.plan ? <PlanSummary plan={detail.plan} /> : <p>No plan has been agreed yet.</p>}
-      </section>
-      <section aria-labelledby="goals-heading">
-        <h2 className="heading-l" id="goals-heading">
-          Goals
-        </h2>
-        {detail.plan ? <GoalsSummary goals={detail.goals} /> : <p>Goals are set when the plan is agreed.</p>}
-      </section>
-      <section aria-labelledby="current-view-heading">
-        <h2 className="heading-l" id="current-view-heading">
-          Current View at open
-        </h2>
-        {openingView ? <CurrentViewSummary view={openingView} /> : <p>Not recorded yet.</p>}
-      </section>
+      <NextStep detail={detail} />
+      <CaseTabs selected={tab} onSelect={(t) => navigate({ name: 'case', caseId, tab: t })} render={renderTab} />
     </>
   );
 }

@@ -1,8 +1,9 @@
 import { formatUkDate } from '../../../shared/dates';
 import { GROUPING_LABELS } from '../../../shared/domain/groupings';
 import { LIKELIHOOD_LABELS, PARTICIPANT_LABELS } from '../../../shared/ipc/schemas/plan';
-import type { PlanRecord } from '../../../shared/ipc/types';
+import type { GoalRecord, PlanRecord } from '../../../shared/ipc/types';
 import { SummaryRow } from '../../components/SummaryList';
+import { goalsInForceOn } from './goal-labels';
 
 function participants(plan: PlanRecord): string {
   return plan.sdm.participants
@@ -10,15 +11,32 @@ function participants(plan: PlanRecord): string {
     .join('; ');
 }
 
-/** The agreed THRIVE plan, in the order it was agreed: outcome, ending, likelihood, contingency. */
-export function PlanSummary({ plan }: { plan: PlanRecord }) {
+/**
+ * One version of the THRIVE plan, in the order it was agreed: the goals it worked on (in the young
+ * person's words), outcome, ending criteria, likelihood, contingency.
+ */
+export function PlanSummary({ plan, goals }: { plan: PlanRecord; goals: readonly GoalRecord[] }) {
   const c = plan.sdm.collaborate;
+  const inForce = goalsInForceOn(goals, plan.agreedDate);
   return (
     <dl className="summary-list">
-      <SummaryRow label="Date agreed">
+      <SummaryRow label={plan.versionNo > 1 ? 'Date revised' : 'Date agreed'}>
         {formatUkDate(plan.agreedDate)} by {plan.createdByName}
       </SummaryRow>
       <SummaryRow label="THRIVE grouping">{GROUPING_LABELS[plan.grouping]}</SummaryRow>
+      <SummaryRow label="Goals">
+        {inForce.length > 0 ? (
+          <ol className="list list--plain">
+            {inForce.map((g) => (
+              <li key={g.id}>
+                Goal {g.position}: <span className="goal-words">&ldquo;{g.description}&rdquo;</span>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          'No goals set'
+        )}
+      </SummaryRow>
       <SummaryRow label="What success would look like">
         <span className="preserve-lines">{plan.agreedOutcome}</span>
       </SummaryRow>

@@ -1,37 +1,36 @@
-import { useCallback, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, type FormEvent, type ReactNode } from 'react';
 import { formatUkDate } from '../../../shared/dates';
-import {
-  CURRENT_VIEW_ITEMS,
-  CURRENT_VIEW_REASON_LABELS,
-  CURRENT_VIEW_REASONS,
-  type CurrentViewReason,
-} from '../../../shared/domain/current-view';
-import { GROUPING_LABELS, OPENING_GROUPINGS, type GroupingCode } from '../../../shared/domain/groupings';
+import { CURRENT_VIEW_REASONS } from '../../../shared/domain/current-view';
+import { OPENING_GROUPINGS } from '../../../shared/domain/groupings';
 import { currentViewRules, RecordOpeningCurrentViewArgs } from '../../../shared/ipc/schemas/current-view';
-import type { CaseDetail } from '../../../shared/ipc/types';
+import type { CaseDetail, DraftRecord } from '../../../shared/ipc/types';
 import { validateWith } from '../../../shared/ipc/validate';
 import { request } from '../../api/client';
 import { useApiData } from '../../api/use-api-data';
 import { DateInput } from '../../components/DateInput';
+import { asFields, choice, str } from '../../components/draft-payload';
+import { DraftNotice } from '../../components/DraftNotice';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { fieldId } from '../../components/field-ids';
-import { RadioGroup } from '../../components/fields';
 import { inFormOrder, readUkDate, useFormErrors, withMessages } from '../../components/form-errors';
 import { BackLink, LoadProblem, Loading, PageHeading, usePageTitle } from '../../components/page';
+import { useDraft, useSavedDraft } from '../../components/use-draft';
 import { useUnsavedChanges } from '../../components/use-unsaved-changes';
 import { useNavigationActions } from '../../stores/navigation';
 import { useToday } from '../../stores/session';
-import { CurrentViewGrid, type Ratings } from './CurrentViewGrid';
-import type { ItemRating } from './rating-keys';
+import { restoreRatings } from './current-view-draft';
+import { CurrentViewSection, type CurrentViewValue } from './CurrentViewSection';
 
 const TITLE = 'Current View at open';
 const ORDER = ['completedDate', 'reason', 'ratings', 'grouping'];
-const REASON_OPTIONS = CURRENT_VIEW_REASONS.map((value) => ({ value, label: CURRENT_VIEW_REASON_LABELS[value] }));
-const GROUPING_OPTIONS = OPENING_GROUPINGS.map((value) => ({ value, label: GROUPING_LABELS[value] }));
+
+interface OpeningViewDraft extends CurrentViewValue {
+  completedDate: string;
+}
 
 /** The Current View at open, with the THRIVE grouping chosen with the family. */
 export function CurrentViewForm({ caseId }: { caseId: string }) {
   const { data, reload } = useApiData((api) => api.cases.get({ caseId }), `case:${caseId}`);
+  const saved = useSavedDraft('current_view', caseId);
   const { navigate } = useNavigationActions();
   usePageTitle(TITLE);
 
@@ -40,7 +39,7 @@ export function CurrentViewForm({ caseId }: { caseId: string }) {
       Back to caseload
     </BackLink>
   );
-  if (data.status === 'loading') {
+  if (data.status === 'loading' || (data.status === 'ready' && saved.status === 'loading')) {
     return (
       <>
         {back}
@@ -71,33 +70,44 @@ export function CurrentViewForm({ caseId }: { caseId: string }) {
       </>
     );
   }
-  return <CurrentViewEditor detail={detail} back={back} />;
+  return <CurrentViewEditor detail={detail} back={back} saved={saved.status === 'ready' ? saved.draft : null} />;
 }
 
 function caseCaption(detail: CaseDetail): string {
   return `${detail.summary.name}, case ${detail.summary.caseRef}`;
 }
 
-function CurrentViewEditor({ detail, back }: { detail: CaseDetail; back: ReactNode }) {
+function CurrentViewEditor({ detail, back, saved }: { detail: CaseDetail; back: ReactNode; saved: DraftRecord | null }) {
   const today = useToday() ?? '';
   const { navigateAfterSave } = useNavigationActions();
   const { markDirty } = useUnsavedChanges();
   const form = useFormErrors();
-  const [completedDate, setCompletedDate] = useState(() => formatUkDate(today));
-  const [reason, setReason] = useState<CurrentViewReason>('first_contact');
-  const [grouping, setGrouping] = useState<GroupingCode | ''>('');
-  const [ratings, setRatings] = useState<Ratings>({});
+  const draft = useDraft<OpeningViewDraft>({
+    kind: 'current_view',
+    caseId: detail.summary.id,
+    saved,
+    initial: () => ({ completedDate: formatUkDate(today), reason: 'first_contact', grouping: '', ratings: {} }),
+    restore: (payload, blank) => {
+      const p = asFields(payload);
+      return {
+        completedDate: str(p.completedDate, blank.completedDate),
+        reason: choice(p.reason, CURRENT_VIEW_REASONS, blank.reason),
+        grouping: choice(p.grouping, OPENING_GROUPINGS, blank.grouping),
+        ratings: restoreRatings(p.ratings),
+      };
+    },
+  });
+  const { completedDate, reason, grouping, ratings } = draft.value;
+  const { setValue } = draft;
   usePageTitle(TITLE, form.errors.length > 0);
 
-  const onRate = useCallback(
-    (code: string, value: ItemRating) => {
-      setRatings((r) => (r[code] === value ? r : { ...r, [code]: value }));
+  const onChange = useCallback(
+    (change: (v: CurrentViewValue) => CurrentViewValue) => {
+      setValue((d) => ({ ...d, ...change(d) }));
       markDirty();
     },
-    [markDirty],
+    [setValue, markDirty],
   );
-  const focusGrouping = useCallback(() => document.getElementById(fieldId('grouping'))?.focus(), []);
-  const rated = CURRENT_VIEW_ITEMS.filter((item) => ratings[item.code] !== undefined).length;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -106,7 +116,7 @@ function CurrentViewEditor({ detail, back }: { detail: CaseDetail; back: ReactNo
     const input = {
       caseId: detail.summary.id,
       completedDate: date.value,
-      reason,
+      reason: reason || undefined,
       grouping: grouping || undefined,
       ratings: Object.fromEntries(Object.entries(ratings).filter(([, v]) => v !== undefined)),
     };
@@ -117,7 +127,7 @@ function CurrentViewEditor({ detail, back }: { detail: CaseDetail; back: ReactNo
     });
     if (!checked.ok) return form.fail(inFormOrder(withMessages(checked.fields, { completedDate: date.message }), ORDER));
     await form.save(async () => {
-      await request((api) => api.currentView.record(checked.value));
+      await draft.whileSaving(() => request((api) => api.currentView.record(checked.value)));
       form.clear();
       navigateAfterSave({ name: 'plan', caseId: detail.summary.id });
     });
@@ -133,6 +143,7 @@ function CurrentViewEditor({ detail, back }: { detail: CaseDetail; back: ReactNo
         moreMessage={(n) => `${n} more problems are shown beside their questions below`}
       />
       <PageHeading caption={caseCaption(detail)}>{TITLE}</PageHeading>
+      <DraftNotice draft={draft} />
       <p className="lede">
         Rate each item from what you understand now. A rating records your current understanding and need not imply a
         diagnosis. Choose Not known only when there is too little information to rate at all.
@@ -143,43 +154,18 @@ function CurrentViewEditor({ detail, back }: { detail: CaseDetail; back: ReactNo
           label="Date completed"
           value={completedDate}
           onChange={(v) => {
-            setCompletedDate(v);
+            setValue((d) => ({ ...d, completedDate: v }));
             markDirty();
           }}
           error={form.messageFor('completedDate')}
         />
-        <RadioGroup
-          path="reason"
-          label="Reason for completing"
-          options={REASON_OPTIONS}
-          value={reason}
-          onChange={(v) => {
-            setReason(v);
-            markDirty();
-          }}
-          error={form.messageFor('reason')}
-        />
-        <div className="cv-toolbar">
-          <p className="cv-toolbar__count" role="status">
-            {rated} of {CURRENT_VIEW_ITEMS.length} rated
-          </p>
-          <p className="cv-toolbar__keys" id="cv-keys">
-            Keys: <kbd>0</kbd> None, <kbd>1</kbd> Mild, <kbd>2</kbd> Moderate, <kbd>3</kbd> Severe, <kbd>k</kbd> Not
-            known; complexity factors <kbd>y</kbd> Yes, <kbd>n</kbd> No. <kbd>↑</kbd> <kbd>↓</kbd> move between items.
-          </p>
-        </div>
-        <CurrentViewGrid ratings={ratings} onRate={onRate} messageFor={form.messageFor} onPastLast={focusGrouping} />
-        <RadioGroup
-          path="grouping"
-          label="THRIVE grouping agreed with the family"
-          hint="Choose it with the young person and family: it is a shared decision, not worked out from the ratings."
-          options={GROUPING_OPTIONS}
-          value={grouping}
-          onChange={(v) => {
-            setGrouping(v);
-            markDirty();
-          }}
-          error={form.messageFor('grouping')}
+        <CurrentViewSection
+          value={draft.value}
+          onChange={onChange}
+          messageFor={form.messageFor}
+          groupings={OPENING_GROUPINGS}
+          groupingLabel="THRIVE grouping agreed with the family"
+          groupingHint="Choose it with the young person and family: it is a shared decision, not worked out from the ratings."
         />
         <button type="submit" className="button">
           Save Current View

@@ -31,9 +31,14 @@ interface Props {
   messageFor(path: string): string | undefined;
   /** Where focus goes after the last item is rated. */
   onPastLast(): void;
+  /** Before `ratings.<code>` in each item's field path: '' at open, 'currentView.' inside a review or ending. */
+  pathPrefix?: string;
+  /** 3 when the grid sits under its own heading (e.g. "Current View at review"). */
+  headingLevel?: 2 | 3;
 }
 
-export function CurrentViewGrid({ ratings, onRate, messageFor, onPastLast }: Props) {
+export function CurrentViewGrid({ ratings, onRate, messageFor, onPastLast, pathPrefix = '', headingLevel = 2 }: Props) {
+  const SectionHeading = headingLevel === 2 ? 'h2' : 'h3';
   const gridRef = useRef<HTMLDivElement>(null);
 
   const focusItem = useCallback(
@@ -73,9 +78,9 @@ export function CurrentViewGrid({ ratings, onRate, messageFor, onPastLast }: Pro
     <div className="cv-grid" ref={gridRef} onKeyDown={onKeyDown}>
       {SECTIONS.map(({ section, letter }) => (
         <section className="cv-section" key={section} aria-labelledby={`cv-section-${section}`}>
-          <h2 className="heading-m cv-section__title" id={`cv-section-${section}`}>
+          <SectionHeading className="heading-m cv-section__title" id={`cv-section-${section}`}>
             {letter}. {SECTION_TITLES[section]}
-          </h2>
+          </SectionHeading>
           {CURRENT_VIEW_ITEMS.map((item, index) =>
             item.section === section ? (
               <CurrentViewRow
@@ -83,7 +88,8 @@ export function CurrentViewGrid({ ratings, onRate, messageFor, onPastLast }: Pro
                 item={item}
                 index={index}
                 value={ratings[item.code]}
-                error={messageFor(`ratings.${item.code}`)}
+                path={`${pathPrefix}ratings.${item.code}`}
+                error={messageFor(`${pathPrefix}ratings.${item.code}`)}
                 onRate={onRate}
               />
             ) : null,
@@ -98,12 +104,12 @@ interface RowProps {
   item: CurrentViewItem;
   index: number;
   value: ItemRating | undefined;
+  path: string;
   error: string | undefined;
   onRate(code: string, value: ItemRating): void;
 }
 
-const CurrentViewRow = memo(function CurrentViewRow({ item, index, value, error, onRate }: RowProps) {
-  const path = `ratings.${item.code}`;
+const CurrentViewRow = memo(function CurrentViewRow({ item, index, value, path, error, onRate }: RowProps) {
   const base = `cv-${item.code}`;
   return (
     <div

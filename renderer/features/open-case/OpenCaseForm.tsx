@@ -1,14 +1,17 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
 import { openCaseRules, OpenCaseArgs } from '../../../shared/ipc/schemas/cases';
-import type { Clinician } from '../../../shared/ipc/types';
+import type { Clinician, DraftRecord } from '../../../shared/ipc/types';
 import { validateWith } from '../../../shared/ipc/validate';
 import { request } from '../../api/client';
 import { useApiData } from '../../api/use-api-data';
 import { DateInput } from '../../components/DateInput';
+import { asFields, strings } from '../../components/draft-payload';
+import { DraftNotice } from '../../components/DraftNotice';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Select, TextInput } from '../../components/fields';
 import { inFormOrder, readUkDate, useFormErrors, withMessages } from '../../components/form-errors';
-import { BackLink, PageHeading, usePageTitle } from '../../components/page';
+import { BackLink, Loading, PageHeading, usePageTitle } from '../../components/page';
+import { useDraft, useSavedDraft } from '../../components/use-draft';
 import { useUnsavedChanges } from '../../components/use-unsaved-changes';
 import { useNavigationActions } from '../../stores/navigation';
 import { useProfile, useSessionActions, useToday } from '../../stores/session';
@@ -28,24 +31,51 @@ const ORDER = ['caseRef', 'name', 'dateOfBirth', 'nhsNumber', 'referralDate', 'o
 
 const DATE_LABELS = { dateOfBirth: 'Date of birth', referralDate: 'Referral date', openDate: 'Open date' } as const;
 
+const DRAFT_FIELDS = ['caseRef', 'name', 'dateOfBirth', 'nhsNumber', 'referralDate', 'openDate', 'leadClinicianId', 'coordinatingAgency'] as const;
+
 /** Open a new case. On success the clinician goes straight on to the Current View at open. */
 export function OpenCaseForm() {
+  // A new case has no id yet: its draft is the one "open a case" draft (case id null).
+  const saved = useSavedDraft('open_case', null);
+  const { navigate } = useNavigationActions();
+  usePageTitle('Open a case');
+  if (saved.status === 'loading') {
+    return (
+      <>
+        <BackLink href="#caseload" onClick={() => navigate({ name: 'caseload' })}>
+          Back to caseload
+        </BackLink>
+        <Loading what="the form" />
+      </>
+    );
+  }
+  return <OpenCaseEditor saved={saved.draft} />;
+}
+
+function OpenCaseEditor({ saved }: { saved: DraftRecord | null }) {
   const profile = useProfile();
   const today = useToday() ?? '';
   const { navigate, navigateAfterSave } = useNavigationActions();
   const { load } = useSessionActions();
   const { markDirty } = useUnsavedChanges();
   const form = useFormErrors();
-  const [draft, setDraft] = useState<Draft>(() => ({
-    caseRef: '',
-    name: '',
-    dateOfBirth: '',
-    nhsNumber: '',
-    referralDate: '',
-    openDate: '',
-    leadClinicianId: profile?.id ?? '',
-    coordinatingAgency: 'CAMHS',
-  }));
+  const autosave = useDraft<Draft>({
+    kind: 'open_case',
+    caseId: null,
+    saved,
+    initial: () => ({
+      caseRef: '',
+      name: '',
+      dateOfBirth: '',
+      nhsNumber: '',
+      referralDate: '',
+      openDate: '',
+      leadClinicianId: profile?.id ?? '',
+      coordinatingAgency: 'CAMHS',
+    }),
+    restore: (payload, blank) => ({ ...blank, ...strings(asFields(payload), blank, DRAFT_FIELDS) }),
+  });
+  const { value: draft, setValue: setDraft } = autosave;
   const teamId = profile?.teamId ?? '';
   const { data: clinicians } = useApiData((api) => api.clinicians.list({ teamId }), `clinicians:${teamId}`);
   usePageTitle('Open a case', form.errors.length > 0);
@@ -77,7 +107,7 @@ export function OpenCaseForm() {
       return form.fail(inFormOrder(withMessages(checked.fields, messages), ORDER));
     }
     await form.save(async () => {
-      const opened = await request((api) => api.cases.open(checked.value));
+      const opened = await autosave.whileSaving(() => request((api) => api.cases.open(checked.value)));
       form.clear();
       void load({ quiet: true });
       navigateAfterSave({ name: 'current-view', caseId: opened.id });
@@ -93,6 +123,7 @@ export function OpenCaseForm() {
       </BackLink>
       <ErrorSummary errors={form.errors} attempt={form.attempt} />
       <PageHeading>Open a case</PageHeading>
+      <DraftNotice draft={autosave} />
       <form noValidate onSubmit={(e) => void submit(e)}>
         <TextInput
           path="caseRef"

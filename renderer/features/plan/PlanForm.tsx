@@ -1,17 +1,19 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { type FormEvent, type ReactNode } from 'react';
 import { formatUkDate } from '../../../shared/dates';
 import { GROUPING_LABELS, type GroupingCode } from '../../../shared/domain/groupings';
 import type { Settings } from '../../../shared/domain/settings';
 import { LIKELIHOOD_LABELS, LIKELIHOODS, planRules, SavePlanArgs } from '../../../shared/ipc/schemas/plan';
-import type { CaseDetail } from '../../../shared/ipc/types';
+import type { CaseDetail, DraftRecord } from '../../../shared/ipc/types';
 import { validateWith } from '../../../shared/ipc/validate';
 import { request } from '../../api/client';
 import { useApiData } from '../../api/use-api-data';
 import { DateInput } from '../../components/DateInput';
+import { DraftNotice } from '../../components/DraftNotice';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { RadioGroup, TextArea, TextInput } from '../../components/fields';
 import { inFormOrder, useFormErrors, withMessages } from '../../components/form-errors';
 import { BackLink, LoadProblem, Loading, PageHeading, usePageTitle } from '../../components/page';
+import { useDraft, useSavedDraft } from '../../components/use-draft';
 import { useUnsavedChanges } from '../../components/use-unsaved-changes';
 import { useNavigationActions } from '../../stores/navigation';
 import { useSettings, useToday } from '../../stores/session';
@@ -22,6 +24,7 @@ import {
   defaultReviewDate,
   initialDraft,
   PLAN_FIELD_ORDER,
+  restorePlanDraft,
   reviewIntervalWeeks,
   toPlanInput,
   type PlanDraft,
@@ -34,6 +37,7 @@ const LIKELIHOOD_OPTIONS = LIKELIHOODS.map((value) => ({ value, label: LIKELIHOO
 /** Agree the THRIVE plan at the start: the ending is agreed at the beginning. */
 export function PlanForm({ caseId }: { caseId: string }) {
   const { data, reload } = useApiData((api) => api.cases.get({ caseId }), `case:${caseId}`);
+  const saved = useSavedDraft('plan', caseId);
   const settings = useSettings();
   const { navigate } = useNavigationActions();
   usePageTitle(TITLE);
@@ -51,8 +55,8 @@ export function PlanForm({ caseId }: { caseId: string }) {
     </>
   );
 
-  if (data.status === 'loading' || !settings) return page(null, <Loading what="the case" />);
   if (data.status === 'error') return page(null, <LoadProblem message={data.error.message} onRetry={reload} />);
+  if (data.status === 'loading' || saved.status === 'loading' || !settings) return page(null, <Loading what="the case" />);
   const detail = data.value;
   const caption = `${detail.summary.name}, case ${detail.summary.caseRef}`;
   const openingView = detail.currentViews.find((cv) => cv.context === 'open');
@@ -79,7 +83,7 @@ export function PlanForm({ caseId }: { caseId: string }) {
     );
   }
   const grouping = detail.summary.grouping ?? openingView.grouping;
-  return <PlanEditor detail={detail} grouping={grouping} settings={settings} back={back} caption={caption} />;
+  return <PlanEditor detail={detail} grouping={grouping} settings={settings} back={back} caption={caption} saved={saved.draft} />;
 }
 
 interface EditorProps {
@@ -88,15 +92,23 @@ interface EditorProps {
   settings: Settings;
   back: ReactNode;
   caption: string;
+  saved: DraftRecord | null;
 }
 
-function PlanEditor({ detail, grouping, settings, back, caption }: EditorProps) {
+function PlanEditor({ detail, grouping, settings, back, caption, saved }: EditorProps) {
   const today = useToday() ?? '';
   const { navigateAfterSave } = useNavigationActions();
   const { markDirty } = useUnsavedChanges();
   const form = useFormErrors();
   const weeks = reviewIntervalWeeks(grouping, settings);
-  const [draft, setDraft] = useState<PlanDraft>(() => initialDraft(today, weeks));
+  const autosave = useDraft<PlanDraft>({
+    kind: 'plan',
+    caseId: detail.summary.id,
+    saved,
+    initial: () => initialDraft(today, weeks),
+    restore: restorePlanDraft,
+  });
+  const { value: draft, setValue: setDraft } = autosave;
   usePageTitle(TITLE, form.errors.length > 0);
   const advice = grouping === 'getting_advice' || grouping === 'thriving';
   const riskSupport = grouping === 'getting_risk_support';
@@ -133,7 +145,7 @@ function PlanEditor({ detail, grouping, settings, back, caption }: EditorProps) 
     });
     if (!checked.ok) return form.fail(inFormOrder(withMessages(checked.fields, messages), PLAN_FIELD_ORDER));
     await form.save(async () => {
-      await request((api) => api.plan.save(checked.value));
+      await autosave.whileSaving(() => request((api) => api.plan.save(checked.value)));
       form.clear();
       navigateAfterSave({ name: 'case', caseId: detail.summary.id });
     });
@@ -144,6 +156,7 @@ function PlanEditor({ detail, grouping, settings, back, caption }: EditorProps) 
       {back}
       <ErrorSummary errors={form.errors} attempt={form.attempt} />
       <PageHeading caption={caption}>{TITLE}</PageHeading>
+      <DraftNotice draft={autosave} />
       <div className="inset">
         <p>
           THRIVE grouping: <strong>{GROUPING_LABELS[grouping]}</strong>, chosen with the family in the Current View at

@@ -2,7 +2,8 @@
 import { addWeeksTo, formatUkDate, parseUkDate, type IsoDate } from '../../../shared/dates';
 import type { GroupingCode } from '../../../shared/domain/groupings';
 import type { Settings } from '../../../shared/domain/settings';
-import type { Likelihood, Participant } from '../../../shared/ipc/schemas/plan';
+import { LIKELIHOODS, PARTICIPANTS, type Likelihood, type Participant } from '../../../shared/ipc/schemas/plan';
+import { asFields, bool, choice, choices, str } from '../../components/draft-payload';
 import { readUkDate } from '../../components/form-errors';
 
 export interface GoalDraft {
@@ -148,5 +149,38 @@ export function toPlanInput(
   return {
     input,
     messages: { agreedDate: agreed.message, targetDate: target.message, reviewDate: review.message },
+  };
+}
+
+/** A saved draft back into the form (fresh keys, so restored rows never clash with new ones). */
+export function restorePlanDraft(payload: unknown, blank: PlanDraft): PlanDraft {
+  const p = asFields(payload);
+  const list = (value: unknown) => (Array.isArray(value) ? value.map(asFields) : null);
+  const goals = list(p.goals);
+  const criteria = list(p.endingCriteria);
+  const collaborate = asFields(p.collaborate);
+  return {
+    agreedDate: str(p.agreedDate, blank.agreedDate),
+    goals: goals
+      ? goals.map((g) => ({ key: newKey(), description: str(g.description, ''), firstRating: str(g.firstRating, '') }))
+      : blank.goals,
+    agreedOutcome: str(p.agreedOutcome, blank.agreedOutcome),
+    endingCriteria: criteria ? criteria.map((c) => ({ key: newKey(), text: str(c.text, '') })) : blank.endingCriteria,
+    likelihood: choice(p.likelihood, LIKELIHOODS, blank.likelihood),
+    likelihoodNote: str(p.likelihoodNote, blank.likelihoodNote),
+    targetDate: str(p.targetDate, blank.targetDate),
+    contingency: str(p.contingency, blank.contingency),
+    reviewDate: str(p.reviewDate, blank.reviewDate),
+    reviewDateTouched: bool(p.reviewDateTouched, blank.reviewDateTouched),
+    riskSupportSummary: str(p.riskSupportSummary, blank.riskSupportSummary),
+    participants: choices(p.participants, PARTICIPANTS, blank.participants),
+    otherParticipants: str(p.otherParticipants, blank.otherParticipants),
+    optionsConsidered: str(p.optionsConsidered, blank.optionsConsidered),
+    decisionAid: str(p.decisionAid, blank.decisionAid),
+    collaborate: {
+      understand: str(collaborate.understand, blank.collaborate.understand),
+      listen: str(collaborate.listen, blank.collaborate.listen),
+      include: str(collaborate.include, blank.collaborate.include),
+    },
   };
 }

@@ -44,9 +44,13 @@ export const CurrentViewFields = {
   ratings: CurrentViewRatingsSchema,
 };
 
-/** The Current View at open, with the grouping chosen with the family. */
+/**
+ * The Current View at open, with the grouping chosen with the family; or, with `reviewId`, the
+ * Current View of a review that was recorded without one (which clears "Current View missing").
+ */
 export const RecordOpeningCurrentViewArgs = z.strictObject({
   caseId: Id,
+  reviewId: Id.nullish().transform((v) => v ?? null),
   ...CurrentViewFields,
 });
 export type RecordCurrentViewInput = z.input<typeof RecordOpeningCurrentViewArgs>;

@@ -51,7 +51,12 @@ export interface E2eApp {
   pageErrors: string[];
   /** What the services logged (slow handlers, internal errors). */
   serviceLog: string[];
-  close(): Promise<void>;
+  /**
+   * Closes the page, its context, the bridge and the services (closing the database). The database
+   * folder is deleted unless `keepDatabase`, which lets a spec launch the app again on the same file
+   * (`launchApp(suite, { dbPath })`), as a clinician closing and reopening the app would.
+   */
+  close(opts?: { keepDatabase?: boolean }): Promise<void>;
 }
 
 /** `npm test` builds first; a bare `vitest run --project e2e` builds the renderer once here. */
@@ -143,7 +148,11 @@ export async function startSuite(): Promise<Suite> {
   };
 }
 
-/** A new user on a fresh encrypted database, with the app open on its first screen. */
+function isHarnessFolder(dir: string): boolean {
+  return path.dirname(dir) === path.resolve(tmpdir()) && path.basename(dir).startsWith('thrive-e2e-');
+}
+
+/** The app open on its first screen, on a fresh encrypted database (or an existing one: `dbPath`). */
 export async function launchApp(
   suite: Suite,
   opts: {
@@ -156,11 +165,17 @@ export async function launchApp(
      * Playwright binding instead of the network.
      */
     csp?: 'bypass' | 'enforce';
+    /**
+     * An existing database (with its `.key` file beside it) left by an earlier `close({ keepDatabase:
+     * true })`; the app is launched on it again. Default: a fresh database in a new temporary folder.
+     */
+    dbPath?: string;
   },
 ): Promise<E2eApp> {
   const enforceCsp = opts.csp === 'enforce';
-  const dir = mkdtempSync(path.join(tmpdir(), 'thrive-e2e-'));
-  const dbPath = path.join(dir, 'thrive.db');
+  if (opts.dbPath !== undefined && !existsSync(opts.dbPath)) throw new Error(`no database to relaunch on at ${opts.dbPath}`);
+  const dbPath = opts.dbPath ?? path.join(mkdtempSync(path.join(tmpdir(), 'thrive-e2e-')), 'thrive.db');
+  const dir = path.dirname(dbPath);
   const clock = fixedClock(opts.today);
   // Handler timings over 40 ms and internal errors, as the app would log them.
   const serviceLog: string[] = [];
@@ -222,11 +237,12 @@ export async function launchApp(
       await page.screenshot({ path: file, fullPage: true });
       return file;
     },
-    async close() {
+    async close(closeOpts) {
       await context.close();
       await bridge.close();
       services.close();
-      rmSync(dir, { recursive: true, force: true });
+      // Only ever a folder this harness made (a relaunch reuses one), never a caller's own folder.
+      if (!closeOpts?.keepDatabase && isHarnessFolder(dir)) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

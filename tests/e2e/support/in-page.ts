@@ -18,6 +18,7 @@ interface PageWindow {
     activeElement: PageElement | null;
     body: PageElement;
     querySelector(selector: string): PageElement | null;
+    getElementById(id: string): PageElement | null;
   };
   CSS: { escape(value: string): string };
   __cspViolations?: string[];
@@ -46,6 +47,20 @@ export const focusDescription = (): string => {
   const label = el.getAttribute('aria-label') ?? labelFor ?? el.textContent?.slice(0, 60) ?? '';
   const type = el.getAttribute('type');
   return `<${el.tagName.toLowerCase()}${type ? ` type=${type}` : ''}> "${label.trim()}"`;
+};
+
+/** The text of what the element's aria-describedby points at (its hint, error and the like). */
+export const describedByText = (el: unknown): string => {
+  const w = globalThis as unknown as PageWindow;
+  const ids = ((el as PageElement).getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+  return ids.map((id) => w.document.getElementById(id)?.textContent ?? '').join(' ').replace(/\s+/g, ' ').trim();
+};
+
+/** The text of an input's own <label> (its options' names, without hints inside the label). */
+export const labelText = (el: unknown): string | null => {
+  const w = globalThis as unknown as PageWindow;
+  const id = (el as PageElement).id;
+  return id ? (w.document.querySelector(`label[for="${w.CSS.escape(id)}"]`)?.textContent ?? null) : null;
 };
 
 export const axeLoaded = (): boolean => typeof (globalThis as unknown as PageWindow).axe === 'object';

@@ -1,0 +1,114 @@
+import { AppError } from '../../../shared/ipc/result';
+import { RecordReviewArgs, reviewRules, type RecordReviewInput } from '../../../shared/ipc/schemas/review';
+import type { ReviewRecord } from '../../../shared/ipc/types';
+import { newId } from '../../db/ids';
+import { appendAudit } from '../../db/repos/audit';
+import { insertCurrentView } from '../../db/repos/current-views';
+import { deleteDraft } from '../../db/repos/drafts';
+import { insertGoalRating } from '../../db/repos/goals';
+import { hasCurrentPlan } from '../../db/repos/plans';
+import { getReview, insertCriterionProgress, insertReview } from '../../db/repos/reviews';
+import { writeTx } from '../../db/sql';
+import { caseRuleFacts } from '../cases/rule-context';
+import { touchCase, writableCase } from '../cases/writable-case';
+import { parseOrThrow, throwIfAny, type WriteContext } from '../write-context';
+
+/**
+ * A review (PRODUCT.md step 3): GBO ratings of the goals in force, progress on each ending criterion,
+ * the Current View at review with the grouping (which becomes the case's), the decision and the next
+ * agreed review date — all in one transaction with its audit entries, clearing the review form's draft.
+ */
+export function recordReview(w: WriteContext, input: RecordReviewInput): ReviewRecord {
+  const v = parseOrThrow(RecordReviewArgs, input);
+  return writeTx(w.db, () => {
+    const current = writableCase(w.db, v.caseId, v.caseVersion);
+    if (!hasCurrentPlan(w.db, v.caseId)) {
+      throw new AppError('conflict', 'Agree the THRIVE plan first: a review is held against the goals and ending criteria of the plan');
+    }
+    const facts = caseRuleFacts(w.db, current, w.clock.today());
+    throwIfAny(
+      reviewRules(v, {
+        today: facts.today,
+        openDate: facts.openDate,
+        lastReviewDate: facts.lastReviewDate,
+        targetDate: current.targetDate,
+        grouping: current.grouping,
+        activeGoals: facts.activeGoals,
+        criteria: facts.criteria,
+        settings: facts.settings,
+      }),
+    );
+
+    const at = w.clock.now();
+    const reviewId = newId();
+    // The Current View first: its review_id is a deferred reference, the review's current_view_id is not.
+    const currentViewId = v.currentView
+      ? insertCurrentView(
+          w.db,
+          { caseId: v.caseId, context: 'review', reviewId, completedDate: v.reviewDate, ...v.currentView, recordedBy: w.actor },
+          at,
+        )
+      : null;
+    insertReview(
+      w.db,
+      {
+        id: reviewId,
+        caseId: v.caseId,
+        reviewDate: v.reviewDate,
+        attendees: v.attendees,
+        otherAttendees: v.otherAttendees,
+        decision: v.decision,
+        endingPlan: v.endingPlan,
+        explicitDiscussion: v.explicitDiscussion,
+        nextReviewDate: v.nextReviewDate,
+        notes: v.notes,
+        currentViewId,
+        createdBy: w.actor,
+      },
+      at,
+    );
+    for (const r of v.goalRatings) {
+      insertGoalRating(w.db, { goalId: r.goalId, ratedOn: v.reviewDate, score: r.score, context: 'review', reviewId, createdBy: w.actor }, at);
+    }
+    for (const p of v.criteriaProgress) insertCriterionProgress(w.db, reviewId, p.criterionId, p.status);
+    touchCase(w.db, current, { nextReviewDate: v.nextReviewDate, ...(v.currentView ? { grouping: v.currentView.grouping } : {}) }, at);
+    deleteDraft(w.db, 'review', v.caseId);
+
+    const goalText = new Map(facts.goals.map((g) => [g.id, g.description]));
+    const criterionText = new Map(facts.criteria.map((c) => [c.id, c.text]));
+    const audit = { at, actorId: w.actor, caseId: v.caseId, youngPersonId: current.youngPersonId };
+    appendAudit(w.db, {
+      ...audit,
+      action: 'review.record',
+      entity: 'review',
+      entityId: reviewId,
+      before: { nextReviewDate: current.nextReviewDate },
+      after: {
+        reviewDate: v.reviewDate,
+        attendees: v.attendees,
+        otherAttendees: v.otherAttendees,
+        decision: v.decision,
+        endingPlan: v.endingPlan,
+        explicitDiscussion: v.explicitDiscussion,
+        nextReviewDate: v.nextReviewDate,
+        notes: v.notes,
+        goalRatings: v.goalRatings.map((r) => ({ ...r, description: goalText.get(r.goalId) ?? null })),
+        criteriaProgress: v.criteriaProgress.map((p) => ({ ...p, text: criterionText.get(p.criterionId) ?? null })),
+        currentViewId,
+      },
+    });
+    if (v.currentView && currentViewId) {
+      appendAudit(w.db, {
+        ...audit,
+        action: 'current_view.record',
+        entity: 'current_view',
+        entityId: currentViewId,
+        before: { grouping: current.grouping },
+        after: { context: 'review', reviewId, completedDate: v.reviewDate, ...v.currentView },
+      });
+    }
+    const record = getReview(w.db, reviewId);
+    if (!record) throw new AppError('internal', 'The review was not saved');
+    return record;
+  });
+}

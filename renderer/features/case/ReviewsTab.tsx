@@ -1,0 +1,127 @@
+import { formatUkDate, formatUkDateTime } from '../../../shared/dates';
+import { CURRENT_VIEW_REASON_LABELS } from '../../../shared/domain/current-view';
+import { GROUPING_LABELS } from '../../../shared/domain/groupings';
+import { CRITERION_PROGRESS_LABELS, REVIEW_DECISION_LABELS } from '../../../shared/domain/lifecycle';
+import { PARTICIPANT_LABELS } from '../../../shared/ipc/schemas/plan';
+import type { CaseDetail, ReviewRecord } from '../../../shared/ipc/types';
+import { SummaryRow } from '../../components/SummaryList';
+import { Tag } from '../../components/Tag';
+import { useNavigationActions } from '../../stores/navigation';
+import { goalName } from './goal-labels';
+
+function attendees(review: ReviewRecord): string {
+  return review.attendees
+    .map((p) => (p === 'other' ? (review.otherAttendees ? `Others: ${review.otherAttendees}` : 'Others') : PARTICIPANT_LABELS[p]))
+    .join('; ');
+}
+
+const Text = ({ value, none }: { value: string | null; none: string }) =>
+  value ? <span className="preserve-lines">{value}</span> : <span className="muted">{none}</span>;
+
+function Review({ review, number, detail }: { review: ReviewRecord; number: number; detail: CaseDetail }) {
+  const { navigate } = useNavigationActions();
+  const headingId = `review-${review.id}-heading`;
+  const view = review.currentViewId ? detail.currentViews.find((v) => v.id === review.currentViewId) : undefined;
+  const open = detail.summary.status === 'open';
+  return (
+    <li className="review-list__item">
+      <article aria-labelledby={headingId}>
+        <h3 className="heading-m" id={headingId}>
+          Review {number}: {formatUkDate(review.reviewDate)}
+        </h3>
+        <dl className="summary-list">
+          <SummaryRow label="Who attended">{attendees(review)}</SummaryRow>
+          <SummaryRow label="Goal ratings (0 to 10)">
+            {review.goalRatings.length > 0 ? (
+              <ul className="list list--plain">
+                {review.goalRatings.map((r) => {
+                  const goal = detail.goals.find((g) => g.id === r.goalId);
+                  return (
+                    <li key={r.goalId}>
+                      {goal ? goalName(goal) : 'A goal no longer on record'}: <strong>{r.score}</strong>
+                    </li>
+                  );
+                })}
+              </ul>
+            ) : (
+              <span className="muted">No goals rated</span>
+            )}
+          </SummaryRow>
+          <SummaryRow label="Ending criteria">
+            {review.criteriaProgress.length > 0 ? (
+              <ul className="list list--plain">
+                {review.criteriaProgress.map((p) => {
+                  const criterion = detail.criteria.find((c) => c.id === p.criterionId);
+                  return (
+                    <li key={p.criterionId}>
+                      {criterion ? `“${criterion.text}”` : 'A criterion no longer on record'}: <strong>{CRITERION_PROGRESS_LABELS[p.status]}</strong>
+                    </li>
+                  );
+                })}
+              </ul>
+            ) : (
+              <span className="muted">None recorded</span>
+            )}
+          </SummaryRow>
+          <SummaryRow label="Current View">
+            {view ? (
+              `Recorded: ${GROUPING_LABELS[view.grouping]} (${CURRENT_VIEW_REASON_LABELS[view.reason]})`
+            ) : (
+              <>
+                <Tag tone="warning">Current View missing</Tag>
+                {open ? (
+                  <div className="review-list__action">
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      aria-describedby={headingId}
+                      onClick={() => navigate({ name: 'current-view', caseId: detail.summary.id })}
+                    >
+                      Record the missing Current View
+                    </button>
+                  </div>
+                ) : null}
+              </>
+            )}
+          </SummaryRow>
+          <SummaryRow label="Decision">{REVIEW_DECISION_LABELS[review.decision]}</SummaryRow>
+          <SummaryRow label="What was agreed (explicit discussion)">
+            <Text value={review.explicitDiscussion} none="Not recorded" />
+          </SummaryRow>
+          {review.decision === 'move_to_ending' || review.endingPlan ? (
+            <SummaryRow label="Ending plan">
+              <Text value={review.endingPlan} none="Not recorded" />
+            </SummaryRow>
+          ) : null}
+          <SummaryRow label="Next agreed review date">{review.nextReviewDate ? formatUkDate(review.nextReviewDate) : 'Not set'}</SummaryRow>
+          <SummaryRow label="Notes">
+            <Text value={review.notes} none="None" />
+          </SummaryRow>
+          <SummaryRow label="Recorded by">
+            {review.createdByName} on {formatUkDateTime(review.createdAt)}
+          </SummaryRow>
+        </dl>
+      </article>
+    </li>
+  );
+}
+
+/** Every review, oldest first, against the plan's goals and ending criteria. */
+export function ReviewsTab({ detail }: { detail: CaseDetail }) {
+  return (
+    <section aria-labelledby="reviews-heading">
+      <h2 className="heading-l" id="reviews-heading">
+        Reviews
+      </h2>
+      {detail.reviews.length === 0 ? (
+        <p>No reviews yet.{detail.summary.nextReviewDate ? ` The agreed review date is ${formatUkDate(detail.summary.nextReviewDate)}.` : ''}</p>
+      ) : (
+        <ol className="review-list">
+          {detail.reviews.map((r, i) => (
+            <Review key={r.id} review={r} number={i + 1} detail={detail} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,153 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations } from '../../test-support/axe';
+import { createFakeApi } from '../../test-support/fake-api';
+import { renderApp } from '../../test-support/render-app';
+
+/** Jamie: plan agreed 09/11/2026 with two goals and two ending criteria; today is 11/01/2027. */
+async function openRevise(options: { goals?: number; reviewed?: boolean } = {}) {
+  const fake = createFakeApi();
+  const goals = [
+    { description: 'Go back to school', ratings: [{ date: '2026-11-09', score: 2 }] },
+    { description: 'Sleep through the night', ratings: [{ date: '2026-11-09', score: 3 }] },
+  ].slice(0, options.goals ?? 2);
+  const caseId = fake.seedCase({
+    name: 'Jamie Lee',
+    caseRef: 'RIO-1001',
+    openDate: '2026-11-02',
+    grouping: 'getting_help',
+    plan: {
+      agreedDate: '2026-11-09',
+      targetDate: '2027-03-01',
+      reviewDate: '2027-01-04',
+      criteria: ['Attends school every day for four weeks', 'Sleeps through most nights'],
+      goals,
+    },
+  });
+  const reviewId = options.reviewed ? fake.seedReview(caseId, { reviewDate: '2027-01-11', decision: 'revise_plan', nextReviewDate: '2027-02-22' }) : undefined;
+  const r = await renderApp({ fake, route: { name: 'revise-plan', caseId, ...(reviewId ? { reviewId } : {}) } });
+  await screen.findByRole('button', { name: 'Save revised plan' });
+  return { ...r, caseId, reviewId };
+}
+
+type User = Awaited<ReturnType<typeof openRevise>>['user'];
+
+function errorBeside(label: string): string | null {
+  const field = screen.getByLabelText(label);
+  const ids = (field.getAttribute('aria-describedby') ?? '').split(' ');
+  return ids.map((id) => document.getElementById(id)).find((el) => el?.classList.contains('error-message'))?.textContent ?? null;
+}
+
+const value = (label: string) => (screen.getByLabelText(label) as HTMLInputElement).value;
+
+async function fill(user: User, label: string, text: string) {
+  const input = screen.getByLabelText(label);
+  await user.clear(input);
+  if (text) await user.type(input, text);
+}
+
+describe('Revise the THRIVE plan', () => {
+  it('has no accessibility violations, with or without errors', async () => {
+    const { user } = await openRevise();
+    await screen.findByRole('heading', { level: 1, name: 'Revise the THRIVE plan' });
+    await expectNoAxeViolations();
+    await user.click(screen.getByRole('button', { name: 'Save revised plan' }));
+    await screen.findByRole('alert');
+    await expectNoAxeViolations();
+  });
+
+  it('starts from the plan in force: goals without a new rating, criteria, target date and the rest', async () => {
+    await openRevise();
+    expect(value('Date revised')).toBe('11/01/2027');
+    expect(value("Goal 1 in the young person's words")).toBe('Go back to school');
+    expect(value("Goal 2 in the young person's words")).toBe('Sleep through the night');
+    expect(screen.queryByLabelText('Goal 1 first rating (0 to 10)')).toBeNull();
+    expect(value('Ending criterion 1')).toBe('Attends school every day for four weeks');
+    expect(value('Ending criterion 2')).toBe('Sleeps through most nights');
+    expect(value('What success would look like')).toBe('Back at school and sleeping well');
+    expect((screen.getByRole('radio', { name: 'Likely' }) as HTMLInputElement).checked).toBe(true);
+    expect(value('Target date')).toBe('01/03/2027');
+    expect(value('If not achieved by the target date (contingency)')).toBe('Review with the family and agree a change of plan');
+    // The review date agreed with the plan has passed: the next one is today plus the interval.
+    expect(value('Next agreed review date')).toBe('22/02/2027');
+    expect((screen.getByRole('checkbox', { name: 'Young person' }) as HTMLInputElement).checked).toBe(true);
+    expect(value('Options considered')).toBe('CBT');
+  });
+
+  it('needs the reason for the revision', async () => {
+    const { user, fake } = await openRevise();
+    await user.click(screen.getByRole('button', { name: 'Save revised plan' }));
+    const summary = await screen.findByRole('alert');
+    expect(within(summary).getAllByRole('link').map((a) => a.textContent)).toEqual(['Say why the plan is being revised']);
+    expect(errorBeside('Why the plan is being revised')).toContain('Say why the plan is being revised');
+    expect(fake.callsTo('plan:revise')).toEqual([]);
+  });
+
+  it('asks for the first rating of a reworded goal, and records it as a new goal linked to the old one', async () => {
+    const { user, fake, caseId } = await openRevise();
+    await fill(user, 'Why the plan is being revised', 'School is now part-time');
+    await fill(user, "Goal 1 in the young person's words", 'Go to school three days a week');
+    expect(screen.getByText(/Reworded: "Go back to school" ends/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Save revised plan' }));
+    const summary = await screen.findByRole('alert');
+    expect(within(summary).getByRole('link', { name: 'A new or reworded goal needs its first rating from 0 to 10' })).toBeTruthy();
+    expect(errorBeside('Goal 1 first rating (0 to 10)')).toContain('A new or reworded goal needs its first rating');
+    expect(screen.queryByLabelText('Goal 2 first rating (0 to 10)')).toBeNull();
+
+    await fill(user, 'Goal 1 first rating (0 to 10)', '4');
+    await fill(user, 'Target date', '12/04/2027');
+    await user.click(screen.getByRole('button', { name: 'Save revised plan' }));
+    await screen.findByRole('heading', { level: 1, name: 'Jamie Lee' });
+
+    const c = fake.getCase(caseId);
+    const old = c.goals.find((g) => g.description === 'Go back to school')!;
+    const reworded = c.goals.find((g) => g.description === 'Go to school three days a week')!;
+    expect(old.status).toBe('dropped');
+    expect(reworded).toMatchObject({ status: 'active', replacesGoalId: old.id });
+    expect(reworded.ratings.map((r) => r.score)).toEqual([4]);
+    expect(c.summary.targetDate).toBe('2027-04-12');
+    expect(c.plan?.versionNo).toBe(2);
+  });
+
+  it('keeps at least one ending criterion', async () => {
+    const { user } = await openRevise();
+    await user.click(screen.getByRole('button', { name: 'Remove ending criterion 1' }));
+    expect(value('Ending criterion 1')).toBe('Sleeps through most nights');
+    expect(screen.queryByRole('button', { name: /Remove ending criterion/ })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add another ending criterion' }));
+  });
+
+  it('allows no more than three goals, a new one with its first rating', async () => {
+    const { user, fake, caseId } = await openRevise();
+    await user.click(screen.getByRole('button', { name: 'Add another goal' }));
+    expect(document.activeElement).toBe(screen.getByLabelText("Goal 3 in the young person's words"));
+    expect(screen.getByLabelText('Goal 3 first rating (0 to 10)')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Add another goal' })).toBeNull();
+    expect(screen.getByText('A plan can have up to 3 goals. Remove one to add a different goal.')).toBeTruthy();
+
+    await user.type(screen.getByLabelText("Goal 3 in the young person's words"), 'Feel less worried when out');
+    await fill(user, 'Goal 3 first rating (0 to 10)', '6');
+    await user.click(screen.getByRole('button', { name: 'Remove goal 2' }));
+    await fill(user, 'Why the plan is being revised', 'Sleep is better; worry is the new focus');
+    await user.click(screen.getByRole('button', { name: 'Save revised plan' }));
+    await screen.findByRole('heading', { level: 1, name: 'Jamie Lee' });
+
+    const [sent] = fake.callsTo('plan:revise') as Array<{ goals: unknown[] }>;
+    const c = fake.getCase(caseId);
+    const school = c.goals.find((g) => g.description === 'Go back to school')!;
+    expect(sent?.goals).toEqual([
+      { goalId: school.id, description: 'Go back to school', firstRating: null },
+      { goalId: null, description: 'Feel less worried when out', firstRating: 6 },
+    ]);
+    expect(c.goals.find((g) => g.description === 'Sleep through the night')?.status).toBe('dropped');
+  });
+
+  it('links the revision to the review it was agreed at', async () => {
+    const { user, fake, reviewId } = await openRevise({ reviewed: true });
+    expect(value('Next agreed review date')).toBe('22/02/2027');
+    await fill(user, 'Why the plan is being revised', 'Agreed at the review');
+    await user.click(screen.getByRole('button', { name: 'Save revised plan' }));
+    await screen.findByRole('heading', { level: 1, name: 'Jamie Lee' });
+    expect(fake.callsTo('plan:revise')).toMatchObject([{ reviewId, revisedDate: '2027-01-11', reviewDate: '2027-02-22' }]);
+  });
+});
