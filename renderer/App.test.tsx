@@ -29,7 +29,9 @@ describe('App shell', () => {
 
     const dialog = screen.getByRole('dialog', { name: 'You have unsaved changes' });
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Stay on this page' }));
-    expect(dialog.textContent).toContain('what you have entered will be lost');
+    // The form autosaves, so the dialog says what really happens to the typing.
+    expect(dialog.textContent).toContain('kept as a draft on this computer');
+    expect(dialog.textContent).not.toContain('will be lost');
 
     // Staying keeps what was typed and puts focus back.
     await user.click(screen.getByRole('button', { name: 'Stay on this page' }));
@@ -65,5 +67,24 @@ describe('App shell', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('The records could not be opened.');
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     await screen.findByRole('heading', { level: 1, name: 'My caseload' });
+  });
+
+  it('keeps the last moments of typing when leaving a form before the autosave timer fires', async () => {
+    const { user, fake } = await renderApp({ route: { name: 'open-case' } });
+    await user.type(await screen.findByLabelText('Case reference'), 'RIO-78');
+    // No time passes: the 800 ms autosave has not fired yet when the user leaves.
+    await user.click(screen.getByRole('link', { name: 'Caseload' }));
+    await user.click(screen.getByRole('button', { name: 'Leave without saving' }));
+    await screen.findByRole('heading', { level: 1, name: 'My caseload' });
+    expect(JSON.stringify(fake.draft('open_case', null)?.payload)).toContain('RIO-78');
+  });
+
+  it('says typing will be lost on a form that keeps no draft (settings)', async () => {
+    const { user } = await renderApp({ route: { name: 'settings' } });
+    const field = await screen.findByLabelText(/^Weeks from agreeing a plan/);
+    await user.clear(field);
+    await user.type(field, '10');
+    await user.click(screen.getByRole('link', { name: 'Caseload' }));
+    expect(screen.getByRole('dialog', { name: 'You have unsaved changes' }).textContent).toContain('will be lost');
   });
 });

@@ -23,7 +23,7 @@ function Screen({ route }: { route: Route }) {
     case 'open-case':
       return <OpenCaseForm />;
     case 'current-view':
-      return <CurrentViewForm caseId={route.caseId} />;
+      return <CurrentViewForm caseId={route.caseId} reviewId={route.reviewId} />;
     case 'plan':
       return <PlanForm caseId={route.caseId} />;
     case 'case':

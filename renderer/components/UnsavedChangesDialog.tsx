@@ -1,5 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useNavigationActions, usePendingRoute } from '../stores/navigation';
+import { useKeptAsDraft } from '../stores/unsaved-changes';
 
 /**
  * "Leave without saving?" as an in-app modal dialog (not window.confirm, which Electron shows as an
@@ -8,6 +9,7 @@ import { useNavigationActions, usePendingRoute } from '../stores/navigation';
  */
 export function UnsavedChangesDialog() {
   const pending = usePendingRoute();
+  const keptAsDraft = useKeptAsDraft();
   const { confirmLeave, stayOnPage } = useNavigationActions();
   const stayButton = useRef<HTMLButtonElement>(null);
   const dialog = useRef<HTMLDivElement>(null);
@@ -67,7 +69,11 @@ export function UnsavedChangesDialog() {
         <h2 className="heading-m" id="unsaved-title">
           You have unsaved changes
         </h2>
-        <p id="unsaved-description">If you leave this page, what you have entered will be lost.</p>
+        <p id="unsaved-description">
+          {keptAsDraft
+            ? 'If you leave this page, what you have entered is kept as a draft on this computer and comes back when you open this form again. It is not a record until you save it.'
+            : 'If you leave this page, what you have entered will be lost.'}
+        </p>
         <div className="button-group">
           <button type="button" className="button" ref={stayButton} onClick={stay}>
             Stay on this page

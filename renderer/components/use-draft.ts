@@ -11,6 +11,7 @@ import type { ArgsOf } from '../../shared/ipc/contract';
 import type { DraftRecord } from '../../shared/ipc/types';
 import { request } from '../api/client';
 import { useApiData } from '../api/use-api-data';
+import { useUnsavedChangesStore } from '../stores/unsaved-changes';
 import { getScheduler } from './scheduler';
 
 /** Long enough not to write on every key press, short enough that a sudden close loses little. */
@@ -104,13 +105,20 @@ export function useDraft<T>({ kind, caseId, saved, initial, restore }: Options<T
     if (mode.current === 'editing' && state.value !== baseline.current) schedule();
   }, [state.value, schedule]);
 
+  // Leaving the form (in-app navigation) must not drop the typing of the last moments: a save still
+  // waiting for its timer is sent now. The leave dialog can then truthfully say the draft is kept.
   useEffect(() => {
     mounted.current = true;
+    const { setKeptAsDraft } = useUnsavedChangesStore.getState().actions;
+    setKeptAsDraft(true);
     return () => {
       mounted.current = false;
+      const pending = cancelTimer.current !== null;
       stopTimer();
+      if (pending && mode.current === 'editing' && latest.current !== baseline.current) saveDraft();
+      setKeptAsDraft(false);
     };
-  }, [stopTimer]);
+  }, [stopTimer, saveDraft]);
 
   const setValue = useCallback((next: SetStateAction<T>) => {
     setState((s) => ({ ...s, value: typeof next === 'function' ? (next as (v: T) => T)(s.value) : next }));

@@ -9,7 +9,7 @@ import { useUnsavedChangesStore } from './unsaved-changes';
 export type Route =
   | { name: 'caseload' }
   | { name: 'open-case' }
-  | { name: 'current-view'; caseId: string }
+  | { name: 'current-view'; caseId: string; reviewId?: string }
   | { name: 'plan'; caseId: string }
   | { name: 'case'; caseId: string; tab?: CaseTab }
   | { name: 'review'; caseId: string }

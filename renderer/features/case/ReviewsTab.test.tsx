@@ -42,13 +42,15 @@ describe('Reviews tab', () => {
     expect(value(second, 'Next agreed review date')).toBe('15/02/2027');
   });
 
-  it('says when a review has no Current View and offers to record it', async () => {
-    const user = renderTab(openCaseDetail());
+  it('says when a review has no Current View and offers to record it for that review', async () => {
+    const detail = openCaseDetail();
+    const user = renderTab(detail);
     expect(within(review('Review 1: 23/11/2026')).queryByText('Current View missing')).toBeNull();
     const second = review('Review 2: 04/01/2027');
     expect(within(second).getByText('Current View missing')).toBeTruthy();
     await user.click(within(second).getByRole('button', { name: 'Record the missing Current View' }));
-    expect(useNavigationStore.getState().route).toEqual({ name: 'current-view', caseId: CASE_ID });
+    const missing = detail.reviews.find((r) => r.currentViewId === null);
+    expect(useNavigationStore.getState().route).toEqual({ name: 'current-view', caseId: CASE_ID, reviewId: missing?.id });
   });
 
   it('still says a closed case’s Current View is missing, without offering to change the closed record', () => {

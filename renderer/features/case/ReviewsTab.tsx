@@ -75,7 +75,7 @@ function Review({ review, number, detail }: { review: ReviewRecord; number: numb
                       type="button"
                       className="button button--secondary button--small"
                       aria-describedby={headingId}
-                      onClick={() => navigate({ name: 'current-view', caseId: detail.summary.id })}
+                      onClick={() => navigate({ name: 'current-view', caseId: detail.summary.id, reviewId: review.id })}
                     >
                       Record the missing Current View
                     </button>

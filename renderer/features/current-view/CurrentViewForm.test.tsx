@@ -156,3 +156,44 @@ describe('Current View at open', () => {
     expect(fake.getCase(caseId).summary.grouping).toBe('getting_more_help');
   });
 });
+
+describe('the missing Current View of a review', () => {
+  async function openFromReviewsTab() {
+    const fake = createFakeApi();
+    const caseId = fake.seedCase({
+      name: 'Jamie Lee',
+      caseRef: 'RIO-1002',
+      openDate: '2026-11-02',
+      grouping: 'getting_more_help',
+      plan: { agreedDate: '2026-11-02', goals: [{ description: 'go to school', ratings: [{ date: '2026-11-02', score: 2 }] }] },
+    });
+    const reviewId = fake.seedReview(caseId, { reviewDate: '2026-12-14', scores: [4], grouping: null });
+    const r = await renderApp({ fake, route: { name: 'case', caseId, tab: 'reviews' } });
+    await r.user.click(await screen.findByRole('button', { name: 'Record the missing Current View' }));
+    await screen.findByRole('heading', { level: 1, name: 'Current View at review on 14/12/2026' });
+    return { ...r, caseId, reviewId };
+  }
+
+  it('records it for that review, dated the review day, with any grouping, and shows it on the review', async () => {
+    const { user, fake, caseId, reviewId } = await openFromReviewsTab();
+    expect(screen.queryByLabelText('Date completed')).toBeNull();
+    expect(screen.getByText(/takes the review’s date/)).toBeTruthy();
+    expect(screen.getByRole('radio', { name: 'Thriving' })).toBeTruthy();
+    await user.click(screen.getByRole('radio', { name: 'Changed understanding' }));
+    within(group('Anxious away from caregivers')).getAllByRole('radio')[0]!.focus();
+    for (const item of CURRENT_VIEW_ITEMS) await user.keyboard(item.scale === 'severity' ? '1' : 'n');
+    await user.click(screen.getByRole('radio', { name: 'Getting Help' }));
+    await user.click(screen.getByRole('button', { name: 'Save Current View' }));
+
+    await screen.findByRole('tab', { name: 'Reviews', selected: true });
+    const [sent] = fake.callsTo('currentView:record') as Array<{ reviewId: string; completedDate: string; grouping: string }>;
+    expect(sent).toMatchObject({ reviewId, completedDate: '2026-12-14', grouping: 'getting_help' });
+    expect(screen.queryByText('Current View missing')).toBeNull();
+    expect(fake.getCase(caseId).summary.grouping).toBe('getting_help');
+  });
+
+  it('has no accessibility violations', async () => {
+    await openFromReviewsTab();
+    await expectNoAxeViolations();
+  });
+});

@@ -95,7 +95,7 @@ function EndingEditor({ detail, saved, reload, today }: CaseFormLoaded) {
     await form.save(async () => {
       await autosave.whileSaving(() => request((api) => api.cases.close(checked.value)));
       form.clear();
-      navigateAfterSave({ name: 'case', caseId });
+      navigateAfterSave({ name: 'case', caseId, tab: 'ending' });
     });
   };
 

@@ -85,7 +85,7 @@ function ReviseEditor({ detail, saved, reload, today, settings, reviewId }: Case
     await form.save(async () => {
       await autosave.whileSaving(() => request((api) => api.plan.revise(checked.value)));
       form.clear();
-      navigateAfterSave({ name: 'case', caseId });
+      navigateAfterSave({ name: 'case', caseId, tab: 'plan' });
     });
   };
 

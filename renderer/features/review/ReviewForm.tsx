@@ -133,7 +133,7 @@ function ReviewEditor({ detail, saved, reload, today, settings }: CaseFormLoaded
       const review = await autosave.whileSaving(() => request((api) => api.review.record(checked.value)));
       form.clear();
       navigateAfterSave(
-        review.decision === 'revise_plan' ? { name: 'revise-plan', caseId, reviewId: review.id } : { name: 'case', caseId },
+        review.decision === 'revise_plan' ? { name: 'revise-plan', caseId, reviewId: review.id } : { name: 'case', caseId, tab: 'reviews' },
       );
     });
   };
