@@ -3,12 +3,13 @@
  * for trust IT's scheduled jobs and for checking what the app would show on a given day.
  * bin/thrive.cjs loads the bundled copy of this file (dist/main/cli.js) and calls runCli.
  */
+import { writeFileSync } from 'node:fs';
 import { isIsoDate, parseUkDate, type IsoDate } from '../shared/dates';
 import type { Clock } from '../shared/clock';
 import { CHANNEL_NAMES } from '../shared/ipc/channels';
 import { argsJsonSchema, contract } from '../shared/ipc/contract';
 import type { IpcResult } from '../shared/ipc/result';
-import type { Caseload } from '../shared/ipc/types';
+import type { Caseload, ExportFile } from '../shared/ipc/types';
 import { createAppServices, systemClock, type AppServices } from './app-services';
 import { DatabaseOpenError } from './db/errors';
 import { caseloadAsText } from './features/caseload/caseload-text';
@@ -23,7 +24,10 @@ export const USAGE = `Usage: thrive --db FILE [--key-file FILE] [--today YYYY-MM
 
 Commands:
   channels                      List every channel with its description and the JSON Schema of its arguments
-  call CHANNEL ['JSON']         Call one channel (arguments as JSON, default {}); prints the result as JSON
+  call CHANNEL ['JSON'] [--out FILE]
+                                Call one channel (arguments as JSON, default {}); prints the result as JSON.
+                                With --out, a channel that returns a file (team:exportCsv,
+                                team:supervisionPack) writes it to FILE instead of printing its content
   caseload [--clinician ID] [--json]
                                 A clinician's open cases with flags and reasons (default: the profile)
   seed-demo                     Fill an empty database with the fictional demo caseload
@@ -38,7 +42,7 @@ Options:
 Exit status: 0 when the command succeeded, 1 when it did not (the error is printed).
 `;
 
-const VALUE_OPTIONS = new Set(['--db', '--key-file', '--today', '--clinician']);
+const VALUE_OPTIONS = new Set(['--db', '--key-file', '--today', '--clinician', '--out']);
 const FLAG_OPTIONS = new Set(['--json', '--help', '-h']);
 
 interface ParsedArgs {
@@ -103,6 +107,21 @@ function printResult(io: CliIo, result: IpcResult<unknown>): number {
   return result.ok ? 0 : 1;
 }
 
+function isExportFile(value: unknown): value is ExportFile {
+  const v = value as Partial<ExportFile> | null;
+  return !!v && typeof v.fileName === 'string' && typeof v.content === 'string' && (v.encoding === 'utf8' || v.encoding === 'base64');
+}
+
+/** Writes an exported file where --out says; prints what was written rather than the content. */
+function writeExport(io: CliIo, result: IpcResult<unknown>, out: string): number {
+  if (!result.ok) return printResult(io, result);
+  if (!isExportFile(result.value)) throw new UsageError('--out is only for channels that return a file, such as team:exportCsv');
+  const bytes = Buffer.from(result.value.content, result.value.encoding);
+  writeFileSync(out, bytes);
+  io.out(json({ ok: true, value: { fileName: result.value.fileName, mimeType: result.value.mimeType, path: out, bytes: bytes.length } }));
+  return 0;
+}
+
 function runCommand(args: ParsedArgs, io: CliIo): number {
   const [command, ...rest] = args.positionals;
   if (command === 'channels') {
@@ -129,7 +148,11 @@ function runCommand(args: ParsedArgs, io: CliIo): number {
 
   const services = openServices(args, io);
   try {
-    if (command === 'call') return printResult(io, services.invoke(rest[0]!, callArgs));
+    if (command === 'call') {
+      const result = services.invoke(rest[0]!, callArgs);
+      const out = args.options.get('--out');
+      return out ? writeExport(io, result, out) : printResult(io, result);
+    }
     if (command === 'seed-demo') {
       const result = services.invoke('demo:seed', {});
       if (!result.ok) return printResult(io, result);

@@ -13,6 +13,7 @@ import { ProfileSetup } from './features/profile/ProfileSetup';
 import { ReopenForm } from './features/reopen/ReopenForm';
 import { ReviewForm } from './features/review/ReviewForm';
 import { SettingsPage } from './features/settings/SettingsPage';
+import { TeamPage } from './features/team/TeamPage';
 import { routeKey, usePendingRoute, useRoute, type Route } from './stores/navigation';
 import { useProfile, useSessionActions, useSessionError, useSessionStatus } from './stores/session';
 
@@ -38,6 +39,8 @@ function Screen({ route }: { route: Route }) {
       return <ReopenForm caseId={route.caseId} />;
     case 'settings':
       return <SettingsPage />;
+    case 'team':
+      return <TeamPage clinicianId={route.clinicianId} />;
   }
 }
 

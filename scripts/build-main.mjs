@@ -9,7 +9,8 @@ const common = {
   target: 'node22',
   format: 'cjs',
   sourcemap: true,
-  external: ['electron', 'better-sqlite3-multiple-ciphers'],
+  // pdfkit reads its font metrics (.afm files) from its own folder at run time, so it is not bundled.
+  external: ['electron', 'better-sqlite3-multiple-ciphers', 'pdfkit'],
   loader: { '.sql': 'text' },
   logLevel: 'warning',
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDaysTo,
+  addMonthsTo,
   addWeeksTo,
   ageOn,
   daysBetween,
@@ -76,6 +77,13 @@ describe('calendar dates (run with TZ=Europe/London)', () => {
     expect(addWeeksTo('2026-10-18', 6)).toBe('2026-11-29');
     expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2);
     expect(daysBetween('2026-10-24', '2026-10-26')).toBe(2);
+  });
+
+  it('goes back twelve calendar months (the team view period), keeping to real days', () => {
+    expect(addMonthsTo('2026-11-22', -12)).toBe('2025-11-22');
+    expect(addMonthsTo('2028-02-29', -12)).toBe('2027-02-28');
+    expect(addMonthsTo('2026-03-31', -1)).toBe('2026-02-28');
+    expect(addMonthsTo('2026-10-25', 1)).toBe('2026-11-25');
   });
 
   it('counts completed weeks', () => {

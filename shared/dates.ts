@@ -9,8 +9,8 @@
  */
 import {
   addDays,
+  addMonths,
   addWeeks,
-  differenceInCalendarDays,
   differenceInYears,
   format,
   isValid,
@@ -74,9 +74,25 @@ export function addWeeksTo(iso: IsoDate, weeks: number): IsoDate {
   return fromLocal(addWeeks(toLocal(iso), weeks));
 }
 
-/** Whole calendar days from `from` to `to` (positive when `to` is later). */
+/** Calendar months; a day the target month lacks becomes its last day (31/03 − 1 month = 28/02 or 29/02). */
+export function addMonthsTo(iso: IsoDate, months: number): IsoDate {
+  return fromLocal(addMonths(toLocal(iso), months));
+}
+
+/** Days since 1970-01-01 of a calendar date: UTC midnights, which no clock change moves. */
+function dayNumber(iso: IsoDate): number {
+  const m = ISO_RE.exec(iso);
+  if (!m) throw new RangeError(`Not a calendar date: ${iso}`);
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000;
+}
+
+/**
+ * Whole calendar days from `from` to `to` (positive when `to` is later). Counted on UTC day numbers
+ * rather than with date-fns' differenceInCalendarDays (the same answer): the flags and the team view's
+ * urgency order call this for every case, and building local Dates made it the slowest step there.
+ */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return differenceInCalendarDays(toLocal(to), toLocal(from));
+  return dayNumber(to) - dayNumber(from);
 }
 
 /** Completed weeks from `from` to `to`; 0 for the first six days. */

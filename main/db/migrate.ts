@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { DatabaseOpenError } from './errors';
 import m0010 from './migrations/0010-initial.sql';
+import m0020 from './migrations/0020-team-view.sql';
 import { sqlString, type Db } from './sql';
 
 export interface Migration {
@@ -14,7 +15,10 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 10, name: 'initial', sql: m0010 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 10, name: 'initial', sql: m0010 },
+  { version: 20, name: 'team-view', sql: m0020 },
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 

@@ -1,7 +1,7 @@
 /**
  * Opening the encrypted database. The order is part of the contract (QUALITY.md "Reliability"):
  * key → verify with a read → WAL → synchronous=FULL → foreign keys → busy timeout → temp store in
- * memory → quick_check → migrate.
+ * memory (then a larger page cache) → quick_check → migrate.
  */
 import Database from 'better-sqlite3-multiple-ciphers';
 import { DatabaseOpenError, WRONG_KEY_MESSAGE } from './errors';
@@ -71,6 +71,11 @@ function configure(db: Db, opts: OpenDatabaseOptions): void {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('temp_store = MEMORY');
+  // Every page read from the file is decrypted, so pages kept in SQLite's own cache are the cheap ones.
+  // The default (2 MB) holds a few hundred cases' rows, and a team's rows are spread through the file
+  // among other teams'. Measured on 20,000 cases (10 teams of 1,000 open): the team overview took
+  // 250 ms with 2 MB, 150 ms with 32 MB and 50 ms with 64 MB. Pages are allocated only as they are used.
+  db.pragma('cache_size = -65536');
 
   let check: unknown;
   try {

@@ -11,12 +11,15 @@ import { planHandlers } from '../features/plan/handlers';
 import { profileHandlers } from '../features/profile/handlers';
 import { reviewHandlers } from '../features/review/handlers';
 import { settingsHandlers } from '../features/settings/handlers';
+import { teamHandlers } from '../features/team/handlers';
+import { teamsHandlers } from '../features/teams/handlers';
 import type { Handlers } from './types';
 
 export const handlers: Handlers = {
   ...appHandlers,
   ...profileHandlers,
   ...clinicianHandlers,
+  ...teamsHandlers,
   ...settingsHandlers,
   ...caseHandlers,
   ...currentViewHandlers,
@@ -25,5 +28,6 @@ export const handlers: Handlers = {
   ...endingHandlers,
   ...draftHandlers,
   ...caseloadHandlers,
+  ...teamHandlers,
   ...demoHandlers,
 };

@@ -4,7 +4,10 @@ import { useNavigationActions, useRoute, type Route } from '../stores/navigation
 import { useProfile } from '../stores/session';
 import { APP_NAME } from './page';
 
-/** The service header: app name, who is signed in and their team, and the two top-level links. */
+/**
+ * The service header: app name, who is signed in and their team, and the top-level links: Caseload,
+ * Team (team leads only: the team view is theirs) and Settings.
+ */
 export function AppHeader() {
   const profile = useProfile();
   const route = useRoute();
@@ -14,8 +17,9 @@ export function AppHeader() {
     event.preventDefault();
     navigate(to);
   };
-  // Forms about a case belong to the caseload part of the app; only Settings is separate.
-  const section = route.name === 'settings' ? 'settings' : 'caseload';
+  // Forms about a case belong to the caseload part of the app; Team and Settings are separate.
+  const section = route.name === 'settings' || route.name === 'team' ? route.name : 'caseload';
+  const isLead = profile?.role === 'team_lead';
 
   return (
     <header className="header">
@@ -41,6 +45,18 @@ export function AppHeader() {
                 Caseload
               </a>
             </li>
+            {isLead ? (
+              <li>
+                <a
+                  className="header__nav-link"
+                  href="#team"
+                  aria-current={section === 'team' ? 'page' : undefined}
+                  onClick={(e) => go(e, { name: 'team' })}
+                >
+                  Team
+                </a>
+              </li>
+            ) : null}
             <li>
               <a
                 className="header__nav-link"

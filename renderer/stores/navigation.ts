@@ -11,12 +11,15 @@ export type Route =
   | { name: 'open-case' }
   | { name: 'current-view'; caseId: string; reviewId?: string }
   | { name: 'plan'; caseId: string }
-  | { name: 'case'; caseId: string; tab?: CaseTab }
+  /** `from`: where the case was opened from when that was not the caseload (e.g. the team view), for the back link. */
+  | { name: 'case'; caseId: string; tab?: CaseTab; from?: { name: 'team'; clinicianId?: string } }
   | { name: 'review'; caseId: string }
   | { name: 'revise-plan'; caseId: string; reviewId?: string }
   | { name: 'end-case'; caseId: string }
   | { name: 'reopen'; caseId: string }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  /** The team lead's view of the team's cases; `clinicianId` drills down to one clinician's caseload. */
+  | { name: 'team'; clinicianId?: string };
 
 /** The sections of the case page. */
 export type CaseTab = 'plan' | 'goals' | 'current-view' | 'reviews' | 'ending' | 'history';
@@ -62,7 +65,11 @@ export const useRoute = (): Route => useNavigationStore((s) => s.route);
 export const usePendingRoute = (): Route | null => useNavigationStore((s) => s.pending);
 export const useNavigationActions = (): NavigationState['actions'] => useNavigationStore((s) => s.actions);
 
-/** Identifies a screen instance: a new key remounts the screen (fresh form, fresh data). */
+/**
+ * Identifies a screen instance: a new key remounts the screen (fresh form, fresh data). The team view
+ * keeps one key whoever is chosen, so drilling down from the Clinician select reloads the data without
+ * moving focus off the select (a remount would send it to the page heading).
+ */
 export function routeKey(route: Route): string {
   return 'caseId' in route ? `${route.name}:${route.caseId}` : route.name;
 }

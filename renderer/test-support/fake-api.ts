@@ -8,7 +8,7 @@
 import { addWeeksTo, type IsoDate } from '../../shared/dates';
 import type { CurrentViewRatings } from '../../shared/domain/current-view';
 import type { GroupingCode } from '../../shared/domain/groupings';
-import type { DraftKind, ReviewDecision } from '../../shared/domain/lifecycle';
+import type { DraftKind, EndingReason, ReviewDecision } from '../../shared/domain/lifecycle';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/domain/settings';
 import { contract, type Api, type ArgsOf, type Channel, type ParsedArgsOf, type ResultOf } from '../../shared/ipc/contract';
 import { AppError, validationError, type IpcError, type IpcResult } from '../../shared/ipc/result';
@@ -18,7 +18,7 @@ import { closeCaseRules, reopenCaseRules } from '../../shared/ipc/schemas/ending
 import { planRules, type SavePlanValue } from '../../shared/ipc/schemas/plan';
 import { revisePlanRules } from '../../shared/ipc/schemas/plan-revision';
 import { reviewRules } from '../../shared/ipc/schemas/review';
-import type { Clinician, CurrentViewRecord, DraftRecord, PlanRecord } from '../../shared/ipc/types';
+import type { Clinician, CurrentViewRecord, DraftRecord, PlanRecord, Team } from '../../shared/ipc/types';
 import { issuesToFields } from '../../shared/ipc/validate';
 import { createManualScheduler, setSchedulerForTests } from '../components/scheduler';
 import {
@@ -33,6 +33,7 @@ import {
   revisePlan,
   type FakeWorld,
 } from './fake-lifecycle';
+import { createTeam, supervisionPack, teamCases, teamCsv, teamOverview, updateClinician, type FakeTeamWorld } from './fake-team';
 import {
   activeGoalsOf,
   allRated,
@@ -85,7 +86,14 @@ export interface SeedReviewOptions {
 export type FakeApi = ReturnType<typeof createFakeApi>;
 
 export function createFakeApi(
-  options: { today?: IsoDate; now?: string; withProfile?: boolean; settings?: Partial<Settings> } = {},
+  options: {
+    today?: IsoDate;
+    now?: string;
+    withProfile?: boolean;
+    /** The profile's role: 'team_lead' opens the team view (default 'clinician'). */
+    role?: Clinician['role'];
+    settings?: Partial<Settings>;
+  } = {},
 ) {
   const today = options.today ?? FAKE_TODAY;
   /** The instant writes and drafts are stamped with (09:30 in London on the fake's today, in winter). */
@@ -98,18 +106,21 @@ export function createFakeApi(
   /** Saving a record deletes that form's draft, as main does in the same transaction. */
   const dropDraft = (kind: DraftKind, caseId: string | null) => drafts.delete(draftKey(kind, caseId));
   const teamId = fakeId();
+  const teams: Team[] = [{ id: teamId, name: 'Riverside CAMHS' }];
   const clinicians: Clinician[] = [];
   const cases = new Map<string, FakeCase>();
   const calls: Array<{ channel: Channel; args: unknown }> = [];
   const failures = new Map<Channel, IpcError>();
   let profile: Clinician | null = null;
 
-  const addClinician = (name: string, role: Clinician['role'] = 'clinician'): Clinician => {
-    const c: Clinician = { id: fakeId(), name, role, teamId, teamName: 'Riverside CAMHS' };
+  const addClinician = (name: string, role: Clinician['role'] = 'clinician', inTeam: string = teamId): Clinician => {
+    const team = teams.find((t) => t.id === inTeam);
+    if (!team) throw new AppError('not_found', 'That team was not found', [{ path: 'teamId', message: 'Choose a team' }]);
+    const c: Clinician = { id: fakeId(), name, role, teamId: team.id, teamName: team.name };
     clinicians.push(c);
     return c;
   };
-  if (options.withProfile !== false) profile = addClinician('Alex Morgan');
+  if (options.withProfile !== false) profile = addClinician('Alex Morgan', options.role ?? 'clinician');
 
   const me = (): Clinician => {
     if (!profile) throw new AppError('forbidden', 'Set up your profile first');
@@ -129,6 +140,7 @@ export function createFakeApi(
     if (fields.length > 0) throw validationError(fields);
   };
   const world: FakeWorld = { today, now: () => now, author: () => me(), settings: () => settings };
+  const teamWorld: FakeTeamWorld = { today, settings: () => settings, me, clinicians, teams, cases };
 
   /** One channel: record the call, parse like main's dispatch, run the handler, copy the result. */
   function handler<C extends Channel>(channel: C, run: (args: ParsedArgsOf<C>) => ResultOf<C>) {
@@ -237,7 +249,7 @@ export function createFakeApi(
         status: 'open',
         leadClinicianId: lead.id,
         leadClinicianName: lead.name,
-        teamId,
+        teamId: lead.teamId,
         coordinatingAgency: 'CAMHS',
         grouping: null,
         nextReviewDate: null,
@@ -314,21 +326,28 @@ export function createFakeApi(
     return review.id;
   }
 
-  /** Closes a case directly: criteria met, final ratings as the latest, a Current View at close. */
-  function seedClosure(caseId: string, o: { endingDate: IsoDate; grouping?: GroupingCode | null }): void {
+  /**
+   * Closes a case directly: criteria met (or `reason`), final ratings as the latest (or `finalScores`
+   * for the active goals in plan order), a Current View at close.
+   */
+  function seedClosure(
+    caseId: string,
+    o: { endingDate: IsoDate; grouping?: GroupingCode | null; reason?: EndingReason; finalScores?: number[] },
+  ): void {
     const c = getCase(caseId);
     const grouping = o.grouping === undefined ? 'thriving' : o.grouping;
     closeCase(world, c, {
       caseId,
       caseVersion: c.summary.version,
       endingDate: o.endingDate,
-      reason: 'criteria_met',
-      reasonOther: null,
+      reason: o.reason ?? 'criteria_met',
+      reasonOther: o.reason === 'other' ? 'Family moved abroad' : null,
       mhsdsCode: null,
       criteriaStatus: criteriaInForce(c).map((k) => ({ criterionId: k.id, status: 'met' as const })),
-      finalRatings: activeGoalsOf(c).flatMap((g) => {
+      finalRatings: activeGoalsOf(c).flatMap((g, i) => {
         const last = g.ratings[g.ratings.length - 1];
-        return last ? [{ goalId: g.id, score: last.score }] : [];
+        const score = o.finalScores?.[i] ?? last?.score;
+        return score === undefined ? [] : [{ goalId: g.id, score }];
       }),
       currentView: grouping ? { reason: 'changed_situation', grouping, ratings: allRated() } : null,
       continuingSupport: null,
@@ -344,15 +363,26 @@ export function createFakeApi(
     },
     profile: {
       setup: handler('profile:setup', (a) => {
-        const created = addClinician(a.name, a.role);
-        created.teamName = a.teamName;
+        const team = teams.find((t) => t.name.toLowerCase() === a.teamName.toLowerCase()) ?? createTeam(teamWorld, a.teamName);
+        const created = addClinician(a.name, a.role, team.id);
         profile = created;
         return created;
       }),
     },
     clinicians: {
-      create: handler('clinicians:create', (a) => addClinician(a.name, a.role)),
+      create: handler('clinicians:create', (a) => addClinician(a.name, a.role, a.teamId)),
       list: handler('clinicians:list', (a) => clinicians.filter((c) => !a.teamId || c.teamId === a.teamId)),
+      update: handler('clinicians:update', (a) => updateClinician(teamWorld, a)),
+    },
+    teams: {
+      list: handler('teams:list', () => teams),
+      create: handler('teams:create', (a) => createTeam(teamWorld, a.name)),
+    },
+    team: {
+      cases: handler('team:cases', (a) => teamCases(teamWorld, a)),
+      overview: handler('team:overview', (a) => teamOverview(teamWorld, a)),
+      exportCsv: handler('team:exportCsv', (a) => teamCsv(teamWorld, a)),
+      supervisionPack: handler('team:supervisionPack', (a) => supervisionPack(teamWorld, a)),
     },
     settings: {
       get: handler('settings:get', () => settings),
@@ -534,6 +564,10 @@ export function createFakeApi(
     seedReview,
     seedClosure,
     addClinician,
+    /** A team (test set-up), e.g. to move a clinician into. */
+    addTeam: (name: string): Team => createTeam(teamWorld, name),
+    /** The team the profile starts in (Riverside CAMHS). */
+    teamId,
     getCase: (id: string) => copy(getCase(id)),
     /** Another window (or person) saves the case: forms loaded before now are stale. */
     changeElsewhere: (caseId: string) => {

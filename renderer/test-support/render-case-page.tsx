@@ -16,7 +16,13 @@ import { createFakeApi, FAKE_TODAY } from './fake-api';
  * Navigation is observed through the route store rather than by rendering the next screen, so these
  * tests do not depend on the forms behind "Record a review" and the like.
  */
-export async function renderCasePage(options: { detail: CaseDetail; history?: HistoryEntry[]; tab?: CaseTab; loadError?: IpcError }) {
+export async function renderCasePage(options: {
+  detail: CaseDetail;
+  history?: HistoryEntry[];
+  tab?: CaseTab;
+  loadError?: IpcError;
+  from?: { name: 'team'; clinicianId?: string };
+}) {
   const fake = createFakeApi();
   const caseId = options.detail.summary.id;
   const { loadError } = options;
@@ -28,7 +34,9 @@ export async function renderCasePage(options: { detail: CaseDetail; history?: Hi
     error: null,
     appState: { profile: fake.profile, settings: DEFAULT_SETTINGS, today: FAKE_TODAY, caseCount: 1 },
   });
-  useNavigationStore.setState({ route: options.tab ? { name: 'case', caseId, tab: options.tab } : { name: 'case', caseId } });
+  useNavigationStore.setState({
+    route: { name: 'case', caseId, ...(options.tab ? { tab: options.tab } : {}), ...(options.from ? { from: options.from } : {}) },
+  });
   const user = userEvent.setup();
   const view = render(
     <main>

@@ -8,6 +8,7 @@ import { setApiForTests } from '../api/client';
 import { useCaseloadViewStore } from '../stores/caseload-view';
 import { useNavigationStore } from '../stores/navigation';
 import { useSessionStore } from '../stores/session';
+import { useTeamViewStore } from '../stores/team-view';
 import { useUnsavedChangesStore } from '../stores/unsaved-changes';
 
 // React only runs effects synchronously inside act() when it knows it is under test.
@@ -31,6 +32,7 @@ afterEach(() => {
   reset(useNavigationStore);
   reset(useSessionStore);
   reset(useCaseloadViewStore);
+  reset(useTeamViewStore);
   reset(useUnsavedChangesStore);
   document.title = '';
 });

@@ -7,6 +7,9 @@ export const CHANNEL_NAMES = [
   'profile:setup',
   'clinicians:create',
   'clinicians:list',
+  'clinicians:update',
+  'teams:list',
+  'teams:create',
   'settings:get',
   'settings:update',
   'cases:open',
@@ -23,6 +26,10 @@ export const CHANNEL_NAMES = [
   'drafts:save',
   'drafts:get',
   'drafts:discard',
+  'team:overview',
+  'team:cases',
+  'team:exportCsv',
+  'team:supervisionPack',
   'demo:seed',
 ] as const;
 

@@ -17,6 +17,7 @@ import { RevisePlanArgs } from './schemas/plan-revision';
 import { RecordReviewArgs } from './schemas/review';
 import { SavePlanArgs } from './schemas/plan';
 import { SettingsUpdateArgs } from './schemas/settings';
+import { ClinicianUpdateArgs, SupervisionPackArgs, TeamCreateArgs, TeamOverviewArgs, TeamScopeArgs } from './schemas/team';
 import type {
   AppState,
   CaseDetail,
@@ -26,10 +27,14 @@ import type {
   CurrentViewRecord,
   DraftRecord,
   EndingRecord,
+  ExportFile,
   HistoryEntry,
   PlanRecord,
   ReviewRecord,
   SeedResult,
+  Team,
+  TeamCases,
+  TeamOverview,
 } from './types';
 
 interface ChannelDef<A extends z.ZodType, R> {
@@ -51,6 +56,12 @@ export const contract = {
   ),
   'clinicians:create': channel<typeof ClinicianCreateArgs, Clinician>(ClinicianCreateArgs, 'Add a clinician to a team'),
   'clinicians:list': channel<typeof ClinicianListArgs, Clinician[]>(ClinicianListArgs, 'Clinicians, optionally of one team'),
+  'clinicians:update': channel<typeof ClinicianUpdateArgs, Clinician>(
+    ClinicianUpdateArgs,
+    "Rename a clinician, change their role, or move them to another team (their open cases move with them)",
+  ),
+  'teams:list': channel<typeof Empty, Team[]>(Empty, 'Every team in this database'),
+  'teams:create': channel<typeof TeamCreateArgs, Team>(TeamCreateArgs, 'Add a team'),
   'settings:get': channel<typeof Empty, Settings>(Empty, 'Review intervals and flag thresholds'),
   'settings:update': channel<typeof SettingsUpdateArgs, Settings>(SettingsUpdateArgs, 'Change review intervals and flag thresholds'),
   'cases:open': channel<typeof OpenCaseArgs, CaseSummary>(OpenCaseArgs, 'Open a new case (episode of care)'),
@@ -79,6 +90,16 @@ export const contract = {
   'drafts:save': channel<typeof DraftSaveArgs, DraftRecord>(DraftSaveArgs, 'Autosave a form draft (never a record)'),
   'drafts:get': channel<typeof DraftKeyArgs, DraftRecord | null>(DraftKeyArgs, 'The saved draft of a form, if any'),
   'drafts:discard': channel<typeof DraftKeyArgs, { discarded: boolean }>(DraftKeyArgs, 'Throw a form draft away'),
+  'team:overview': channel<typeof TeamOverviewArgs, TeamOverview>(
+    TeamOverviewArgs,
+    'Team lead: counts by flag, grouping and clinician; time open; grouping transitions; GBO change at close; ending reasons',
+  ),
+  'team:cases': channel<typeof TeamScopeArgs, TeamCases>(TeamScopeArgs, "Team lead: the team's open cases with flags, most urgent first"),
+  'team:exportCsv': channel<typeof TeamScopeArgs, ExportFile>(TeamScopeArgs, 'Team lead: the team view (or one clinician) as CSV'),
+  'team:supervisionPack': channel<typeof SupervisionPackArgs, ExportFile>(
+    SupervisionPackArgs,
+    "Team lead: a printable supervision pack (PDF) of one clinician's caseload, cases needing action first",
+  ),
   'demo:seed': channel<typeof Empty, SeedResult>(Empty, 'Fill an empty database with a fictional demo caseload'),
 } satisfies Record<ChannelName, ChannelDef<z.ZodType, unknown>>;
 

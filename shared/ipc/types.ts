@@ -1,7 +1,7 @@
 /** Result types of the IPC contract: what main returns and the renderer shows. JSON-safe only. */
 import type { IsoDate } from '../dates';
 import type { CurrentViewContext, CurrentViewRatings, CurrentViewReason } from '../domain/current-view';
-import type { Flag } from '../domain/flags';
+import type { Flag, FlagCode } from '../domain/flags';
 import type {
   CriterionFinalStatus,
   CriterionProgress,
@@ -245,4 +245,57 @@ export interface Caseload {
 export interface SeedResult {
   clinicians: number;
   cases: number;
+}
+
+/** One row of the team view: the caseload row plus where it sits in the urgency order. */
+export interface TeamCaseRow extends CaseloadRow {
+  /** 0 = most urgent band (Risk Support review gap) … see shared/domain/urgency.ts. */
+  urgencyBand: number;
+  /** Position in the team's urgency order, 1-based. */
+  rank: number;
+  lastReviewDate: IsoDate | null;
+}
+
+export interface TeamCases {
+  today: IsoDate;
+  team: Team;
+  /** Set when drilled down to one clinician. */
+  clinician: Clinician | null;
+  /** Every open case of the scope, most urgent first. */
+  rows: TeamCaseRow[];
+}
+
+export interface GroupingTransition {
+  from: GroupingCode;
+  to: GroupingCode;
+  count: number;
+}
+
+export interface TeamOverview {
+  today: IsoDate;
+  team: Team;
+  clinician: Clinician | null;
+  period: { from: IsoDate; to: IsoDate };
+  openCases: number;
+  needAction: number;
+  byFlag: Array<{ code: FlagCode; count: number }>;
+  byGrouping: Array<{ grouping: GroupingCode | null; count: number }>;
+  byClinician: Array<{ clinicianId: string; name: string; role: Role; open: number; needAction: number }>;
+  timeOpen: Array<{ key: string; label: string; count: number }>;
+  /** Open cases: grouping at open → grouping now. */
+  openToNow: GroupingTransition[];
+  /** Cases closed in the period: grouping at open → grouping at close. */
+  openToClose: GroupingTransition[];
+  /** Goals of cases closed in the period, first vs final rating (threshold 3). */
+  gboAtClose: { improved: number; noReliableChange: number; deteriorated: number; goals: number; cases: number };
+  endingReasons: Array<{ reason: EndingReason; count: number }>;
+  closedInPeriod: number;
+}
+
+/** A file for the user to save: text (CSV) or base64 (PDF). Payloads stay JSON-safe. */
+export interface ExportFile {
+  fileName: string;
+  mimeType: string;
+  encoding: 'utf8' | 'base64';
+  content: string;
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -157,6 +157,35 @@ describe('thrive (in process)', () => {
     expect(JSON.parse(noProfile.out)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
+  it('shows the team view with call team:overview and team:cases, and writes exports with --out', async () => {
+    const db = tempDbPath();
+    await thrive(['--db', db, '--today', '2026-11-22', 'seed-demo']);
+    const overview = await thrive(['--db', db, '--today', '2026-11-22', 'call', 'team:overview', '{}']);
+    expect(overview.code).toBe(0);
+    expect(JSON.parse(overview.out)).toMatchObject({
+      ok: true,
+      value: { team: { name: 'Demo CAMHS Team (fictional)' }, period: { from: '2025-11-22', to: '2026-11-22' }, openCases: 25 },
+    });
+    const cases = JSON.parse((await thrive(['--db', db, '--today', '2026-11-22', 'call', 'team:cases'])).out);
+    expect(cases.value.rows).toHaveLength(25);
+    expect(cases.value.rows[0]).toMatchObject({ rank: 1, urgencyBand: 0 });
+
+    const csvPath = join(tempDir(), 'team.csv');
+    const csv = await thrive(['--db', db, '--today', '2026-11-22', 'call', 'team:exportCsv', '{}', '--out', csvPath]);
+    expect(csv.code).toBe(0);
+    expect(JSON.parse(csv.out)).toMatchObject({ ok: true, value: { fileName: 'thrive-team-demo-camhs-team-fictional-2026-11-22.csv', path: csvPath } });
+    expect(readFileSync(csvPath, 'utf8').split('\r\n')).toHaveLength(27); // header, 25 cases, and the last line end
+
+    const lead = cases.value.rows[0].leadClinicianId as string;
+    const pdfPath = join(tempDir(), 'pack.pdf');
+    const pack = await thrive(['--db', db, '--today', '2026-11-22', 'call', 'team:supervisionPack', JSON.stringify({ clinicianId: lead }), '--out', pdfPath]);
+    expect(JSON.parse(pack.out)).toMatchObject({ ok: true, value: { mimeType: 'application/pdf', bytes: readFileSync(pdfPath).length } });
+    expect(readFileSync(pdfPath).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+    const notAFile = await thrive(['--db', db, 'call', 'app:state', '{}', '--out', join(tempDir(), 'x')]);
+    expect(notAFile).toMatchObject({ code: 1, err: expect.stringContaining('--out is only for channels that return a file') });
+  });
+
   it('records the profile as the actor once a profile exists', async () => {
     const db = tempDbPath();
     await thrive(['--db', db, '--today', '2026-11-22', 'seed-demo']);
@@ -187,13 +216,13 @@ describe('bin/thrive.cjs (a real process)', () => {
       platform: 'node',
       target: 'node22',
       format: 'cjs',
-      external: ['electron', 'better-sqlite3-multiple-ciphers'],
+      external: ['electron', 'better-sqlite3-multiple-ciphers', 'pdfkit'],
       loader: { '.sql': 'text' },
       logLevel: 'warning',
     });
   }, 60_000);
 
-  it('runs the bundled CLI against a database and prints the flagged caseload', async () => {
+  it('runs the bundled CLI against a database: the flagged caseload, and a supervision pack', async () => {
     const db = tempDbPath();
     await thrive(['--db', db, '--today', '2026-11-22', 'seed-demo']);
     const run = spawnSync(process.execPath, [bin, '--db', db, '--today', '2026-11-22', 'caseload'], {
@@ -205,5 +234,19 @@ describe('bin/thrive.cjs (a real process)', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('on 22/11/2026: 10 open cases');
     expect(run.stdout).toContain('Review overdue: Agreed review date 04/11/2026 passed 18 days ago; no review held since.');
+
+    // (In the same test: the bundle's temporary folder is removed after each test.) A supervision pack,
+    // with pdfkit loaded from node_modules at run time as the packaged app does.
+    const state = JSON.parse((await thrive(['--db', db, 'call', 'app:state', '{}'])).out);
+    const pdfPath = join(tempDir(), 'pack.pdf');
+    const args = JSON.stringify({ clinicianId: state.value.profile.id });
+    const packRun = spawnSync(process.execPath, [bin, '--db', db, '--today', '2026-11-22', 'call', 'team:supervisionPack', args, '--out', pdfPath], {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
+      timeout: 30_000,
+    });
+    expect(packRun.status, packRun.stderr).toBe(0);
+    expect(JSON.parse(packRun.stdout)).toMatchObject({ ok: true, value: { fileName: 'thrive-supervision-dr-morgan-ellis-2026-11-22.pdf' } });
+    expect(readFileSync(pdfPath).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 });

@@ -17,13 +17,13 @@ function openRaw(path: string): Database.Database {
   return db;
 }
 
-describe('migration 0010 (initial schema)', () => {
+describe('migrations 0010 (initial schema) and 0020 (team view)', () => {
   it('creates every table of the case lifecycle, its indexes and the audit triggers, and sets user_version', () => {
     const db = openDatabase({ path: tempDbPath(), key: TEST_KEY });
     try {
-      expect(MIGRATIONS.map((m) => m.version)).toEqual([10]);
-      expect(userVersion(db)).toBe(10);
-      expect(LATEST_VERSION).toBe(10);
+      expect(MIGRATIONS.map((m) => m.version)).toEqual([10, 20]);
+      expect(userVersion(db)).toBe(20);
+      expect(LATEST_VERSION).toBe(20);
       expect(names(db, 'table')).toEqual([
         'audit_log',
         'cases',
@@ -76,6 +76,32 @@ describe('migration 0010 (initial schema)', () => {
     }
   });
 
+  it('upgrades a schema-10 database to the team view indexes, keeping its cases, after a verified copy', () => {
+    const path = tempDbPath();
+    const first = openDatabase({ path, key: TEST_KEY, migrations: MIGRATIONS.filter((m) => m.version === 10) });
+    first.exec(`INSERT INTO teams VALUES ('t1', 'Team', 'x');
+      INSERT INTO clinicians VALUES ('c1', 'Ann', 'team_lead', 't1', 'x');
+      INSERT INTO young_people VALUES ('y1', 'Jo', '2012-01-01', NULL, 'x', 'x');
+      INSERT INTO cases (id, case_ref, young_person_id, referral_date, open_date, lead_clinician_id, team_id, coordinating_agency, created_at, updated_at)
+        VALUES ('k1', 'R1', 'y1', '2026-01-01', '2026-01-02', 'c1', 't1', 'CAMHS', 'x', 'x');`);
+    expect(userVersion(first)).toBe(10);
+    first.close();
+
+    const db = openDatabase({ path, key: TEST_KEY });
+    try {
+      expect(userVersion(db)).toBe(20);
+      expect(existsSync(`${path}.pre-v20.bak`)).toBe(true);
+      expect(db.prepare('SELECT case_ref FROM cases').pluck().all()).toEqual(['R1']);
+      const columns = (index: string) => (db.pragma(`index_info(${index})`) as Array<{ name: string }>).map((c) => c.name);
+      expect(columns('cases_team')).toEqual(['team_id', 'status', 'closed_date']);
+      expect(columns('cases_caseload')).toEqual(['lead_clinician_id', 'status', 'closed_date']);
+      expect(columns('current_views_case')).toEqual(['case_id', 'context', 'completed_date', 'grouping']);
+      expect(columns('goal_ratings_goal')).toEqual(['goal_id', 'rated_on', 'created_at', 'id', 'score']);
+    } finally {
+      db.close();
+    }
+  });
+
   it('enforces its CHECK constraints on enums, dates and GBO scores', () => {
     const db = openDatabase({ path: tempDbPath(), key: TEST_KEY });
     try {
@@ -110,18 +136,18 @@ describe('migration 0010 (initial schema)', () => {
     const path = tempDbPath();
     const db = openDatabase({ path, key: TEST_KEY });
     db.exec("INSERT INTO teams VALUES ('t1', 'Team Before', '2026-01-01T00:00:00Z')");
-    const next = [...MIGRATIONS, { version: 20, name: 'test-extra', sql: 'CREATE TABLE extra (id TEXT PRIMARY KEY);' }];
+    const next = [...MIGRATIONS, { version: 30, name: 'test-extra', sql: 'CREATE TABLE extra (id TEXT PRIMARY KEY);' }];
     const result = migrate(db, { path, key: TEST_KEY, migrations: next });
-    expect(result).toEqual({ from: 10, to: 20, backupPath: `${path}.pre-v20.bak` });
-    expect(userVersion(db)).toBe(20);
+    expect(result).toEqual({ from: 20, to: 30, backupPath: `${path}.pre-v30.bak` });
+    expect(userVersion(db)).toBe(30);
     db.close();
 
-    const backup = openRaw(`${path}.pre-v20.bak`);
-    expect(userVersion(backup)).toBe(10);
+    const backup = openRaw(`${path}.pre-v30.bak`);
+    expect(userVersion(backup)).toBe(20);
     expect(backup.prepare('SELECT name FROM teams').pluck().all()).toEqual(['Team Before']);
     expect(names(backup, 'table')).not.toContain('extra');
     backup.close();
-    expect(() => new Database(`${path}.pre-v20.bak`).prepare('SELECT 1 FROM teams').get()).toThrow(/not a database/);
+    expect(() => new Database(`${path}.pre-v30.bak`).prepare('SELECT 1 FROM teams').get()).toThrow(/not a database/);
   });
 
   it('rolls back every step and the version bump when a migration fails', () => {
@@ -129,23 +155,23 @@ describe('migration 0010 (initial schema)', () => {
     const db = openDatabase({ path, key: TEST_KEY });
     const broken = [
       ...MIGRATIONS,
-      { version: 20, name: 'ok-step', sql: 'CREATE TABLE extra (id TEXT);' },
-      { version: 30, name: 'bad-step', sql: 'CREATE TABLE teams (id TEXT);' },
+      { version: 30, name: 'ok-step', sql: 'CREATE TABLE extra (id TEXT);' },
+      { version: 40, name: 'bad-step', sql: 'CREATE TABLE teams (id TEXT);' },
     ];
     expect(() => migrate(db, { path, key: TEST_KEY, migrations: broken })).toThrow(/already exists/);
-    expect(userVersion(db)).toBe(10);
+    expect(userVersion(db)).toBe(20);
     expect(names(db, 'table')).not.toContain('extra');
     db.close();
-    expect(existsSync(`${path}.pre-v30.bak`)).toBe(true);
+    expect(existsSync(`${path}.pre-v40.bak`)).toBe(true);
   });
 
   it('does not copy a brand-new database, and a second open migrates nothing', () => {
     const path = tempDbPath();
     openDatabase({ path, key: TEST_KEY }).close();
     const db = openDatabase({ path, key: TEST_KEY });
-    expect(migrate(db, { path, key: TEST_KEY })).toEqual({ from: 10, to: 10, backupPath: null });
+    expect(migrate(db, { path, key: TEST_KEY })).toEqual({ from: 20, to: 20, backupPath: null });
     db.close();
-    expect(existsSync(`${path}.pre-v10.bak`)).toBe(false);
+    expect(existsSync(`${path}.pre-v20.bak`)).toBe(false);
   });
 
   it('refuses an SQLite file that is not a THRIVE Plans database', () => {

@@ -121,6 +121,22 @@ describe('electron-builder.yml', () => {
     expect(excludedByFiles('node_modules/better-sqlite3-multiple-ciphers/lib/index.js')).toBe(false);
   });
 
+  it('keeps pdfkit (external to the bundle) and the files it loads at run time, dropping only maps, TypeScript and browser builds', () => {
+    for (const file of [
+      'node_modules/pdfkit/js/pdfkit.js',
+      'node_modules/pdfkit/js/standard-fonts/Helvetica.cjs',
+      'node_modules/pdfkit/js/data/Helvetica.afm',
+      'node_modules/pdfkit/package.json',
+      'node_modules/fontkit/dist/main.cjs',
+      'node_modules/@noble/ciphers/aes.js',
+    ]) {
+      expect(excludedByFiles(file), file).toBe(false);
+    }
+    for (const file of ['node_modules/pdfkit/js/pdfkit.js.map', 'node_modules/pdfkit/js/pdfkit.standalone.js', 'node_modules/@noble/ciphers/src/aes.ts']) {
+      expect(excludedByFiles(file), file).toBe(true);
+    }
+  });
+
   it('builds AppImage and deb for Linux, NSIS for Windows and dmg for macOS', () => {
     expect(config.linux?.target).toEqual(['AppImage', 'deb']);
     expect(config.win?.target).toEqual(['nsis']);

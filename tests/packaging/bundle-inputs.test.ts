@@ -17,7 +17,7 @@ async function inputsOf(entry: string): Promise<string[]> {
     platform: 'node',
     target: 'node22',
     format: 'cjs',
-    external: ['electron', 'better-sqlite3-multiple-ciphers'],
+    external: ['electron', 'better-sqlite3-multiple-ciphers', 'pdfkit'],
     loader: { '.sql': 'text' },
     write: false,
     metafile: true,
@@ -32,6 +32,8 @@ describe('shipped bundles', () => {
     expect(inputs).toContain('main/index.ts');
     expect(inputs.filter((file) => file.startsWith('tests/') || /\.test\.ts$/.test(file))).toEqual([]);
     expect(inputs.some((file) => file.includes('bridge'))).toBe(false);
+    // pdfkit stays external (it reads its font files from its own folder), and ships in node_modules.
+    expect(inputs.some((file) => file.includes('node_modules/pdfkit/'))).toBe(false);
   });
 
   it('the preload holds only itself and the channel names: no zod, no handlers, no Node modules', async () => {

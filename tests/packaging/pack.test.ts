@@ -4,7 +4,7 @@
  * binary, are left to the config test). What is asserted is what ships: the archive's contents.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,9 +16,19 @@ const require = createRequire(import.meta.url);
 const asar = require('@electron/asar') as {
   listPackage(archive: string, options: { isPack: boolean }): string[];
   extractFile(archive: string, file: string): Buffer;
+  extractAll(archive: string, dest: string): void;
 };
 
 const repoRoot = path.resolve(__dirname, '..', '..');
+
+/** A package and every production dependency under it, by name, from the installed node_modules. */
+function productionClosure(name: string, seen = new Set<string>()): string[] {
+  if (seen.has(name)) return [...seen];
+  seen.add(name);
+  const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  for (const dep of Object.keys(pkg.dependencies ?? {})) productionClosure(dep, seen);
+  return [...seen];
+}
 let work: string;
 let resources: string;
 let files: string[];
@@ -81,10 +91,34 @@ describe('the packaged app (linux dir target, stub Electron)', () => {
     expect(unwanted).toEqual([]);
   });
 
-  it('ships only the native module from node_modules (everything else is bundled), without its C sources', () => {
-    const packages = new Set(files.filter((f) => f.startsWith('/node_modules/')).map((f) => f.split('/')[2]));
-    expect([...packages]).toEqual(['better-sqlite3-multiple-ciphers']);
+  it('ships from node_modules only the native module and pdfkit with what it needs (everything else is bundled)', () => {
+    const packages = new Set(
+      files
+        .filter((f) => f.startsWith('/node_modules/'))
+        .map((f) => f.split('/'))
+        // A scope folder (/node_modules/@noble) is listed on its own as well as its packages.
+        .filter((parts) => !parts[2]!.startsWith('@') || parts[3] !== undefined)
+        .map((parts) => (parts[2]!.startsWith('@') ? `${parts[2]}/${parts[3]}` : parts[2]!)),
+    );
+    expect([...packages].sort()).toEqual(['better-sqlite3-multiple-ciphers', ...productionClosure('pdfkit')].sort());
     expect(files.some((f) => /better-sqlite3-multiple-ciphers\/(deps|src)\//.test(f))).toBe(false);
+  });
+
+  it("holds a pdfkit that makes a PDF in the standard fonts from the archive's own files", () => {
+    const extracted = path.join(work, 'extracted');
+    asar.extractAll(path.join(resources, 'app.asar'), extracted);
+    const script = `
+      const PDFDocument = require('pdfkit');
+      const doc = new PDFDocument({ size: 'A4' });
+      doc.font('Helvetica-Bold').text('Supervision pack').font('Helvetica').text('Page 1 of 1');
+      doc.end();
+      const chunks = [];
+      for (let c = doc.read(); c !== null; c = doc.read()) chunks.push(c);
+      process.stdout.write(Buffer.concat(chunks).subarray(0, 5).toString('latin1'));
+    `;
+    // Run from the extracted archive with no NODE_PATH: only its own node_modules can satisfy the requires.
+    const out = execFileSync(process.execPath, ['-e', script], { cwd: extracted, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
+    expect(out).toBe('%PDF-');
   });
 
   it('unpacks the native prebuilds beside the archive, where Electron can load them', () => {

@@ -6,8 +6,11 @@
 import { stmt, type Db } from '../sql';
 import { CASE_SUMMARY_COLUMNS, CASE_SUMMARY_FROM, type CaseSummaryRow } from './cases';
 
-/** Open cases led by one clinician (their caseload) or held by one team (the team view). */
-export type OpenCaseScope = { clinicianId: string } | { teamId: string };
+/**
+ * Cases led by one clinician (their caseload), held by one team (the team view), or both: one
+ * clinician's cases within a team (the team view drilled down, the supervision pack).
+ */
+export type OpenCaseScope = { clinicianId: string; teamId?: undefined } | { teamId: string; clinicianId?: string };
 
 export interface CaseFactsRow extends CaseSummaryRow {
   /** Date of the latest review held. */
@@ -35,32 +38,47 @@ const FACTS = `(SELECT max(r.review_date) FROM reviews r WHERE r.case_id = c.id)
     (SELECT count(*) FROM reviews r WHERE r.case_id = c.id AND r.current_view_id IS NULL)
       + (SELECT count(*) FROM endings e WHERE e.case_id = c.id AND e.current_view_id IS NULL) AS missing_current_views`;
 
-function scopeWhere(scope: OpenCaseScope): { where: string; param: string } {
-  return 'clinicianId' in scope
-    ? { where: "c.lead_clinician_id = ? AND c.status = 'open'", param: scope.clinicianId }
-    : { where: "c.team_id = ? AND c.status = 'open'", param: scope.teamId };
+/**
+ * The scope as conditions on `cases c` (status not included) and their parameters. Each shape is its
+ * own statement text, so each is planned on its own index (cases_team or cases_caseload).
+ */
+export function scopeFilter(scope: OpenCaseScope): { where: string; params: string[] } {
+  if (scope.teamId !== undefined && scope.clinicianId !== undefined) {
+    return { where: 'c.team_id = ? AND c.lead_clinician_id = ?', params: [scope.teamId, scope.clinicianId] };
+  }
+  if (scope.teamId !== undefined) return { where: 'c.team_id = ?', params: [scope.teamId] };
+  return { where: 'c.lead_clinician_id = ?', params: [scope.clinicianId] };
 }
 
+function scopeWhere(scope: OpenCaseScope): { where: string; params: string[] } {
+  const { where, params } = scopeFilter(scope);
+  return { where: `${where} AND c.status = 'open'`, params };
+}
+
+// `cases c CROSS JOIN x … WHERE x.id = c.…` is an ordinary inner join in SQL (and in PostgreSQL); SQLite
+// also reads it as "cases first". Without it, the sampled statistics PRAGMA optimize leaves on a
+// one-team database led the planner to walk every clinician and look their cases up instead of reading
+// the scope's index (tests/db/explain-team.test.ts).
 export function openCaseFactsSql(scope: OpenCaseScope): string {
-  return `SELECT ${CASE_SUMMARY_COLUMNS}, ${FACTS} ${CASE_SUMMARY_FROM} WHERE ${scopeWhere(scope).where}`;
+  return `SELECT ${CASE_SUMMARY_COLUMNS}, ${FACTS}
+    FROM cases c CROSS JOIN young_people yp CROSS JOIN clinicians cl
+    WHERE yp.id = c.young_person_id AND cl.id = c.lead_clinician_id AND ${scopeWhere(scope).where}`;
 }
 
 export function activeGoalRatingsSql(scope: OpenCaseScope): string {
   return `SELECT g.case_id, g.id AS goal_id, g.description, r.rated_on, r.score
-    FROM cases c
-    JOIN goals g ON g.case_id = c.id AND g.status = 'active'
-    JOIN goal_ratings r ON r.goal_id = g.id
-    WHERE ${scopeWhere(scope).where}
+    FROM cases c CROSS JOIN goals g CROSS JOIN goal_ratings r
+    WHERE g.case_id = c.id AND g.status = 'active' AND r.goal_id = g.id AND ${scopeWhere(scope).where}
     ORDER BY g.case_id, g.position, r.rated_on, r.created_at, r.id`;
 }
 
 export function listOpenCaseFacts(db: Db, scope: OpenCaseScope): CaseFactsRow[] {
-  return stmt<[string], CaseFactsRow>(db, openCaseFactsSql(scope)).all(scopeWhere(scope).param);
+  return stmt<string[], CaseFactsRow>(db, openCaseFactsSql(scope)).all(...scopeWhere(scope).params);
 }
 
 /** Every rating of every active goal of the scope's open cases, grouped by case and goal, oldest first. */
 export function listActiveGoalRatings(db: Db, scope: OpenCaseScope): ActiveGoalRatingRow[] {
-  return stmt<[string], ActiveGoalRatingRow>(db, activeGoalRatingsSql(scope)).all(scopeWhere(scope).param);
+  return stmt<string[], ActiveGoalRatingRow>(db, activeGoalRatingsSql(scope)).all(...scopeWhere(scope).params);
 }
 
 /** One case (any status) with the same facts, for the case page. */

@@ -204,3 +204,24 @@ export function updateCaseDenormalised(
   });
   return result.changes === 1;
 }
+
+/** The open cases a clinician leads (id, version and young person: what moving them needs). */
+export function listOpenCasesLedBy(db: Db, clinicianId: string): Array<{ id: string; version: number; young_person_id: string; team_id: string }> {
+  return stmt<[string], { id: string; version: number; young_person_id: string; team_id: string }>(
+    db,
+    "SELECT id, version, young_person_id, team_id FROM cases WHERE lead_clinician_id = ? AND status = 'open'",
+  ).all(clinicianId);
+}
+
+/**
+ * Moves every open case a clinician leads to their new team, bumping each case's version (a form open on
+ * one of them must reload rather than save over the move). Closed cases stay with the team that held
+ * them, so that team's endings figures do not change.
+ */
+export function moveOpenCasesOfClinician(db: Db, clinicianId: string, teamId: string, at: string): number {
+  return stmt(
+    db,
+    `UPDATE cases SET team_id = ?, version = version + 1, updated_at = ?
+     WHERE lead_clinician_id = ? AND status = 'open' AND team_id <> ?`,
+  ).run(teamId, at, clinicianId, teamId).changes;
+}

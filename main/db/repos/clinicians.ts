@@ -54,3 +54,18 @@ export function systemActorName(actorId: string): string | null {
 export function actorLabel(actorId: string, clinicianName: string | null | undefined): string {
   return systemActorName(actorId) ?? clinicianName ?? 'Unknown clinician';
 }
+
+/** Changes a clinician's name, role and team (the caller has checked the team exists). */
+export function updateClinicianRow(db: Db, id: string, input: { name: string; role: Role; teamId: string }): void {
+  stmt(db, 'UPDATE clinicians SET name = ?, role = ?, team_id = ? WHERE id = ?').run(input.name.trim(), input.role, input.teamId, id);
+}
+
+/** How many members a team has, and how many of them are team leads, leaving one clinician out. */
+export function teamMembershipExcept(db: Db, teamId: string, exceptClinicianId: string): { members: number; leads: number } {
+  const row = stmt<[string, string], { members: number; leads: number | null }>(
+    db,
+    `SELECT count(*) AS members, sum(CASE WHEN role = 'team_lead' THEN 1 ELSE 0 END) AS leads
+     FROM clinicians WHERE team_id = ? AND id <> ?`,
+  ).get(teamId, exceptClinicianId)!;
+  return { members: row.members, leads: row.leads ?? 0 };
+}

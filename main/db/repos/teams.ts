@@ -28,3 +28,8 @@ export function insertTeam(db: Db, name: string, at: string): Team {
   stmt(db, 'INSERT INTO teams (id, name, created_at) VALUES (?, ?, ?)').run(team.id, team.name, at);
   return team;
 }
+
+/** Every team, by name (ignoring case). */
+export function listTeams(db: Db): Team[] {
+  return stmt<[], TeamRow>(db, 'SELECT * FROM teams ORDER BY name COLLATE NOCASE, id').all().map(toTeam);
+}

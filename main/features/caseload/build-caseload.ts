@@ -12,45 +12,68 @@ function attentionRank(flags: readonly Flag[]): number {
   return flags.reduce((best, f) => Math.min(best, SEVERITY_RANK[FLAG_SEVERITY[f.code]]), 3);
 }
 
+/** An open case as the caseload and the team view show it, with the facts behind its row. */
+export interface OpenCase {
+  row: CaseloadRow;
+  /** Date of the latest review held (the Risk Support gap is measured from it). */
+  lastReviewDate: IsoDate | null;
+  teamId: string;
+  /** Goals in force, in goal order, each with every rating oldest first. */
+  goals: Array<ActiveGoalRatings & { goalId: string }>;
+}
+
 /**
- * Open cases of a clinician (or a team) with flags, in two queries: the cases with their flag facts,
- * then every rating of their active goals. Sorted so what needs action comes first: urgent flags, then
- * warnings, then by next review date, then name.
+ * Open cases of a clinician, a team, or one clinician within a team, with flags, in two queries however
+ * many cases there are: the cases with their flag facts, then every rating of their active goals.
+ * Unsorted: each screen applies its own order.
  */
-export function buildCaseloadRows(db: Db, scope: OpenCaseScope, settings: Settings, today: IsoDate): CaseloadRow[] {
+export function loadOpenCases(db: Db, scope: OpenCaseScope, settings: Settings, today: IsoDate): OpenCase[] {
   const cases = listOpenCaseFacts(db, scope);
-  const goalsByCase = new Map<string, Map<string, ActiveGoalRatings>>();
+  const goalsByCase = new Map<string, Map<string, ActiveGoalRatings & { goalId: string }>>();
   for (const r of listActiveGoalRatings(db, scope)) {
     let goals = goalsByCase.get(r.case_id);
     if (!goals) goalsByCase.set(r.case_id, (goals = new Map()));
     let goal = goals.get(r.goal_id);
-    if (!goal) goals.set(r.goal_id, (goal = { description: r.description, ratings: [] }));
+    if (!goal) goals.set(r.goal_id, (goal = { goalId: r.goal_id, description: r.description, ratings: [] }));
     goal.ratings.push({ date: r.rated_on, score: r.score });
   }
 
-  const rows = cases.map((c): CaseloadRow => {
+  return cases.map((c): OpenCase => {
     const goals = [...(goalsByCase.get(c.id)?.values() ?? [])];
     const flags = caseFlags(c, goals, settings, today);
     return {
-      caseId: c.id,
-      caseRef: c.case_ref,
-      name: c.name,
-      nhsNumber: c.nhs_number,
-      dateOfBirth: c.date_of_birth,
-      grouping: c.grouping,
-      openDate: c.open_date,
-      weeksOpen: weeksBetween(c.open_date, today),
-      nextReviewDate: c.next_review_date,
-      reviewBadge: reviewBadge(flags),
-      targetDate: c.target_date,
-      leadClinicianId: c.lead_clinician_id,
-      leadClinicianName: c.lead_clinician_name,
-      planComplete: c.plan_complete === 1,
-      // Ratings arrive oldest first, so the first and last of each goal are its first and latest.
-      goalScores: goals.map((g) => ({ first: g.ratings[0]!.score, latest: g.ratings[g.ratings.length - 1]!.score })),
-      flags,
+      lastReviewDate: c.last_review_date,
+      teamId: c.team_id,
+      goals,
+      row: {
+        caseId: c.id,
+        caseRef: c.case_ref,
+        name: c.name,
+        nhsNumber: c.nhs_number,
+        dateOfBirth: c.date_of_birth,
+        grouping: c.grouping,
+        openDate: c.open_date,
+        weeksOpen: weeksBetween(c.open_date, today),
+        nextReviewDate: c.next_review_date,
+        reviewBadge: reviewBadge(flags),
+        targetDate: c.target_date,
+        leadClinicianId: c.lead_clinician_id,
+        leadClinicianName: c.lead_clinician_name,
+        planComplete: c.plan_complete === 1,
+        // Ratings arrive oldest first, so the first and last of each goal are its first and latest.
+        goalScores: goals.map((g) => ({ first: g.ratings[0]!.score, latest: g.ratings[g.ratings.length - 1]!.score })),
+        flags,
+      },
     };
   });
+}
+
+/**
+ * A clinician's caseload, sorted so what needs action comes first: urgent flags, then warnings, then by
+ * next review date, then name.
+ */
+export function buildCaseloadRows(db: Db, scope: OpenCaseScope, settings: Settings, today: IsoDate): CaseloadRow[] {
+  const rows = loadOpenCases(db, scope, settings, today).map((c) => c.row);
   return rows.sort(
     (a, b) =>
       attentionRank(a.flags) - attentionRank(b.flags) ||

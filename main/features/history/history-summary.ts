@@ -63,6 +63,8 @@ export function summariseAudit(action: string, afterValue: unknown): string {
       const reason = a.reason === 'other' && a.reasonOther ? `Other: ${str(a.reasonOther)}` : (ENDING_REASON_LABELS[str(a.reason) as EndingReason] ?? str(a.reason));
       return `Case closed (${reason})`;
     }
+    case 'case.team_move':
+      return `Case moved to ${str(a.team)} with its lead clinician ${str(a.leadClinician)}`;
     default:
       return fallback(action);
   }

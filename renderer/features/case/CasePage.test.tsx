@@ -112,6 +112,15 @@ describe('Case page header', () => {
     expect(route()).toEqual({ name: 'caseload' });
   });
 
+  it('goes back to the team view, drilled down as it was, when opened from there, keeping that across tabs', async () => {
+    const from = { name: 'team' as const, clinicianId: '00000000-0000-7000-8000-0000000a0002' };
+    const { user, route } = await renderCasePage({ detail: openCaseDetail(), from });
+    expect(screen.queryByRole('link', { name: 'Back to caseload' })).toBeNull();
+    await user.click(screen.getByRole('tab', { name: 'Goals' }));
+    await user.click(screen.getByRole('link', { name: 'Back to team view' }));
+    expect(route()).toEqual(from);
+  });
+
   it('says so when the case cannot be found', async () => {
     await renderCasePage({ detail: openCaseDetail(), loadError: { code: 'not_found', message: 'That case was not found' } });
     expect(screen.getByRole('alert').textContent).toContain('That case was not found');

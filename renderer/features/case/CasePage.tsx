@@ -23,14 +23,22 @@ export function CasePage({ caseId }: { caseId: string }) {
   const { data, reload } = useApiData((api) => api.cases.get({ caseId }), `case:${caseId}`);
   const today = useToday() ?? '';
   const { navigate } = useNavigationActions();
+  const route = useRoute();
+  const from = route.name === 'case' ? route.from : undefined;
   const detail = data.status === 'ready' ? data.value : null;
   usePageTitle(detail ? detail.summary.name : 'Case');
 
   return (
     <>
-      <BackLink href="#caseload" onClick={() => navigate({ name: 'caseload' })}>
-        Back to caseload
-      </BackLink>
+      {from ? (
+        <BackLink href="#team" onClick={() => navigate(from)}>
+          Back to team view
+        </BackLink>
+      ) : (
+        <BackLink href="#caseload" onClick={() => navigate({ name: 'caseload' })}>
+          Back to caseload
+        </BackLink>
+      )}
       <PageHeading caption={detail ? `Case ${detail.summary.caseRef}` : null}>{detail ? detail.summary.name : 'Case'}</PageHeading>
       {data.status === 'loading' ? <Loading what="the case" /> : null}
       {data.status === 'error' ? <LoadProblem message={data.error.message} onRetry={reload} /> : null}
@@ -69,7 +77,7 @@ function CaseBody({ detail, today }: { detail: CaseDetail; today: string }) {
       <CaseActions detail={detail} />
       <CaseDetails detail={detail} today={today} />
       <NextStep detail={detail} />
-      <CaseTabs selected={tab} onSelect={(t) => navigate({ name: 'case', caseId, tab: t })} render={renderTab} />
+      <CaseTabs selected={tab} onSelect={(t) => navigate({ name: 'case', caseId, tab: t, ...(route.name === 'case' && route.from ? { from: route.from } : {}) })} render={renderTab} />
     </>
   );
 }

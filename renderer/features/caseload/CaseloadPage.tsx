@@ -17,6 +17,7 @@ import { useCaseCount, useProfile, useSessionActions } from '../../stores/sessio
 import { filterRows, needsAction, sortRows } from './caseload-rows';
 import { CaseloadControls } from './CaseloadControls';
 import { CaseloadTable } from './CaseloadTable';
+import { plural } from '../../components/plural';
 
 /**
  * Rows rendered at first, and added per "Show more". A clinician's caseload (about 60) always fits;
@@ -24,10 +25,6 @@ import { CaseloadTable } from './CaseloadTable';
  * Search, filters and sort always work over every case.
  */
 export const ROWS_PER_PAGE = 200;
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function isTyping(target: EventTarget | null): boolean {
   return (

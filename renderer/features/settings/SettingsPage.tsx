@@ -1,16 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import type { Settings } from '../../../shared/domain/settings';
-import { ROLE_LABELS } from '../../../shared/ipc/schemas/clinicians';
 import { SettingsUpdateArgs } from '../../../shared/ipc/schemas/settings';
 import { validateWith } from '../../../shared/ipc/validate';
 import { request } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextInput } from '../../components/fields';
-import { inFormOrder, useFormErrors } from '../../components/form-errors';
+import { inFormOrder, useFormErrors, type FormErrors } from '../../components/form-errors';
 import { Loading, PageHeading, usePageTitle } from '../../components/page';
 import { useUnsavedChanges } from '../../components/use-unsaved-changes';
 import { useProfile, useSessionActions, useSettings } from '../../stores/session';
-import { SummaryRow } from '../../components/SummaryList';
+import { ProfileSection } from './ProfileSection';
+import { TeamSection } from './TeamSection';
 
 type Key = keyof Settings;
 
@@ -53,22 +53,33 @@ function toText(settings: Settings): Record<Key, string> {
   return Object.fromEntries(FIELDS.map(({ key }) => [key, String(settings[key])])) as Record<Key, string>;
 }
 
-/** Review intervals and flag thresholds (settings:update); the profile is shown for reference. */
+/**
+ * The profile (and role), review intervals and flag thresholds (settings:update), and for team leads
+ * the team: members, moving a member, adding a clinician or a team. One error summary at the top
+ * serves every form on the page: it shows the problems of the form last submitted.
+ */
 export function SettingsPage() {
   const settings = useSettings();
-  usePageTitle('Settings');
+  const profile = useProfile();
+  const form = useFormErrors();
+  usePageTitle('Settings', form.errors.length > 0);
   if (!settings) return <Loading what="settings" />;
-  return <SettingsForm settings={settings} />;
+  return (
+    <>
+      <ErrorSummary errors={form.errors} attempt={form.attempt} />
+      <PageHeading>Settings</PageHeading>
+      {profile ? <ProfileSection profile={profile} form={form} /> : null}
+      <SettingsForm settings={settings} form={form} />
+      {profile?.role === 'team_lead' ? <TeamSection profile={profile} form={form} /> : null}
+    </>
+  );
 }
 
-function SettingsForm({ settings }: { settings: Settings }) {
-  const profile = useProfile();
+function SettingsForm({ settings, form }: { settings: Settings; form: FormErrors }) {
   const { setSettings } = useSessionActions();
   const { markDirty, markClean } = useUnsavedChanges();
-  const form = useFormErrors();
   const [values, setValues] = useState(() => toText(settings));
   const [saved, setSaved] = useState(false);
-  usePageTitle('Settings', form.errors.length > 0);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -95,27 +106,15 @@ function SettingsForm({ settings }: { settings: Settings }) {
   };
 
   return (
-    <>
-      <ErrorSummary errors={form.errors} attempt={form.attempt} />
-      <PageHeading>Settings</PageHeading>
+    <section aria-labelledby="thresholds-heading">
+      <h2 className="heading-m" id="thresholds-heading">
+        Review intervals and flags
+      </h2>
       {saved ? (
         <div className="notification notification--success" role="status">
           <p>Settings saved. Flags now use the new thresholds.</p>
         </div>
       ) : null}
-      {profile ? (
-        <section aria-labelledby="profile-heading">
-          <h2 className="heading-m" id="profile-heading">
-            Your profile
-          </h2>
-          <dl className="summary-list">
-            <SummaryRow label="Name">{profile.name}</SummaryRow>
-            <SummaryRow label="Role">{ROLE_LABELS[profile.role]}</SummaryRow>
-            <SummaryRow label="Team">{profile.teamName}</SummaryRow>
-          </dl>
-        </section>
-      ) : null}
-      <h2 className="heading-m">Review intervals and flags</h2>
       <form noValidate onSubmit={(e) => void submit(e)}>
         {FIELDS.map(({ key, label, hint }) => (
           <TextInput
@@ -139,6 +138,6 @@ function SettingsForm({ settings }: { settings: Settings }) {
           Save settings
         </button>
       </form>
-    </>
+    </section>
   );
 }

@@ -1,0 +1,119 @@
+import { useCallback, useEffect, useRef } from 'react';
+import type { Clinician } from '../../../shared/ipc/types';
+import { useApiData } from '../../api/use-api-data';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { useFormErrors } from '../../components/form-errors';
+import { focusPageHeading, LoadProblem, Loading, PageHeading, usePageTitle } from '../../components/page';
+import { useNavigationActions } from '../../stores/navigation';
+import { useProfile } from '../../stores/session';
+import { EndingsSection } from './EndingsSection';
+import { TeamCasesPanel } from './TeamCasesPanel';
+import { TeamOverviewSections } from './TeamOverviewSections';
+import { useTeamOverview } from './use-team-overview';
+
+export const TEAM_HEADING = 'Team caseload review';
+/** What main says to anyone else (code 'forbidden'); shown before asking when the profile is not a lead. */
+export const TEAM_VIEW_FOR_LEADS = 'The team view is for team leads. Ask a team lead, or change your role in Settings.';
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+/** The team lead's review of the team's open cases (route 'team'), optionally one clinician's. */
+export function TeamPage({ clinicianId }: { clinicianId?: string | undefined }) {
+  const profile = useProfile();
+  if (!profile || profile.role !== 'team_lead') return <NotForYou message={TEAM_VIEW_FOR_LEADS} />;
+  return <TeamView profile={profile} clinicianId={clinicianId} />;
+}
+
+function NotForYou({ message }: { message: string }) {
+  const { navigate } = useNavigationActions();
+  usePageTitle(TEAM_HEADING);
+  return (
+    <>
+      <PageHeading>{TEAM_HEADING}</PageHeading>
+      <div className="inset" role="alert">
+        <p>{message}</p>
+      </div>
+      <p>
+        <a
+          href="#settings"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate({ name: 'settings' });
+          }}
+        >
+          Go to Settings
+        </a>
+      </p>
+    </>
+  );
+}
+
+function TeamView({ profile, clinicianId }: { profile: Clinician; clinicianId: string | undefined }) {
+  const form = useFormErrors();
+  usePageTitle(TEAM_HEADING, form.errors.length > 0);
+  const { navigate } = useNavigationActions();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const { data: cases, reload } = useApiData(
+    (api) => api.team.cases(clinicianId ? { clinicianId } : {}),
+    `team-cases:${clinicianId ?? 'all'}`,
+  );
+  const { data: team } = useApiData((api) => api.clinicians.list({ teamId: profile.teamId }), `clinicians:${profile.teamId}`);
+  const overview = useTeamOverview(clinicianId);
+
+  // `/` jumps to the search box from anywhere on the page except while typing in a field.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      event.preventDefault();
+      searchRef.current?.focus();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const choose = useCallback(
+    (id: string | undefined) => navigate(id ? { name: 'team', clinicianId: id } : { name: 'team' }),
+    [navigate],
+  );
+  // The button pressed is replaced while the clinician's figures load: the heading takes focus instead.
+  const drillDown = useCallback(
+    (id: string) => {
+      choose(id);
+      focusPageHeading();
+    },
+    [choose],
+  );
+  const openCase = useCallback(
+    (caseId: string) => navigate({ name: 'case', caseId, from: clinicianId ? { name: 'team', clinicianId } : { name: 'team' } }),
+    [navigate, clinicianId],
+  );
+
+  if (cases.status === 'error' && cases.error.code === 'forbidden') return <NotForYou message={cases.error.message} />;
+
+  const teamName = cases.status === 'ready' ? cases.value.team.name : profile.teamName;
+  return (
+    <>
+      <ErrorSummary errors={form.errors} attempt={form.attempt} />
+      <PageHeading caption={teamName}>{TEAM_HEADING}</PageHeading>
+      <TeamCasesPanel
+        cases={cases}
+        onRetry={reload}
+        searchRef={searchRef}
+        clinicians={team.status === 'ready' ? team.value : []}
+        clinicianId={clinicianId}
+        onClinician={choose}
+        onOpen={openCase}
+      />
+      {overview.data.status === 'loading' ? <Loading what="the team's figures" /> : null}
+      {overview.data.status === 'error' ? <LoadProblem message={overview.data.error.message} onRetry={overview.reload} /> : null}
+      {overview.data.status === 'ready' ? (
+        <>
+          <TeamOverviewSections overview={overview.data.value} clinicianId={clinicianId} onDrillDown={drillDown} />
+          <EndingsSection overview={overview.data.value} form={form} showPeriod={overview.showPeriod} />
+        </>
+      ) : null}
+    </>
+  );
+}
