@@ -1,6 +1,5 @@
 import { useCallback, type FormEvent } from 'react';
 import { GROUPING_LABELS } from '../../../shared/domain/groupings';
-import { LIKELIHOOD_LABELS, LIKELIHOODS } from '../../../shared/ipc/schemas/plan';
 import { RevisePlanArgs, revisePlanRules } from '../../../shared/ipc/schemas/plan-revision';
 import { validateWith } from '../../../shared/ipc/validate';
 import { request } from '../../api/client';
@@ -8,20 +7,19 @@ import { CaseFormErrors, CaseFormFrame, caseCaption, type CaseFormLoaded } from 
 import { activeGoals, criteriaInForce, lastReviewDate } from '../../components/case-records';
 import { DateInput } from '../../components/DateInput';
 import { DraftNotice } from '../../components/DraftNotice';
-import { RadioGroup, TextArea, TextInput } from '../../components/fields';
+import { TextArea } from '../../components/fields';
 import { useFormErrors } from '../../components/form-errors';
 import { PageHeading, usePageTitle } from '../../components/page';
 import { useDraft } from '../../components/use-draft';
 import { useUnsavedChanges } from '../../components/use-unsaved-changes';
 import { useNavigationActions } from '../../stores/navigation';
-import { SharedDecisionFieldset } from '../plan/SharedDecisionFieldset';
+import { PlanFields } from '../plan/PlanFields';
 import { NoPlanNotice } from '../review/NoPlanNotice';
 import { initialReviseDraft, REVISE_LABELS, restoreReviseDraft, toReviseInput, type ReviseDraft } from './revise-draft';
 import { RevisedCriteriaFieldset } from './RevisedCriteriaFieldset';
 import { RevisedGoalsFieldset } from './RevisedGoalsFieldset';
 
 const TITLE = 'Revise the THRIVE plan';
-const LIKELIHOOD_OPTIONS = LIKELIHOODS.map((value) => ({ value, label: LIKELIHOOD_LABELS[value] }));
 
 /** Revising the plan (usually at a review): a new version of the plan, the old one kept in the history. */
 export function RevisePlanForm({ caseId, reviewId }: { caseId: string; reviewId?: string | undefined }) {
@@ -43,7 +41,6 @@ function ReviseEditor({ detail, saved, reload, today, settings, reviewId }: Case
   const form = useFormErrors();
   const caseId = detail.summary.id;
   const grouping = detail.summary.grouping ?? detail.plan?.grouping ?? 'getting_help';
-  const advice = grouping === 'getting_advice' || grouping === 'thriving';
   const autosave = useDraft<ReviseDraft>({
     kind: 'plan_revision',
     caseId,
@@ -61,12 +58,6 @@ function ReviseEditor({ detail, saved, reload, today, settings, reviewId }: Case
     },
     [setValue, markDirty],
   );
-  const text = (key: 'reason' | 'agreedOutcome' | 'likelihoodNote' | 'contingency' | 'riskSupportSummary') => ({
-    path: key,
-    value: draft[key],
-    onChange: (value: string) => change({ [key]: value }),
-    error: form.messageFor(key),
-  });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -108,58 +99,25 @@ function ReviseEditor({ detail, saved, reload, today, settings, reviewId }: Case
           onChange={(revisedDate) => change({ revisedDate })}
           error={form.messageFor('revisedDate')}
         />
-        <TextArea {...text('reason')} label="Why the plan is being revised" rows={3} />
-        <RevisedGoalsFieldset goals={draft.goals} onChange={(goals) => change({ goals })} messageFor={form.messageFor} />
-        <h2 className="heading-l">Agreed outcome and ending</h2>
-        <TextArea {...text('agreedOutcome')} label="What success would look like" rows={4} />
-        <RevisedCriteriaFieldset
-          criteria={draft.endingCriteria}
-          onChange={(endingCriteria) => change({ endingCriteria })}
-          messageFor={form.messageFor}
-        />
-        <RadioGroup
-          path="likelihood"
-          label="How likely by the target date"
-          options={LIKELIHOOD_OPTIONS}
-          value={draft.likelihood}
-          onChange={(likelihood) => change({ likelihood })}
-          error={form.messageFor('likelihood')}
-          inline
-        />
-        <TextInput {...text('likelihoodNote')} label="Note on likelihood (optional)" width={30} />
-        <DateInput
-          path="targetDate"
-          label={REVISE_LABELS.targetDate}
-          value={draft.targetDate}
-          onChange={(targetDate) => change({ targetDate })}
-          error={form.messageFor('targetDate')}
-        />
         <TextArea
-          {...text('contingency')}
-          label="If not achieved by the target date (contingency)"
-          hint={
-            advice
-              ? 'What will happen if the outcome is not reached by then. Optional for Getting Advice and Signposting.'
-              : 'What will happen if the outcome is not reached by then.'
-          }
+          path="reason"
+          label="Why the plan is being revised"
+          rows={3}
+          value={draft.reason}
+          onChange={(reason) => change({ reason })}
+          error={form.messageFor('reason')}
         />
-        <h2 className="heading-l">Review</h2>
-        <DateInput
-          path="reviewDate"
-          label={REVISE_LABELS.reviewDate}
-          value={draft.reviewDate}
-          onChange={(reviewDate) => change({ reviewDate })}
-          error={form.messageFor('reviewDate')}
+        <RevisedGoalsFieldset goals={draft.goals} onChange={(goals) => change({ goals })} messageFor={form.messageFor} />
+        <PlanFields
+          draft={draft}
+          onChange={change}
+          messageFor={form.messageFor}
+          grouping={grouping}
+          settings={settings}
+          Criteria={RevisedCriteriaFieldset}
+          labels={REVISE_LABELS}
+          contingencyHint="What will happen if the outcome is not reached by then."
         />
-        {grouping === 'getting_risk_support' ? (
-          <TextArea
-            {...text('riskSupportSummary')}
-            label="Risk-support plan summary"
-            hint={`Who does what, with which agencies, and how risk is shared. Getting Risk Support is reviewed at least every ${settings.riskSupportMaxWeeks} weeks.`}
-            rows={4}
-          />
-        ) : null}
-        <SharedDecisionFieldset draft={draft} onChange={change} messageFor={form.messageFor} />
         <button type="submit" className="button">
           Save revised plan
         </button>

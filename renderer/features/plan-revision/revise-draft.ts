@@ -6,13 +6,21 @@
 import { addWeeksTo, formatUkDate, type IsoDate } from '../../../shared/dates';
 import type { GroupingCode } from '../../../shared/domain/groupings';
 import type { Settings } from '../../../shared/domain/settings';
-import { LIKELIHOODS, PARTICIPANTS, type Likelihood } from '../../../shared/ipc/schemas/plan';
 import type { FieldError } from '../../../shared/ipc/result';
 import type { CaseDetail } from '../../../shared/ipc/types';
 import { activeGoals, criteriaInForce } from '../../components/case-records';
-import { asFields, choice, choices, str } from '../../components/draft-payload';
+import { asFields, str } from '../../components/draft-payload';
 import { inFormOrder, onePerField, readUkDate, withMessages } from '../../components/form-errors';
-import { newKey, reviewIntervalWeeks, type PlanDraft } from '../plan/plan-draft';
+import {
+  newKey,
+  planFieldOrder,
+  restorePlanFields,
+  reviewIntervalWeeks,
+  savedList,
+  toNumber,
+  toPlanFieldsInput,
+  type PlanFieldsDraft,
+} from '../plan/plan-draft';
 
 export interface RevisedGoal {
   key: number;
@@ -30,23 +38,7 @@ export interface RevisedCriterion {
   text: string;
 }
 
-type SharedFields = Pick<
-  PlanDraft,
-  | 'agreedOutcome'
-  | 'likelihood'
-  | 'likelihoodNote'
-  | 'targetDate'
-  | 'contingency'
-  | 'reviewDate'
-  | 'riskSupportSummary'
-  | 'participants'
-  | 'otherParticipants'
-  | 'optionsConsidered'
-  | 'decisionAid'
-  | 'collaborate'
->;
-
-export interface ReviseDraft extends SharedFields {
+export interface ReviseDraft extends PlanFieldsDraft {
   revisedDate: string;
   reason: string;
   goals: RevisedGoal[];
@@ -59,24 +51,7 @@ export const REVISE_LABELS = {
   reviewDate: 'Next agreed review date',
 } as const;
 
-const ORDER = [
-  'revisedDate',
-  'reason',
-  'goals',
-  'agreedOutcome',
-  'endingCriteria',
-  'likelihood',
-  'likelihoodNote',
-  'targetDate',
-  'contingency',
-  'reviewDate',
-  'riskSupportSummary',
-  'sdm.participants',
-  'sdm.otherParticipants',
-  'sdm.optionsConsidered',
-  'sdm.decisionAid',
-  'sdm.collaborate',
-];
+const ORDER = planFieldOrder(['revisedDate', 'reason']);
 
 /** A new goal, or a current one whose words were changed: either needs a first rating. */
 export function needsFirstRating(g: RevisedGoal): boolean {
@@ -128,11 +103,10 @@ export function restoreReviseDraft(detail: CaseDetail) {
   const criterionIds = new Set(criteriaInForce(detail).map((c) => c.id));
   return (payload: unknown, blank: ReviseDraft): ReviseDraft => {
     const p = asFields(payload);
-    const list = (value: unknown) => (Array.isArray(value) ? value.map(asFields) : null);
-    const goals = list(p.goals);
-    const criteria = list(p.endingCriteria);
-    const collaborate = asFields(p.collaborate);
+    const goals = savedList(p.goals);
+    const criteria = savedList(p.endingCriteria);
     return {
+      ...restorePlanFields(p, blank),
       revisedDate: str(p.revisedDate, blank.revisedDate),
       reason: str(p.reason, blank.reason),
       goals: goals
@@ -154,28 +128,8 @@ export function restoreReviseDraft(detail: CaseDetail) {
             text: str(c.text, ''),
           }))
         : blank.endingCriteria,
-      agreedOutcome: str(p.agreedOutcome, blank.agreedOutcome),
-      likelihood: choice<Likelihood>(p.likelihood, LIKELIHOODS, blank.likelihood),
-      likelihoodNote: str(p.likelihoodNote, blank.likelihoodNote),
-      targetDate: str(p.targetDate, blank.targetDate),
-      contingency: str(p.contingency, blank.contingency),
-      reviewDate: str(p.reviewDate, blank.reviewDate),
-      riskSupportSummary: str(p.riskSupportSummary, blank.riskSupportSummary),
-      participants: choices(p.participants, PARTICIPANTS, blank.participants),
-      otherParticipants: str(p.otherParticipants, blank.otherParticipants),
-      optionsConsidered: str(p.optionsConsidered, blank.optionsConsidered),
-      decisionAid: str(p.decisionAid, blank.decisionAid),
-      collaborate: {
-        understand: str(collaborate.understand, blank.collaborate.understand),
-        listen: str(collaborate.listen, blank.collaborate.listen),
-        include: str(collaborate.include, blank.collaborate.include),
-      },
     };
   };
-}
-
-function toNumber(text: string): number | undefined {
-  return text.trim() === '' ? undefined : Number(text.trim());
 }
 
 export function toReviseInput(
@@ -183,10 +137,7 @@ export function toReviseInput(
   ctx: { caseId: string; caseVersion: number; reviewId: string | null; grouping: GroupingCode },
 ): { input: unknown; toFormErrors(fields: readonly FieldError[]): FieldError[] } {
   const revised = readUkDate(draft.revisedDate, REVISE_LABELS.revisedDate);
-  const target = readUkDate(draft.targetDate, REVISE_LABELS.targetDate);
-  const review = readUkDate(draft.reviewDate, REVISE_LABELS.reviewDate);
-  const { collaborate } = draft;
-  const anyCollaborate = Object.values(collaborate).some((v) => v.trim() !== '');
+  const shared = toPlanFieldsInput(draft, ctx.grouping, REVISE_LABELS);
   const input = {
     caseId: ctx.caseId,
     caseVersion: ctx.caseVersion,
@@ -199,29 +150,10 @@ export function toReviseInput(
       // Only a new or reworded goal has a first rating; a kept goal keeps its ratings.
       firstRating: needsFirstRating(g) ? (toNumber(g.firstRating) ?? null) : null,
     })),
-    agreedOutcome: draft.agreedOutcome,
     endingCriteria: draft.endingCriteria.map((c) => ({ criterionId: c.criterionId, text: c.text })),
-    likelihood: draft.likelihood || undefined,
-    likelihoodNote: draft.likelihoodNote,
-    targetDate: target.value,
-    contingency: draft.contingency,
-    reviewDate: review.value,
-    riskSupportSummary: ctx.grouping === 'getting_risk_support' ? draft.riskSupportSummary : null,
-    sdm: {
-      participants: draft.participants,
-      otherParticipants: draft.participants.includes('other') ? draft.otherParticipants : null,
-      optionsConsidered: draft.optionsConsidered,
-      decisionAid: draft.decisionAid,
-      collaborate: anyCollaborate
-        ? {
-            understand: toNumber(collaborate.understand),
-            listen: toNumber(collaborate.listen),
-            include: toNumber(collaborate.include),
-          }
-        : null,
-    },
+    ...shared.fields,
   };
-  const messages = { revisedDate: revised.message, targetDate: target.message, reviewDate: review.message };
+  const messages = { revisedDate: revised.message, ...shared.messages };
   return {
     input,
     toFormErrors: (fields) => {

@@ -2,7 +2,7 @@ import { type FormEvent, type ReactNode } from 'react';
 import { formatUkDate } from '../../../shared/dates';
 import { GROUPING_LABELS, type GroupingCode } from '../../../shared/domain/groupings';
 import type { Settings } from '../../../shared/domain/settings';
-import { LIKELIHOOD_LABELS, LIKELIHOODS, planRules, SavePlanArgs } from '../../../shared/ipc/schemas/plan';
+import { planRules, SavePlanArgs } from '../../../shared/ipc/schemas/plan';
 import type { CaseDetail, DraftRecord } from '../../../shared/ipc/types';
 import { validateWith } from '../../../shared/ipc/validate';
 import { request } from '../../api/client';
@@ -10,7 +10,6 @@ import { useApiData } from '../../api/use-api-data';
 import { DateInput } from '../../components/DateInput';
 import { DraftNotice } from '../../components/DraftNotice';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { RadioGroup, TextArea, TextInput } from '../../components/fields';
 import { inFormOrder, useFormErrors, withMessages } from '../../components/form-errors';
 import { BackLink, LoadProblem, Loading, PageHeading, usePageTitle } from '../../components/page';
 import { useDraft, useSavedDraft } from '../../components/use-draft';
@@ -29,10 +28,9 @@ import {
   toPlanInput,
   type PlanDraft,
 } from './plan-draft';
-import { SharedDecisionFieldset } from './SharedDecisionFieldset';
+import { PlanFields } from './PlanFields';
 
 const TITLE = 'Agree the THRIVE plan';
-const LIKELIHOOD_OPTIONS = LIKELIHOODS.map((value) => ({ value, label: LIKELIHOOD_LABELS[value] }));
 
 /** Agree the THRIVE plan at the start: the ending is agreed at the beginning. */
 export function PlanForm({ caseId }: { caseId: string }) {
@@ -111,7 +109,6 @@ function PlanEditor({ detail, grouping, settings, back, caption, saved }: Editor
   const { value: draft, setValue: setDraft } = autosave;
   usePageTitle(TITLE, form.errors.length > 0);
   const advice = grouping === 'getting_advice' || grouping === 'thriving';
-  const riskSupport = grouping === 'getting_risk_support';
 
   const change = (patch: Partial<PlanDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
@@ -122,12 +119,6 @@ function PlanEditor({ detail, grouping, settings, back, caption, saved }: Editor
     const review = draft.reviewDateTouched ? null : defaultReviewDate(agreedDate, weeks);
     change(review ? { agreedDate, reviewDate: review } : { agreedDate });
   };
-  const text = (key: 'agreedOutcome' | 'likelihoodNote' | 'contingency' | 'riskSupportSummary') => ({
-    path: key,
-    value: draft[key],
-    onChange: (value: string) => change({ [key]: value }),
-    error: form.messageFor(key),
-  });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -177,61 +168,22 @@ function PlanEditor({ detail, grouping, settings, back, caption, saved }: Editor
           messageFor={form.messageFor}
           goalsOptional={advice}
         />
-        <h2 className="heading-l">Agreed outcome and ending</h2>
-        <TextArea {...text('agreedOutcome')} label="What success would look like" rows={4} />
-        <EndingCriteriaFieldset
-          criteria={draft.endingCriteria}
-          onChange={(endingCriteria) => change({ endingCriteria })}
+        <PlanFields
+          draft={draft}
+          onChange={change}
           messageFor={form.messageFor}
-        />
-        <RadioGroup
-          path="likelihood"
-          label="How likely by the target date"
-          options={LIKELIHOOD_OPTIONS}
-          value={draft.likelihood}
-          onChange={(likelihood) => change({ likelihood })}
-          error={form.messageFor('likelihood')}
-          inline
-        />
-        <TextInput {...text('likelihoodNote')} label="Note on likelihood (optional)" width={30} />
-        <DateInput
-          path="targetDate"
-          label={DATE_LABELS.targetDate}
-          value={draft.targetDate}
-          onChange={(targetDate) => change({ targetDate })}
-          error={form.messageFor('targetDate')}
-        />
-        <TextArea
-          {...text('contingency')}
-          label="If not achieved by the target date (contingency)"
-          hint={
-            advice
-              ? 'What will happen if the outcome is not reached by then. Optional for Getting Advice and Signposting.'
-              : 'What will happen if the outcome is not reached by then, for example a review with the family to agree a change of plan.'
-          }
-        />
-        <h2 className="heading-l">Review</h2>
-        <DateInput
-          path="reviewDate"
-          label={DATE_LABELS.reviewDate}
-          value={draft.reviewDate}
-          onChange={(reviewDate) => change({ reviewDate, reviewDateTouched: true })}
-          error={form.messageFor('reviewDate')}
-          extraHint={
+          grouping={grouping}
+          settings={settings}
+          Criteria={EndingCriteriaFieldset}
+          labels={DATE_LABELS}
+          contingencyHint="What will happen if the outcome is not reached by then, for example a review with the family to agree a change of plan."
+          onReviewDateChange={(reviewDate) => change({ reviewDate, reviewDateTouched: true })}
+          reviewDateHint={
             draft.reviewDateTouched
               ? undefined
               : `Set to ${weeks} ${weeks === 1 ? 'week' : 'weeks'} after the date agreed; you can change it.`
           }
         />
-        {riskSupport ? (
-          <TextArea
-            {...text('riskSupportSummary')}
-            label="Risk-support plan summary"
-            hint={`Who does what, with which agencies, and how risk is shared. Getting Risk Support is reviewed at least every ${settings.riskSupportMaxWeeks} weeks.`}
-            rows={4}
-          />
-        ) : null}
-        <SharedDecisionFieldset draft={draft} onChange={change} messageFor={form.messageFor} />
         <button type="submit" className="button">
           Agree plan
         </button>

@@ -3,7 +3,7 @@ import { addWeeksTo, formatUkDate, parseUkDate, type IsoDate } from '../../../sh
 import type { GroupingCode } from '../../../shared/domain/groupings';
 import type { Settings } from '../../../shared/domain/settings';
 import { LIKELIHOODS, PARTICIPANTS, type Likelihood, type Participant } from '../../../shared/ipc/schemas/plan';
-import { asFields, bool, choice, choices, str } from '../../components/draft-payload';
+import { asFields, bool, choice, choices, str, type Fields } from '../../components/draft-payload';
 import { readUkDate } from '../../components/form-errors';
 
 export interface GoalDraft {
@@ -19,18 +19,14 @@ export interface CriterionDraft {
 
 export type CollaborateItem = 'understand' | 'listen' | 'include';
 
-export interface PlanDraft {
-  agreedDate: string;
-  goals: GoalDraft[];
+/** The fields a first plan and a revised plan share, typed and sent alike. */
+export interface PlanFieldsDraft {
   agreedOutcome: string;
-  endingCriteria: CriterionDraft[];
   likelihood: Likelihood | '';
   likelihoodNote: string;
   targetDate: string;
   contingency: string;
   reviewDate: string;
-  /** Once the clinician edits the review date it stops following the date agreed. */
-  reviewDateTouched: boolean;
   riskSupportSummary: string;
   participants: Participant[];
   otherParticipants: string;
@@ -39,24 +35,36 @@ export interface PlanDraft {
   collaborate: Record<CollaborateItem, string>;
 }
 
-/** Errors listed in the order the fields appear on screen. */
-export const PLAN_FIELD_ORDER = [
-  'agreedDate',
-  'goals',
-  'agreedOutcome',
-  'endingCriteria',
-  'likelihood',
-  'likelihoodNote',
-  'targetDate',
-  'contingency',
-  'reviewDate',
-  'riskSupportSummary',
-  'sdm.participants',
-  'sdm.otherParticipants',
-  'sdm.optionsConsidered',
-  'sdm.decisionAid',
-  'sdm.collaborate',
-];
+export interface PlanDraft extends PlanFieldsDraft {
+  agreedDate: string;
+  goals: GoalDraft[];
+  endingCriteria: CriterionDraft[];
+  /** Once the clinician edits the review date it stops following the date agreed. */
+  reviewDateTouched: boolean;
+}
+
+/** Errors listed in the order the fields appear on screen, after the form's own opening fields. */
+export function planFieldOrder(opening: readonly string[]): string[] {
+  return [
+    ...opening,
+    'goals',
+    'agreedOutcome',
+    'endingCriteria',
+    'likelihood',
+    'likelihoodNote',
+    'targetDate',
+    'contingency',
+    'reviewDate',
+    'riskSupportSummary',
+    'sdm.participants',
+    'sdm.otherParticipants',
+    'sdm.optionsConsidered',
+    'sdm.decisionAid',
+    'sdm.collaborate',
+  ];
+}
+
+export const PLAN_FIELD_ORDER = planFieldOrder(['agreedDate']);
 
 export const DATE_LABELS = {
   agreedDate: 'Date agreed',
@@ -104,33 +112,29 @@ export function initialDraft(today: IsoDate, weeks: number): PlanDraft {
 }
 
 /** Blank stays missing (the schema says "enter…"); anything else goes as a number, NaN included. */
-function toNumber(text: string): number | undefined {
+export function toNumber(text: string): number | undefined {
   return text.trim() === '' ? undefined : Number(text.trim());
 }
 
-export function toPlanInput(
-  draft: PlanDraft,
-  ctx: { caseId: string; caseVersion: number; grouping: GroupingCode },
-): { input: unknown; messages: Record<string, string | null> } {
-  const agreed = readUkDate(draft.agreedDate, DATE_LABELS.agreedDate);
-  const target = readUkDate(draft.targetDate, DATE_LABELS.targetDate);
-  const review = readUkDate(draft.reviewDate, DATE_LABELS.reviewDate);
+/** The shared fields as arguments, with the messages for the dates that could not be read. */
+export function toPlanFieldsInput(
+  draft: PlanFieldsDraft,
+  grouping: GroupingCode,
+  labels: { targetDate: string; reviewDate: string },
+) {
+  const target = readUkDate(draft.targetDate, labels.targetDate);
+  const review = readUkDate(draft.reviewDate, labels.reviewDate);
   const { collaborate } = draft;
   const anyCollaborate = Object.values(collaborate).some((v) => v.trim() !== '');
-  const input = {
-    caseId: ctx.caseId,
-    caseVersion: ctx.caseVersion,
-    agreedDate: agreed.value,
-    goals: draft.goals.map((g) => ({ description: g.description, firstRating: toNumber(g.firstRating) })),
+  const fields = {
     agreedOutcome: draft.agreedOutcome,
-    endingCriteria: draft.endingCriteria.map((c) => c.text),
     likelihood: draft.likelihood || undefined,
     likelihoodNote: draft.likelihoodNote,
     targetDate: target.value,
     contingency: draft.contingency,
     reviewDate: review.value,
     // Only a Getting Risk Support plan has (and shows) this field.
-    riskSupportSummary: ctx.grouping === 'getting_risk_support' ? draft.riskSupportSummary : null,
+    riskSupportSummary: grouping === 'getting_risk_support' ? draft.riskSupportSummary : null,
     sdm: {
       participants: draft.participants,
       otherParticipants: draft.participants.includes('other') ? draft.otherParticipants : null,
@@ -146,32 +150,41 @@ export function toPlanInput(
         : null,
     },
   };
-  return {
-    input,
-    messages: { agreedDate: agreed.message, targetDate: target.message, reviewDate: review.message },
-  };
+  return { fields, messages: { targetDate: target.message, reviewDate: review.message } };
 }
 
-/** A saved draft back into the form (fresh keys, so restored rows never clash with new ones). */
-export function restorePlanDraft(payload: unknown, blank: PlanDraft): PlanDraft {
-  const p = asFields(payload);
-  const list = (value: unknown) => (Array.isArray(value) ? value.map(asFields) : null);
-  const goals = list(p.goals);
-  const criteria = list(p.endingCriteria);
+export function toPlanInput(
+  draft: PlanDraft,
+  ctx: { caseId: string; caseVersion: number; grouping: GroupingCode },
+): { input: unknown; messages: Record<string, string | null> } {
+  const agreed = readUkDate(draft.agreedDate, DATE_LABELS.agreedDate);
+  const shared = toPlanFieldsInput(draft, ctx.grouping, DATE_LABELS);
+  const input = {
+    caseId: ctx.caseId,
+    caseVersion: ctx.caseVersion,
+    agreedDate: agreed.value,
+    goals: draft.goals.map((g) => ({ description: g.description, firstRating: toNumber(g.firstRating) })),
+    endingCriteria: draft.endingCriteria.map((c) => c.text),
+    ...shared.fields,
+  };
+  return { input, messages: { agreedDate: agreed.message, ...shared.messages } };
+}
+
+/** A saved list of rows, each as fields; null when there was none. */
+export function savedList(value: unknown): Fields[] | null {
+  return Array.isArray(value) ? value.map(asFields) : null;
+}
+
+/** The shared fields of a saved draft, each falling back to the blank form's. */
+export function restorePlanFields(p: Fields, blank: PlanFieldsDraft): PlanFieldsDraft {
   const collaborate = asFields(p.collaborate);
   return {
-    agreedDate: str(p.agreedDate, blank.agreedDate),
-    goals: goals
-      ? goals.map((g) => ({ key: newKey(), description: str(g.description, ''), firstRating: str(g.firstRating, '') }))
-      : blank.goals,
     agreedOutcome: str(p.agreedOutcome, blank.agreedOutcome),
-    endingCriteria: criteria ? criteria.map((c) => ({ key: newKey(), text: str(c.text, '') })) : blank.endingCriteria,
     likelihood: choice(p.likelihood, LIKELIHOODS, blank.likelihood),
     likelihoodNote: str(p.likelihoodNote, blank.likelihoodNote),
     targetDate: str(p.targetDate, blank.targetDate),
     contingency: str(p.contingency, blank.contingency),
     reviewDate: str(p.reviewDate, blank.reviewDate),
-    reviewDateTouched: bool(p.reviewDateTouched, blank.reviewDateTouched),
     riskSupportSummary: str(p.riskSupportSummary, blank.riskSupportSummary),
     participants: choices(p.participants, PARTICIPANTS, blank.participants),
     otherParticipants: str(p.otherParticipants, blank.otherParticipants),
@@ -182,5 +195,21 @@ export function restorePlanDraft(payload: unknown, blank: PlanDraft): PlanDraft 
       listen: str(collaborate.listen, blank.collaborate.listen),
       include: str(collaborate.include, blank.collaborate.include),
     },
+  };
+}
+
+/** A saved draft back into the form (fresh keys, so restored rows never clash with new ones). */
+export function restorePlanDraft(payload: unknown, blank: PlanDraft): PlanDraft {
+  const p = asFields(payload);
+  const goals = savedList(p.goals);
+  const criteria = savedList(p.endingCriteria);
+  return {
+    ...restorePlanFields(p, blank),
+    agreedDate: str(p.agreedDate, blank.agreedDate),
+    goals: goals
+      ? goals.map((g) => ({ key: newKey(), description: str(g.description, ''), firstRating: str(g.firstRating, '') }))
+      : blank.goals,
+    endingCriteria: criteria ? criteria.map((c) => ({ key: newKey(), text: str(c.text, '') })) : blank.endingCriteria,
+    reviewDateTouched: bool(p.reviewDateTouched, blank.reviewDateTouched),
   };
 }
