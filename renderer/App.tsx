@@ -6,6 +6,8 @@ import { CasePage } from './features/case/CasePage';
 import { CaseloadPage } from './features/caseload/CaseloadPage';
 import { CurrentViewForm } from './features/current-view/CurrentViewForm';
 import { EndingForm } from './features/ending/EndingForm';
+import { ExportPage } from './features/export/ExportPage';
+import { ImportPage } from './features/import/ImportPage';
 import { OpenCaseForm } from './features/open-case/OpenCaseForm';
 import { PlanForm } from './features/plan/PlanForm';
 import { RevisePlanForm } from './features/plan-revision/RevisePlanForm';
@@ -41,6 +43,10 @@ function Screen({ route }: { route: Route }) {
       return <SettingsPage />;
     case 'team':
       return <TeamPage clinicianId={route.clinicianId} />;
+    case 'export':
+      return <ExportPage />;
+    case 'import':
+      return <ImportPage />;
   }
 }
 

@@ -10,6 +10,7 @@ import './styles/tags.css';
 import './styles/caseload.css';
 import './styles/current-view.css';
 import './styles/case.css';
+import './styles/exports.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

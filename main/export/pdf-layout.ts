@@ -1,13 +1,17 @@
 /**
  * A small layout layer over pdfkit for printable reports: paragraphs that can be measured before they
- * are drawn (so a block can move whole to the next page), every string made safe for the standard
- * fonts, and the per-page furniture (protective marking at the top, "Page N of M" at the foot) drawn
- * once all pages exist. Building is synchronous: pdfkit writes the whole file into its stream buffer
- * during end() when only standard fonts are used, and read() takes it from there.
+ * are drawn (so a block can move whole to the next page), every string drawn in the embedded Unicode
+ * font (pdf-fonts.ts) and made safe for it, and the per-page furniture (protective marking at the top,
+ * "Page N of M" at the foot) drawn once all pages exist. Building is synchronous: during end() pdfkit
+ * subsets and deflates the fonts synchronously and writes the whole file into its stream buffer, and
+ * read() takes it from there.
  */
 import { createRequire } from 'node:module';
 import type PDFDocument from 'pdfkit';
-import { toWinAnsi } from './pdf-text';
+import { FONT_NAMES, fontFile, fontHasGlyph, type FontName } from './pdf-fonts';
+import { printable } from './pdf-text';
+
+export type { FontName } from './pdf-fonts';
 
 let pdfkit: typeof PDFDocument | null = null;
 
@@ -19,8 +23,6 @@ function loadPdfkit(): typeof PDFDocument {
   pdfkit ??= createRequire(__filename)('pdfkit') as typeof PDFDocument;
   return pdfkit;
 }
-
-export type FontName = 'Helvetica' | 'Helvetica-Bold' | 'Helvetica-Oblique';
 
 export interface Para {
   text: string;
@@ -40,6 +42,9 @@ export interface PageFurniture {
   footer: string;
 }
 
+/** The Government Security Classification marking for documents about one person (every page's top). */
+export const PROTECTIVE_MARKING = 'OFFICIAL-SENSITIVE: PERSONAL';
+
 export const A4_MARGINS = { top: 62, bottom: 58, left: 56, right: 56 };
 const BODY_SIZE = 10;
 const LINE_GAP = 1.5;
@@ -47,24 +52,44 @@ export const TEXT_COLOUR = '#212b32'; // NHS.UK text colour: near-black, prints 
 
 export type Doc = InstanceType<typeof PDFDocument>;
 
+/** The text as the given font can draw it. */
+export function fit(text: string, font: FontName): string {
+  return printable(text, (cp) => fontHasGlyph(font, cp));
+}
+
+/** Selects one of the embedded fonts (registered by name, so each is embedded once however often chosen). */
+export function useFont(doc: Doc, font: FontName): Doc {
+  return doc.font(font);
+}
+
+/** Document metadata: any Unicode (pdfkit writes it as UTF-16), without control characters. */
+function infoText(text: string): string {
+  return printable(text, () => true).replace(/\n/g, ' ');
+}
+
 export function createA4(info: { title: string; author: string; subject: string; createdAt: Date }): Doc {
   const PDFKitDocument = loadPdfkit();
-  return new PDFKitDocument({
+  const doc = new PDFKitDocument({
     size: 'A4',
+    // No default font: pdfkit would otherwise load (and write) Helvetica. (Its typings say string only;
+    // null is what its initFonts takes for "none".)
+    ...({ font: null } as unknown as { font: string }),
     margins: A4_MARGINS,
     bufferPages: true,
     pdfVersion: '1.7',
     lang: 'en-GB',
     displayTitle: true,
     info: {
-      Title: toWinAnsi(info.title),
-      Author: toWinAnsi(info.author),
-      Subject: toWinAnsi(info.subject),
+      Title: infoText(info.title),
+      Author: infoText(info.author),
+      Subject: infoText(info.subject),
       Creator: 'THRIVE Plans',
       // From the injected clock, so the same data on the same day gives the same document.
       CreationDate: info.createdAt,
     },
   });
+  for (const name of FONT_NAMES) doc.registerFont(name, fontFile(name));
+  return useFont(doc, 'regular');
 }
 
 function contentWidth(doc: Doc): number {
@@ -83,8 +108,9 @@ export function pageContentHeight(doc: Doc): number {
 /** Height the paragraph will take, measured with the bold font throughout (never an underestimate). */
 export function measure(doc: Doc, p: Para): number {
   const size = p.size ?? BODY_SIZE;
-  const text = toWinAnsi(`${p.lead ?? ''}${p.text}`);
-  doc.font(p.lead ? 'Helvetica-Bold' : (p.font ?? 'Helvetica')).fontSize(size);
+  const font = p.lead ? 'bold' : (p.font ?? 'regular');
+  const text = fit(`${p.lead ?? ''}${p.text}`, font);
+  useFont(doc, font).fontSize(size);
   return (p.gapBefore ?? 0) + doc.heightOfString(text, { width: contentWidth(doc) - (p.indent ?? 0), lineGap: LINE_GAP });
 }
 
@@ -99,10 +125,10 @@ export function draw(doc: Doc, p: Para): void {
   if (p.gapBefore) doc.y += p.gapBefore;
   doc.fillColor(p.color ?? TEXT_COLOUR).fontSize(size);
   if (p.lead) {
-    doc.font('Helvetica-Bold').text(toWinAnsi(p.lead), x, doc.y, { width, lineGap: LINE_GAP, continued: true });
-    doc.font(p.font ?? 'Helvetica').text(toWinAnsi(p.text), { width, lineGap: LINE_GAP });
+    useFont(doc, 'bold').text(fit(p.lead, 'bold'), x, doc.y, { width, lineGap: LINE_GAP, continued: true });
+    useFont(doc, p.font ?? 'regular').text(fit(p.text, p.font ?? 'regular'), { width, lineGap: LINE_GAP });
   } else {
-    doc.font(p.font ?? 'Helvetica').text(toWinAnsi(p.text), x, doc.y, { width, lineGap: LINE_GAP });
+    useFont(doc, p.font ?? 'regular').text(fit(p.text, p.font ?? 'regular'), x, doc.y, { width, lineGap: LINE_GAP });
   }
   doc.x = doc.page.margins.left;
 }
@@ -130,6 +156,24 @@ export function rule(doc: Doc, gap = 8): void {
   doc.y += gap / 2;
 }
 
+/**
+ * Paragraphs set off by a coloured bar down their left side (for what must not be missed, such as what
+ * to do if worried about safety), kept together on one page.
+ */
+export function drawCallout(doc: Doc, paras: readonly Para[], colour = '#005eb8'): void {
+  const inset = 14;
+  const inner = paras.map((p): Para => ({ ...p, indent: (p.indent ?? 0) + inset }));
+  const height = measureAll(doc, inner) + 12;
+  if (height > roomLeft(doc) && height <= pageContentHeight(doc)) doc.addPage();
+  const page = doc.page;
+  const top = doc.y;
+  doc.y += 6;
+  for (const p of inner) draw(doc, p);
+  doc.y += 6;
+  // A callout longer than a page flows on without its bar rather than drawing one across the break.
+  if (doc.page === page) doc.save().rect(doc.page.margins.left, top, 4, doc.y - top).fill(colour).restore();
+}
+
 /** The marking and page numbers on every page; drawn last, when the page count is known. */
 function drawFurniture(doc: Doc, furniture: PageFurniture): void {
   const range = doc.bufferedPageRange();
@@ -139,11 +183,11 @@ function drawFurniture(doc: Doc, furniture: PageFurniture): void {
     const width = contentWidth(doc);
     // Writing inside the bottom margin would make pdfkit start a new page; lift the margin meanwhile.
     doc.page.margins.bottom = 0;
-    doc.font('Helvetica-Bold').fontSize(9).fillColor(TEXT_COLOUR);
-    doc.text(toWinAnsi(furniture.mark), left, 28, { width, align: 'center', lineBreak: false });
+    useFont(doc, 'bold').fontSize(9).fillColor(TEXT_COLOUR);
+    doc.text(fit(furniture.mark, 'bold'), left, 28, { width, align: 'center', lineBreak: false });
     const footY = doc.page.height - 38;
-    doc.font('Helvetica').fontSize(8.5);
-    doc.text(toWinAnsi(furniture.footer), left, footY, { width: width - 80, lineBreak: false });
+    useFont(doc, 'regular').fontSize(8.5);
+    doc.text(fit(furniture.footer, 'regular'), left, footY, { width: width - 80, lineBreak: false });
     doc.text(`Page ${i - range.start + 1} of ${range.count}`, left, footY, { width, align: 'right', lineBreak: false });
     doc.page.margins.bottom = bottom;
   }

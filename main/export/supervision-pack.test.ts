@@ -1,6 +1,7 @@
 /** The supervision pack builder on its own: data in, PDF out, read back with pdftotext. */
 import { describe, expect, it } from 'vitest';
 import { pdfInfo, pdfToText } from '../../tests/support/pdftotext';
+import { pdfFonts } from '../../tests/support/pdffonts';
 import { buildSupervisionPack, type PackCase, type SupervisionPackInput } from './supervision-pack';
 
 function packCase(rank: number, overrides: Partial<PackCase> = {}): PackCase {
@@ -37,7 +38,7 @@ function input(cases: PackCase[]): SupervisionPackInput {
 }
 
 describe('buildSupervisionPack', () => {
-  it('makes an A4 PDF with the marking and page numbers on every page, in standard fonts', () => {
+  it('makes an A4 PDF with the marking and page numbers on every page', () => {
     const cases = Array.from({ length: 30 }, (_, i) => packCase(i + 1));
     const pdf = buildSupervisionPack(input(cases));
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -50,7 +51,6 @@ describe('buildSupervisionPack', () => {
       expect(page).toContain('OFFICIAL-SENSITIVE: PERSONAL');
       expect(page).toContain(`Page ${i + 1} of ${pages.length}`);
     });
-    // WinAnsi punctuation survives as itself.
     expect(pages[0]).toContain('Supervision pack: Siân O’Neill – Band 7');
   });
 
@@ -82,11 +82,26 @@ describe('buildSupervisionPack', () => {
     expect(text).toContain('Page 1 of 1');
   });
 
-  it('writes characters the standard fonts lack as plain equivalents', () => {
-    const c = packCase(1, { name: 'Łucja 🙂 Nowak', goals: [{ description: 'Feel ≥ OK → go out', first: 2, latest: 2, change: 'no_reliable_change', ratings: 1 }] });
-    const { text } = pdfToText(buildSupervisionPack(input([c])));
-    expect(text).toContain('1. Lucja ? Nowak');
-    expect(text).toContain('“Feel >= OK -> go out”: 2 to 2, No reliable change (rated once so far)');
+  it('prints names exactly as typed, in any European alphabet, and marks what the font cannot draw', () => {
+    const names = ['Łucja Nowak-Żółć', 'Siân', 'Zoë', "O'Brien", 'Kai 🙂 Tan'];
+    const cases = names.map((name, i) =>
+      packCase(i + 1, { name, goals: [{ description: 'Feel ≥ OK → go out', first: 2, latest: 2, change: 'no_reliable_change', ratings: 1 }] }),
+    );
+    const { text } = pdfToText(buildSupervisionPack(input(cases)));
+    expect(text).toContain('1. Łucja Nowak-Żółć\n');
+    expect(text).toContain('2. Siân\n');
+    expect(text).toContain('3. Zoë\n');
+    expect(text).toContain("4. O'Brien\n");
+    expect(text).toContain('5. Kai ? Tan\n');
+    expect(text).toContain('“Feel ≥ OK → go out”: 2 to 2, No reliable change (rated once so far)');
+  });
+
+  it('embeds its font as a subset, so the file stays small', () => {
+    const pdf = buildSupervisionPack(input(Array.from({ length: 5 }, (_, i) => packCase(i + 1))));
+    expect(pdf.length).toBeLessThan(120_000);
+    const fonts = pdfFonts(pdf);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) expect(f).toMatch(/^[A-Z]{6}\+DejaVuSans(-Bold|-Oblique)?\s+CID TrueType\s+Identity-H\s+yes yes yes/);
   });
 
   it('is the same file for the same data (no wall-clock time inside)', () => {

@@ -8,9 +8,7 @@ import { GBO_CHANGE_LABELS, GBO_RELIABLE_CHANGE, type GboChange } from '../../sh
 import { GROUPING_CODES, GROUPING_LABELS, type GroupingCode } from '../../shared/domain/groupings';
 import { formatNhsNumber } from '../../shared/domain/nhs-number';
 import { LIKELIHOOD_LABELS, type Likelihood } from '../../shared/ipc/schemas/plan';
-import { createA4, drawBlock, finish, rule, type Doc, type Para } from './pdf-layout';
-
-export const PROTECTIVE_MARKING = 'OFFICIAL-SENSITIVE: PERSONAL';
+import { createA4, drawBlock, finish, PROTECTIVE_MARKING, rule, type Doc, type Para } from './pdf-layout';
 
 export const GOAL_THRESHOLD_NOTE = `A change of ${GBO_RELIABLE_CHANGE} or more points between the first and latest rating counts as meaningful (NHS England CYP outcome metric).`;
 
@@ -77,7 +75,7 @@ function summary(input: SupervisionPackInput): Para[] {
   const flagCounts = FLAG_CODES.map((code) => ({ code, n: input.cases.filter((c) => c.flags.some((f) => f.code === code)).length }));
   const groupingCounts = [...GROUPING_CODES, null].map((g) => ({ g, n: input.cases.filter((c) => c.grouping === g).length }));
   return [
-    { text: 'Summary', font: 'Helvetica-Bold', size: 13, gapBefore: 10 },
+    { text: 'Summary', font: 'bold', size: 13, gapBefore: 10 },
     { lead: 'Open cases: ', text: String(input.cases.length), gapBefore: 4 },
     { lead: 'Need action: ', text: String(needAction) },
     {
@@ -88,15 +86,15 @@ function summary(input: SupervisionPackInput): Para[] {
       lead: 'Groupings: ',
       text: groupingCounts.filter((g) => g.n > 0).map((g) => `${g.g ? GROUPING_LABELS[g.g] : 'Not recorded yet'} ${g.n}`).join('; ') || 'none',
     },
-    { text: URGENCY_ORDER_NOTE, size: 9, gapBefore: 6, font: 'Helvetica-Oblique' },
-    { text: `Goal movement: ${GOAL_THRESHOLD_NOTE}`, size: 9, gapBefore: 2, font: 'Helvetica-Oblique' },
+    { text: URGENCY_ORDER_NOTE, size: 9, gapBefore: 6, font: 'oblique' },
+    { text: `Goal movement: ${GOAL_THRESHOLD_NOTE}`, size: 9, gapBefore: 2, font: 'oblique' },
   ];
 }
 
 function flagParas(flags: readonly Flag[]): Para[] {
   if (flags.length === 0) return [{ lead: 'Flags: ', text: 'none', gapBefore: 4 }];
   return [
-    { text: 'Flags', font: 'Helvetica-Bold', gapBefore: 4 },
+    { text: 'Flags', font: 'bold', gapBefore: 4 },
     ...flags.map((f): Para => ({ lead: `• ${f.label}: `, text: f.reason, indent: 10, color: f.severity === 'urgent' ? '#8a1538' : undefined })),
   ];
 }
@@ -107,13 +105,13 @@ function planParas(plan: PackPlan | null): Para[] {
   return [
     {
       text: `Plan (version ${plan.versionNo}, agreed ${formatUkDate(plan.agreedDate)})`,
-      font: 'Helvetica-Bold',
+      font: 'bold',
       gapBefore: 4,
     },
     { lead: 'What success would look like: ', text: plan.agreedOutcome, indent: 10 },
     ...(plan.endingCriteria.length === 0
       ? [{ lead: 'Ending criteria: ', text: 'none in force', indent: 10 }]
-      : [{ text: 'Ending criteria:', font: 'Helvetica-Bold', indent: 10 } as Para]),
+      : [{ text: 'Ending criteria:', font: 'bold', indent: 10 } as Para]),
     ...plan.endingCriteria.map((c, i): Para => ({ text: `${i + 1}. ${c}`, indent: 22 })),
     { lead: 'Target date: ', text: `${formatUkDate(plan.targetDate)}; how likely by then: ${likely}`, indent: 10 },
     { lead: 'If not achieved by the target date: ', text: plan.contingency ?? 'no contingency recorded', indent: 10 },
@@ -124,20 +122,20 @@ function planParas(plan: PackPlan | null): Para[] {
 function goalParas(goals: readonly PackGoal[]): Para[] {
   if (goals.length === 0) return [{ lead: 'Goal movement: ', text: 'no goals rated yet', gapBefore: 4 }];
   return [
-    { text: 'Goal movement (first to latest rating)', font: 'Helvetica-Bold', gapBefore: 4 },
+    { text: 'Goal movement (first to latest rating)', font: 'bold', gapBefore: 4 },
     ...goals.map(
       (g): Para => ({
         text: `“${g.description}”: ${g.first} to ${g.latest}, ${GBO_CHANGE_LABELS[g.change]}${g.ratings < 2 ? ' (rated once so far)' : ''}`,
         indent: 10,
       }),
     ),
-    { text: `Meaningful change is ${GBO_RELIABLE_CHANGE} or more points.`, size: 8.5, indent: 10, font: 'Helvetica-Oblique' },
+    { text: `Meaningful change is ${GBO_RELIABLE_CHANGE} or more points.`, size: 8.5, indent: 10, font: 'oblique' },
   ];
 }
 
 function caseParas(c: PackCase, gapBefore = 0): Para[] {
   return [
-    { text: `${c.rank}. ${c.name}`, font: 'Helvetica-Bold', size: 12, gapBefore },
+    { text: `${c.rank}. ${c.name}`, font: 'bold', size: 12, gapBefore },
     {
       text: `Case ref ${c.caseRef}   NHS number ${c.nhsNumber ? formatNhsNumber(c.nhsNumber) : 'not recorded'}   ${c.grouping ? GROUPING_LABELS[c.grouping] : 'Grouping not recorded yet'}`,
       size: 9.5,
@@ -154,7 +152,7 @@ function caseParas(c: PackCase, gapBefore = 0): Para[] {
 }
 
 function section(doc: Doc, title: string, cases: readonly PackCase[], emptyText: string): void {
-  const heading: Para[] = [{ text: `${title} (${cases.length})`, font: 'Helvetica-Bold', size: 14, gapBefore: 14 }];
+  const heading: Para[] = [{ text: `${title} (${cases.length})`, font: 'bold', size: 14, gapBefore: 14 }];
   if (cases.length === 0) {
     drawBlock(doc, [...heading, { text: emptyText, gapBefore: 4 }]);
     return;
@@ -177,7 +175,7 @@ export function buildSupervisionPack(input: SupervisionPackInput): Buffer {
     createdAt: new Date(input.createdAt),
   });
   drawBlock(doc, [
-    { text: title, font: 'Helvetica-Bold', size: 20 },
+    { text: title, font: 'bold', size: 20 },
     { lead: 'Team: ', text: input.teamName, gapBefore: 6 },
     { lead: 'Date: ', text: formatUkDate(input.today) },
     ...summary(input),

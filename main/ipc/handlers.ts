@@ -7,6 +7,8 @@ import { currentViewHandlers } from '../features/current-view/handlers';
 import { demoHandlers } from '../features/demo/handlers';
 import { draftHandlers } from '../features/drafts/handlers';
 import { endingHandlers } from '../features/ending/handlers';
+import { exportHandlers } from '../features/exports/handlers';
+import { importHandlers } from '../features/import/handlers';
 import { planHandlers } from '../features/plan/handlers';
 import { profileHandlers } from '../features/profile/handlers';
 import { reviewHandlers } from '../features/review/handlers';
@@ -29,5 +31,7 @@ export const handlers: Handlers = {
   ...draftHandlers,
   ...caseloadHandlers,
   ...teamHandlers,
+  ...exportHandlers,
+  ...importHandlers,
   ...demoHandlers,
 };

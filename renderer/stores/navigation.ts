@@ -19,7 +19,11 @@ export type Route =
   | { name: 'reopen'; caseId: string }
   | { name: 'settings' }
   /** The team lead's view of the team's cases; `clinicianId` drills down to one clinician's caseload. */
-  | { name: 'team'; clinicianId?: string };
+  | { name: 'team'; clinicianId?: string }
+  /** The caseload as FHIR or the CSV set (issue 5). */
+  | { name: 'export' }
+  /** A caseload CSV brought in from another system (issue 5). */
+  | { name: 'import' };
 
 /** The sections of the case page. */
 export type CaseTab = 'plan' | 'goals' | 'current-view' | 'reviews' | 'ending' | 'history';

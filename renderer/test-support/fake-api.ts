@@ -7,8 +7,8 @@
  *
  * This file puts the fake together and holds the app, profile, people, team, settings, drafts,
  * caseload and demo channels; the state and call plumbing are in fake-state.ts, the case channels in
- * fake-case-channels.ts, the records made at open in fake-opening.ts and the seeding helpers in
- * fake-seed.ts.
+ * fake-case-channels.ts, the export and import channels in fake-exports.ts (and fake-import.ts), the
+ * records made at open in fake-opening.ts and the seeding helpers in fake-seed.ts.
  */
 import { addWeeksTo } from '../../shared/dates';
 import type { DraftKind } from '../../shared/domain/lifecycle';
@@ -16,6 +16,7 @@ import type { Api, Channel } from '../../shared/ipc/contract';
 import { AppError, validationError, type IpcError } from '../../shared/ipc/result';
 import type { DraftRecord, Team } from '../../shared/ipc/types';
 import { caseChannels } from './fake-case-channels';
+import { exportChannels } from './fake-exports';
 import { assertWritable } from './fake-lifecycle';
 import { copy, rowOf } from './fake-records';
 import { seedCase, seedClosure, seedReview, type SeedCaseOptions, type SeedClosureOptions, type SeedReviewOptions } from './fake-seed';
@@ -63,6 +64,7 @@ export function createFakeApi(options: FakeApiOptions = {}) {
       update: s.handler('settings:update', (a) => (s.settings = { ...s.settings, ...a })),
     },
     ...caseChannels(s),
+    ...exportChannels(s),
     drafts: {
       save: s.handler('drafts:save', (a) => {
         // "Open a case" has no case yet; every other form belongs to one.

@@ -22,6 +22,8 @@ export interface SeedCaseOptions {
   leadClinicianId?: string;
   /** Records a Current View at open with this grouping. */
   grouping?: GroupingCode;
+  /** An imported case: this grouping on the case and its plan, with no Current View at open. */
+  importedGrouping?: GroupingCode;
   plan?: {
     agreedDate: IsoDate;
     reviewDate?: IsoDate;
@@ -94,6 +96,7 @@ export function seedCase(s: FakeState, o: SeedCaseOptions): string {
   s.cases.set(c.summary.id, c);
   audit(s.world, c, { action: 'case.open', entity: 'case', entityId: c.summary.id, summary: 'Case opened' });
   if (o.grouping) recordOpeningView(s, c, openDate, o.grouping);
+  else if (o.importedGrouping) c.summary.grouping = o.importedGrouping;
   if (o.plan) {
     const p = o.plan;
     agreePlan(s, c, {

@@ -79,6 +79,11 @@ export interface FlagInput {
   goals?: ReadonlyArray<{ description: string; ratings: readonly GoalRatingPoint[] }>;
   /** Reviews or closures recorded without their Current View. */
   missingCurrentViews?: number;
+  /**
+   * The case has a grouping or a plan but no Current View at open: an imported case (the import brings
+   * the grouping and plan from the file, never a Current View it did not see) until it is recorded.
+   */
+  openingCurrentViewMissing?: boolean;
 }
 
 function plural(n: number, word: string): string {
@@ -178,9 +183,13 @@ export function computeFlags(input: FlagInput, settings: Settings, today: IsoDat
     }
   }
 
-  if ((input.missingCurrentViews ?? 0) > 0) {
-    const n = input.missingCurrentViews ?? 0;
-    flags.push(make('current_view_missing', `${plural(n, 'review or closure')} recorded without a Current View.`));
+  const missing = input.missingCurrentViews ?? 0;
+  if (missing > 0 || input.openingCurrentViewMissing) {
+    const reasons = [
+      ...(input.openingCurrentViewMissing ? ['No Current View at open has been recorded (the case was imported without one).'] : []),
+      ...(missing > 0 ? [`${plural(missing, 'review or closure')} recorded without a Current View.`] : []),
+    ];
+    flags.push(make('current_view_missing', reasons.join(' ')));
   }
 
   return flags.sort((a, b) => FLAG_CODES.indexOf(a.code) - FLAG_CODES.indexOf(b.code));

@@ -30,6 +30,14 @@ export const CHANNEL_NAMES = [
   'team:cases',
   'team:exportCsv',
   'team:supervisionPack',
+  'export:caseFhir',
+  'export:caseloadFhir',
+  'export:caseloadCsv',
+  'export:casePdf',
+  'export:summaryText',
+  'import:template',
+  'import:preview',
+  'import:commit',
   'demo:seed',
 ] as const;
 

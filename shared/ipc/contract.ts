@@ -12,6 +12,9 @@ import { CaseIdArgs, CaseListArgs, CaseloadArgs, OpenCaseArgs } from './schemas/
 import { Empty } from './schemas/common';
 import { RecordOpeningCurrentViewArgs } from './schemas/current-view';
 import { DraftKeyArgs, DraftSaveArgs } from './schemas/drafts';
+import { CaseFhirArgs, CaseloadCsvArgs, CaseloadExportArgs, CasePdfArgs, CaseSummaryArgs } from './schemas/exports';
+import { ImportFileArgs } from './schemas/import';
+import type { ImportPreview, ImportResult, SummaryText } from './import-types';
 import { CloseCaseArgs, ReopenCaseArgs } from './schemas/ending';
 import { RevisePlanArgs } from './schemas/plan-revision';
 import { RecordReviewArgs } from './schemas/review';
@@ -99,6 +102,35 @@ export const contract = {
   'team:supervisionPack': channel<typeof SupervisionPackArgs, ExportFile>(
     SupervisionPackArgs,
     "Team lead: a printable supervision pack (PDF) of one clinician's caseload, cases needing action first",
+  ),
+  'export:caseFhir': channel<typeof CaseFhirArgs, ExportFile>(
+    CaseFhirArgs,
+    'One case as a FHIR R4 Bundle (collection): Patient, Practitioner, EpisodeOfCare, CarePlan, Goals, GBO Observations, Current View QuestionnaireResponses',
+  ),
+  'export:caseloadFhir': channel<typeof CaseloadExportArgs, ExportFile>(
+    CaseloadExportArgs,
+    'Your caseload (or, for a team lead, the team) as one FHIR R4 Bundle (collection)',
+  ),
+  'export:caseloadCsv': channel<typeof CaseloadCsvArgs, ExportFile>(
+    CaseloadCsvArgs,
+    'One file of the CSV set (cases, Current View ratings, GBO ratings, reviews, endings); columns in docs/exports.md',
+  ),
+  'export:casePdf': channel<typeof CasePdfArgs, ExportFile>(
+    CasePdfArgs,
+    'The THRIVE plan written for the family, or the ending summary letter, as PDF',
+  ),
+  'export:summaryText': channel<typeof CaseSummaryArgs, SummaryText>(
+    CaseSummaryArgs,
+    'A plan, review or ending summary as plain text for pasting into an EHR progress note',
+  ),
+  'import:template': channel<typeof Empty, ExportFile>(Empty, 'The caseload import template (CSV header row)'),
+  'import:preview': channel<typeof ImportFileArgs, ImportPreview>(
+    ImportFileArgs,
+    'Check a caseload CSV: what would be created, what is already here, and every bad row by line. Writes nothing',
+  ),
+  'import:commit': channel<typeof ImportFileArgs, ImportResult>(
+    ImportFileArgs,
+    'Import a caseload CSV: all rows or nothing; rows already in the app (same case reference, then NHS number) are skipped',
   ),
   'demo:seed': channel<typeof Empty, SeedResult>(Empty, 'Fill an empty database with a fictional demo caseload'),
 } satisfies Record<ChannelName, ChannelDef<z.ZodType, unknown>>;

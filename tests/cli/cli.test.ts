@@ -148,7 +148,7 @@ describe('thrive (in process)', () => {
 
   it('explains usage mistakes and exits 1', async () => {
     expect(await thrive([])).toMatchObject({ code: 1, err: expect.stringContaining('Usage:') });
-    expect(await thrive(['--db', tempDbPath(), 'export'])).toMatchObject({ code: 1, err: expect.stringContaining('Unknown command export') });
+    expect(await thrive(['--db', tempDbPath(), 'frobnicate'])).toMatchObject({ code: 1, err: expect.stringContaining('Unknown command frobnicate') });
     expect(await thrive(['caseload'])).toMatchObject({ code: 1, err: expect.stringContaining('--db FILE') });
     expect(await thrive(['--db', tempDbPath(), '--today', '31/02/2026', 'caseload'])).toMatchObject({ code: 1, err: expect.stringContaining('--today') });
     expect(await thrive(['--db', tempDbPath(), '--frobnicate', 'caseload'])).toMatchObject({ code: 1, err: expect.stringContaining('Unknown option --frobnicate') });
@@ -248,5 +248,17 @@ describe('bin/thrive.cjs (a real process)', () => {
     expect(packRun.status, packRun.stderr).toBe(0);
     expect(JSON.parse(packRun.stdout)).toMatchObject({ ok: true, value: { fileName: 'thrive-supervision-dr-morgan-ellis-2026-11-22.pdf' } });
     expect(readFileSync(pdfPath).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+    // The streamed caseload FHIR export, with the FHIR builders bundled in, and its progress on stderr.
+    const fhirPath = join(tempDir(), 'team.json');
+    const fhirRun = spawnSync(process.execPath, [bin, '--db', db, '--today', '2026-11-22', 'export', 'fhir', '--scope', 'team', '--progress', '--out', fhirPath], {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
+      timeout: 30_000,
+    });
+    expect(fhirRun.status, fhirRun.stderr).toBe(0);
+    expect(fhirRun.stdout).toMatch(/^Exported 25 cases /);
+    expect(fhirRun.stderr.trimEnd().split('\n').at(-1)).toBe('exported 25 of 25 cases');
+    expect(JSON.parse(readFileSync(fhirPath, 'utf8'))).toMatchObject({ resourceType: 'Bundle', type: 'collection' });
   });
 });

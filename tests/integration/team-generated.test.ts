@@ -13,7 +13,6 @@ import { createAppServices, type AppServices } from '../../main/app-services';
 import { putSetting } from '../../main/db/repos/settings';
 import { TEST_KEY } from '../db/temp-db';
 import { generateCaseload, type GeneratedCaseload } from '../support/synthetic-caseload';
-import { toWinAnsi } from '../../main/export/pdf-text';
 import { pdfToText } from '../support/pdftotext';
 import { expectedOrder, expectedOverview } from './team-expected';
 
@@ -125,8 +124,8 @@ describe('team view on a generated caseload', () => {
     const rows = app.ok('team:cases', { clinicianId }).rows;
     const pack = app.ok('team:supervisionPack', { clinicianId });
     const { pages } = pdfToText(Buffer.from(pack.content, 'base64'));
-    // Names as the standard PDF fonts show them (Łucja is printed Lucja).
-    const headings = rows.map((r) => `${r.rank}. ${toWinAnsi(r.name)}\n`);
+    // Names exactly as typed (the embedded Unicode font prints Łucja as Łucja).
+    const headings = rows.map((r) => `${r.rank}. ${r.name}\n`);
     const pageOf = headings.map((h) => pages.findIndex((p) => p.includes(h)));
     expect(pageOf.every((p) => p >= 0)).toBe(true);
     expect([...pageOf].sort((a, b) => a - b)).toEqual(pageOf);

@@ -91,7 +91,7 @@ describe('the packaged app (linux dir target, stub Electron)', () => {
     expect(unwanted).toEqual([]);
   });
 
-  it('ships from node_modules only the native module and pdfkit with what it needs (everything else is bundled)', () => {
+  it('ships from node_modules only the native module, pdfkit with what it needs and the PDF font (everything else is bundled)', () => {
     const packages = new Set(
       files
         .filter((f) => f.startsWith('/node_modules/'))
@@ -100,17 +100,22 @@ describe('the packaged app (linux dir target, stub Electron)', () => {
         .filter((parts) => !parts[2]!.startsWith('@') || parts[3] !== undefined)
         .map((parts) => (parts[2]!.startsWith('@') ? `${parts[2]}/${parts[3]}` : parts[2]!)),
     );
-    expect([...packages].sort()).toEqual(['better-sqlite3-multiple-ciphers', ...productionClosure('pdfkit')].sort());
+    expect([...packages].sort()).toEqual(['better-sqlite3-multiple-ciphers', 'dejavu-fonts-ttf', ...productionClosure('pdfkit')].sort());
+    // Only the three faces the PDFs use (and the font's licence) come along, not the whole 12 MB family.
+    const fonts = files.filter((f) => f.startsWith('/node_modules/dejavu-fonts-ttf/ttf/')).map((f) => path.basename(f));
+    expect(fonts.sort()).toEqual(['DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', 'DejaVuSans.ttf']);
+    expect(files).toContain('/node_modules/dejavu-fonts-ttf/LICENSE');
     expect(files.some((f) => /better-sqlite3-multiple-ciphers\/(deps|src)\//.test(f))).toBe(false);
   });
 
-  it("holds a pdfkit that makes a PDF in the standard fonts from the archive's own files", () => {
+  it("holds a pdfkit that makes a PDF in the embedded Unicode font from the archive's own files", () => {
     const extracted = path.join(work, 'extracted');
     asar.extractAll(path.join(resources, 'app.asar'), extracted);
     const script = `
       const PDFDocument = require('pdfkit');
       const doc = new PDFDocument({ size: 'A4' });
-      doc.font('Helvetica-Bold').text('Supervision pack').font('Helvetica').text('Page 1 of 1');
+      doc.font(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')).text('Supervision pack: Łucja Nowak-Żółć');
+      doc.font(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')).text('Page 1 of 1');
       doc.end();
       const chunks = [];
       for (let c = doc.read(); c !== null; c = doc.read()) chunks.push(c);

@@ -22,6 +22,8 @@ export interface CaseFactsRow extends CaseSummaryRow {
   target_discussed_on: string | null;
   /** Reviews and endings recorded without their Current View. */
   missing_current_views: number;
+  /** 1 when the case has a grouping or plan but no Current View at open (an imported case). */
+  opening_current_view_missing: number;
 }
 
 export interface ActiveGoalRatingRow {
@@ -36,7 +38,10 @@ const FACTS = `(SELECT max(r.review_date) FROM reviews r WHERE r.case_id = c.id)
     (SELECT max(r.review_date) FROM reviews r
       WHERE r.case_id = c.id AND r.review_date >= c.target_date AND r.explicit_discussion IS NOT NULL) AS target_discussed_on,
     (SELECT count(*) FROM reviews r WHERE r.case_id = c.id AND r.current_view_id IS NULL)
-      + (SELECT count(*) FROM endings e WHERE e.case_id = c.id AND e.current_view_id IS NULL) AS missing_current_views`;
+      + (SELECT count(*) FROM endings e WHERE e.case_id = c.id AND e.current_view_id IS NULL) AS missing_current_views,
+    CASE WHEN (c.grouping IS NOT NULL OR c.plan_complete = 1)
+      AND NOT EXISTS (SELECT 1 FROM current_views cv WHERE cv.case_id = c.id AND cv.context = 'open') THEN 1 ELSE 0 END
+      AS opening_current_view_missing`;
 
 /**
  * The scope as conditions on `cases c` (status not included) and their parameters. Each shape is its

@@ -22,6 +22,7 @@ export function caseFlags(facts: CaseFactsRow, goals: readonly ActiveGoalRatings
       targetDiscussedOn: facts.target_discussed_on,
       goals,
       missingCurrentViews: facts.missing_current_views,
+      openingCurrentViewMissing: facts.opening_current_view_missing === 1,
     },
     settings,
     today,

@@ -24,6 +24,26 @@ function fallback(action: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** "caseload.csv, line 4" — where an imported record came from. */
+function importedFrom(value: unknown): string {
+  if (!isRecord(value)) return 'a file';
+  return value.line === undefined ? str(value.fileName) : `${str(value.fileName)}, line ${str(value.line)}`;
+}
+
+const EXPORT_FORMATS: Record<string, string> = {
+  fhir: 'FHIR record',
+  csv: 'CSV',
+  pdf: 'PDF',
+};
+
+/** "Exported: thrive-family-plan-….pdf" or "Summary copied (plan)": who took what out of the app. */
+function exported(a: Record<string, unknown>): string {
+  const format = str(a.format);
+  if (format.startsWith('text:')) return `Summary copied for a progress note (${format.slice(5).replace(/-summary$/, '')})`;
+  const kind = EXPORT_FORMATS[format.split(':')[0] ?? ''] ?? 'File';
+  return `${kind} exported: ${str(a.fileName)}`;
+}
+
 export function summariseAudit(action: string, afterValue: unknown): string {
   const a = isRecord(afterValue) ? afterValue : {};
   switch (action) {
@@ -63,6 +83,12 @@ export function summariseAudit(action: string, afterValue: unknown): string {
       const reason = a.reason === 'other' && a.reasonOther ? `Other: ${str(a.reasonOther)}` : (ENDING_REASON_LABELS[str(a.reason) as EndingReason] ?? str(a.reason));
       return `Case closed (${reason})`;
     }
+    case 'case.import':
+      return `Case imported from ${importedFrom(a.importedFrom)}`;
+    case 'plan.import':
+      return `THRIVE plan imported from ${importedFrom(a.importedFrom)}`;
+    case 'export.create':
+      return exported(a);
     case 'case.team_move':
       return `Case moved to ${str(a.team)} with its lead clinician ${str(a.leadClinician)}`;
     default:

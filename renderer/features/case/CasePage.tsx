@@ -9,6 +9,7 @@ import { CaseDetails } from './CaseDetails';
 import { CaseTabs } from './CaseTabs';
 import { CurrentViewTab } from './CurrentViewTab';
 import { EndingTab } from './EndingTab';
+import { ExportShare } from './ExportShare';
 import { GoalsTab } from './GoalsTab';
 import { HistoryTab } from './HistoryTab';
 import { NextStep } from './NextStep';
@@ -76,6 +77,7 @@ function CaseBody({ detail, today }: { detail: CaseDetail; today: string }) {
       <EpisodeLinks detail={detail} />
       <CaseActions detail={detail} />
       <CaseDetails detail={detail} today={today} />
+      <ExportShare detail={detail} />
       <NextStep detail={detail} />
       <CaseTabs selected={tab} onSelect={(t) => navigate({ name: 'case', caseId, tab: t, ...(route.name === 'case' && route.from ? { from: route.from } : {}) })} render={renderTab} />
     </>

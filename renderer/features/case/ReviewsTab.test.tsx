@@ -56,7 +56,9 @@ describe('Reviews tab', () => {
   it('still says a closed case’s Current View is missing, without offering to change the closed record', () => {
     renderTab(closedCaseDetail());
     expect(within(review('Review 2: 04/01/2027')).getByText('Current View missing')).toBeTruthy();
-    expect(screen.queryByRole('button')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Record the missing Current View' })).toBeNull();
+    // Reading (and copying) a closed record is still fine.
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Copy review summary', 'Copy review summary']);
   });
 
   it('says when there are no reviews yet', () => {

@@ -7,6 +7,8 @@ import type { CaseDetail, ReviewRecord } from '../../../shared/ipc/types';
 import { SummaryRow } from '../../components/SummaryList';
 import { Tag } from '../../components/Tag';
 import { useNavigationActions } from '../../stores/navigation';
+import { CopyOutcome } from './ExportShare';
+import { useCopySummary } from './use-copy-summary';
 import { goalName } from './goal-labels';
 
 function attendees(review: ReviewRecord): string {
@@ -17,6 +19,25 @@ function attendees(review: ReviewRecord): string {
 
 const Text = ({ value, none }: { value: string | null; none: string }) =>
   value ? <span className="preserve-lines">{value}</span> : <span className="muted">{none}</span>;
+
+/** This review as plain text for the progress note (the case header's button copies the latest only). */
+function CopyReviewSummary({ review, caseId, headingId }: { review: ReviewRecord; caseId: string; headingId: string }) {
+  const { state, copy, closeDialog } = useCopySummary(caseId);
+  return (
+    <div className="review-list__action">
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        aria-describedby={headingId}
+        aria-disabled={state.status === 'busy' || undefined}
+        onClick={() => void copy('review', review.id)}
+      >
+        Copy review summary
+      </button>
+      <CopyOutcome state={state} onCloseDialog={closeDialog} />
+    </div>
+  );
+}
 
 function Review({ review, number, detail }: { review: ReviewRecord; number: number; detail: CaseDetail }) {
   const { navigate } = useNavigationActions();
@@ -101,6 +122,7 @@ function Review({ review, number, detail }: { review: ReviewRecord; number: numb
             {review.createdByName} on {formatUkDateTime(review.createdAt)}
           </SummaryRow>
         </dl>
+        <CopyReviewSummary review={review} caseId={detail.summary.id} headingId={headingId} />
       </article>
     </li>
   );

@@ -64,6 +64,12 @@ export function CaseloadPage() {
       <div className="button-row">
         <button type="button" className="button" onClick={() => navigate({ name: 'open-case' })}>
           Open a case
+        </button>{' '}
+        <button type="button" className="button button--secondary" onClick={() => navigate({ name: 'export' })}>
+          Export caseload
+        </button>{' '}
+        <button type="button" className="button button--secondary" onClick={() => navigate({ name: 'import' })}>
+          Import caseload
         </button>
       </div>
       {data.status === 'loading' ? <Loading what="your caseload" /> : null}

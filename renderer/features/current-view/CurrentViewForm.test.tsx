@@ -157,6 +157,30 @@ describe('Current View at open', () => {
   });
 });
 
+describe('Current View at open of an imported case that already has its plan', () => {
+  it('goes back to the case page, not to a second plan', async () => {
+    const fake = createFakeApi();
+    const caseId = fake.seedCase({
+      name: 'Riley Imported',
+      caseRef: 'IMP-1',
+      openDate: '2026-12-01',
+      importedGrouping: 'getting_help',
+      plan: { agreedDate: '2026-12-01', goals: [{ description: 'sleep through', ratings: [{ date: '2026-12-01', score: 3 }] }] },
+    });
+    expect(fake.getCase(caseId).currentViews).toHaveLength(0);
+    const { user } = await renderApp({ fake, route: { name: 'current-view', caseId } });
+    await screen.findByRole('heading', { level: 1, name: 'Current View at open' });
+    within(group('Anxious away from caregivers')).getAllByRole('radio')[0]!.focus();
+    for (const item of CURRENT_VIEW_ITEMS) await user.keyboard(item.scale === 'severity' ? '1' : 'n');
+    await user.click(screen.getByRole('radio', { name: 'Getting Help' }));
+    await user.click(screen.getByRole('button', { name: 'Save Current View' }));
+
+    await screen.findByRole('heading', { level: 1, name: 'Riley Imported' });
+    expect(screen.queryByRole('heading', { name: 'Agree the THRIVE plan' })).toBeNull();
+    expect(fake.getCase(caseId).currentViews.map((cv) => cv.context)).toEqual(['open']);
+  });
+});
+
 describe('the missing Current View of a review', () => {
   async function openFromReviewsTab() {
     const fake = createFakeApi();

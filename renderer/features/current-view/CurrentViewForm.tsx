@@ -168,8 +168,13 @@ function CurrentViewEditor({
     await form.save(async () => {
       await draft.whileSaving(() => request((api) => api.currentView.record(checked.value)));
       form.clear();
+      // An imported case may already hold its plan: then the Current View at open was the last thing missing.
       const next: Route =
-        mode.context === 'open' ? { name: 'plan', caseId: detail.summary.id } : { name: 'case', caseId: detail.summary.id, tab: 'reviews' };
+        mode.context === 'open' && detail.plan === null
+          ? { name: 'plan', caseId: detail.summary.id }
+          : mode.context === 'open'
+            ? { name: 'case', caseId: detail.summary.id }
+            : { name: 'case', caseId: detail.summary.id, tab: 'reviews' };
       navigateAfterSave(next);
     });
   };

@@ -1,0 +1,51 @@
+/**
+ * What every bench shares: the peak memory of the process, medians, the printed table and
+ * bench-results.json (one object keyed by figure name, so each bench adds its own without
+ * overwriting the others').
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const RESULTS_FILE = path.resolve(process.cwd(), 'bench-results.json');
+
+/**
+ * The most memory this process has held (resident set high-water mark), in MB: /proc's VmHWM on
+ * Linux, else what the kernel reports through resourceUsage (maxRSS is in KB).
+ */
+export function peakRssMb(): number {
+  try {
+    const hwm = /^VmHWM:\s+(\d+)\s+kB$/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    if (hwm) return Number(hwm) / 1024;
+  } catch {
+    // Not Linux: fall through to resourceUsage.
+  }
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new Error('median of nothing');
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export function round(value: number, places = 1): number {
+  const f = 10 ** places;
+  return Math.round(value * f) / f;
+}
+
+/** Prints rows of cells as aligned columns under a title. */
+export function printTable(title: string, header: readonly string[], rows: ReadonlyArray<readonly string[]>): void {
+  const all = [header, ...rows];
+  const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  console.log(`\n${title}\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  for (const r of rows) console.log(line(r));
+}
+
+/** Merges one figure into bench-results.json, keeping every other bench's figures as they are. */
+export function recordFigure(name: string, figure: Record<string, unknown>): void {
+  const existing = existsSync(RESULTS_FILE) ? (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Record<string, unknown>) : {};
+  existing[name] = figure;
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(existing, null, 2)}\n`);
+}

@@ -1,0 +1,47 @@
+/** The help text: every command and option the parser accepts (main/cli/args.ts). */
+export const USAGE = `Usage: thrive --db FILE [--key-file FILE] [--today YYYY-MM-DD] COMMAND
+
+Commands:
+  channels                      List every channel with its description and the JSON Schema of its arguments
+  call CHANNEL ['JSON'] [--out FILE]
+                                Call one channel (arguments as JSON, default {}); prints the result as JSON.
+                                With --out, a channel that returns a file (team:exportCsv,
+                                team:supervisionPack) writes it to FILE instead of printing its content
+  caseload [--clinician ID] [--json]
+                                A clinician's open cases with flags and reasons (default: the profile)
+  seed-demo                     Fill an empty database with the fictional demo caseload
+
+  export fhir --case ID --out FILE
+  export fhir [--scope mine|team] [--include-closed] [--progress] --out FILE
+                                One case, or your caseload (team: a team lead's whole team), as a FHIR R4
+                                Bundle (collection). A caseload is streamed to disk case by case; progress
+                                goes to stderr when it is a terminal, or always with --progress
+  export csv [--scope mine|team] [--include-closed] [--no-bom] --file NAME --out FILE
+  export csv [--scope mine|team] [--include-closed] [--no-bom] --out-dir DIR
+                                One file of the CSV set (NAME: cases, current-views, gbo-ratings, reviews,
+                                endings), or the whole set into DIR under the app's file names. UTF-8 with a
+                                byte-order mark for Excel unless --no-bom; columns in docs/exports.md
+  export pdf --case ID --document family-plan|ending-letter --out FILE
+                                The THRIVE plan written for the family, or the ending letter of a closed case
+  export text --case ID --kind plan|review|ending [--review ID]
+                                Prints a summary as plain text for an EHR progress note (a review summary is
+                                of the latest review unless --review says which)
+  import csv FILE [--dry-run] [--map KEY=HEADER ...]
+                                Checks a caseload CSV and prints what would be created and every bad row by
+                                line; then imports it, all rows or none (--dry-run: check only). --map reads
+                                template column KEY (e.g. caseRef, dateOfBirth) from the file's HEADER;
+                                KEY= with no header says the column is not in the file
+
+Options:
+  --db FILE        The THRIVE Plans database file (created if it does not exist)
+  --key-file FILE  The file holding the 64-hex database key (default FILE.key beside the database);
+                   without it the key is read from THRIVE_DB_KEY if set
+  --today DATE     Treat DATE as today (YYYY-MM-DD or dd/mm/yyyy), e.g. to see which reviews will be overdue
+  --help           Show this help
+
+Files are written under FILE.partial and renamed when complete, so a failed export never leaves a
+truncated file behind. Every export is recorded in the audit trail in the profile's name.
+
+Exit status: 0 when the command succeeded, 1 when it did not (the error is printed). import csv exits 1
+when the file cannot be read, a required column is missing or any row has a problem (nothing is imported).
+`;

@@ -1,0 +1,172 @@
+/**
+ * import:commit — all or nothing. The whole preview runs again inside one write transaction (so a case
+ * added since the preview is seen), and only a clean file is written: new clinicians, young people,
+ * cases, plans, goals and their ratings, each with its audit entry like the forms' writes, in one
+ * transaction. Any bad row, missing column or file problem writes nothing.
+ *
+ * Current Views are not imported (a caseload report does not hold the 50 ratings): an imported case has
+ * none, and the caseload flags it "Current View missing" until the clinician records the Current View at
+ * open. The grouping from the file is the case's grouping meanwhile, so Getting Risk Support review
+ * checks apply from the first day.
+ */
+import { AppError } from '../../../shared/ipc/result';
+import type { ImportResult } from '../../../shared/ipc/import-types';
+import type { ImportFileInput } from '../../../shared/ipc/schemas/import';
+import { appendAudit } from '../../db/repos/audit';
+import { insertCase, updateCaseDenormalised } from '../../db/repos/cases';
+import { insertClinician } from '../../db/repos/clinicians';
+import { insertGoal, insertGoalRating } from '../../db/repos/goals';
+import { insertFirstPlan } from '../../db/repos/plans';
+import { insertYoungPerson } from '../../db/repos/young-people';
+import { writeTx } from '../../db/sql';
+import { nameKey } from '../../import/preview';
+import { IMPORTED_PLAN_SDM, type ImportRowValue } from '../../import/row';
+import { requireProfile } from '../exports/export-scope';
+import type { WriteContext } from '../write-context';
+import { previewImport } from './import-preview';
+
+/** "3 rows have problems; nothing was imported" and the like: why a commit wrote nothing. */
+export function refusalMessage(p: { fileError: string | null; missingColumns: unknown[]; badRows: unknown[]; toCreate: unknown[] }): string | null {
+  if (p.fileError) return `${p.fileError} Nothing was imported.`;
+  if (p.missingColumns.length > 0) {
+    const n = p.missingColumns.length;
+    return `${n} required column${n === 1 ? ' is' : 's are'} not matched to a column of the file; nothing was imported.`;
+  }
+  if (p.badRows.length > 0) {
+    const n = p.badRows.length;
+    return `${n} row${n === 1 ? ' has' : 's have'} problems; nothing was imported. Fix them in the file and choose it again.`;
+  }
+  return null;
+}
+
+function writeRow(w: WriteContext, row: ImportRowValue, ctx: { teamId: string; leadId: string; fileName: string; at: string }): string {
+  const { db, actor } = w;
+  const { at, fileName } = ctx;
+  const person = insertYoungPerson(db, { name: row.name, dateOfBirth: row.dateOfBirth, nhsNumber: row.nhsNumber }, at);
+  const caseId = insertCase(
+    db,
+    {
+      caseRef: row.caseRef,
+      youngPersonId: person.id,
+      referralDate: row.referralDate,
+      openDate: row.openDate,
+      leadClinicianId: ctx.leadId,
+      teamId: ctx.teamId,
+      coordinatingAgency: row.coordinatingAgency,
+    },
+    at,
+  );
+  appendAudit(db, {
+    at,
+    actorId: actor,
+    caseId,
+    youngPersonId: person.id,
+    action: 'case.import',
+    entity: 'case',
+    entityId: caseId,
+    after: {
+      importedFrom: { fileName, line: row.line },
+      caseRef: row.caseRef,
+      youngPerson: { id: person.id, name: person.name, dateOfBirth: person.date_of_birth, nhsNumber: person.nhs_number },
+      referralDate: row.referralDate,
+      openDate: row.openDate,
+      leadClinicianId: ctx.leadId,
+      teamId: ctx.teamId,
+      coordinatingAgency: row.coordinatingAgency,
+      grouping: row.grouping,
+    },
+  });
+  const plan = row.plan;
+  if (!plan || !row.grouping) {
+    if (row.grouping) updateCaseDenormalised(db, caseId, 1, { grouping: row.grouping }, at);
+    return caseId;
+  }
+  const planId = insertFirstPlan(
+    db,
+    {
+      caseId,
+      agreedDate: plan.agreedDate,
+      grouping: row.grouping,
+      agreedOutcome: plan.agreedOutcome,
+      endingCriteria: plan.endingCriteria,
+      likelihood: plan.likelihood,
+      likelihoodNote: null,
+      targetDate: plan.targetDate,
+      contingency: plan.contingency,
+      reviewDate: plan.reviewDate,
+      riskSupportSummary: plan.riskSupportSummary,
+      sdm: IMPORTED_PLAN_SDM,
+      createdBy: actor,
+    },
+    at,
+  );
+  const goals = plan.goals.map((g) => {
+    const goalId = insertGoal(db, { caseId, planId, position: g.position, description: g.description, createdOn: g.first.ratedOn, createdBy: actor }, at);
+    insertGoalRating(db, { goalId, ratedOn: g.first.ratedOn, score: g.first.score, context: 'plan', createdBy: actor }, at);
+    // The latest rating was made at some contact the file does not describe: a session rating.
+    if (g.latest) insertGoalRating(db, { goalId, ratedOn: g.latest.ratedOn, score: g.latest.score, context: 'session', createdBy: actor }, at);
+    return { goalId, position: g.position, description: g.description, first: g.first, latest: g.latest };
+  });
+  updateCaseDenormalised(db, caseId, 1, { grouping: row.grouping, nextReviewDate: plan.reviewDate, targetDate: plan.targetDate, planComplete: true }, at);
+  appendAudit(db, {
+    at,
+    actorId: actor,
+    caseId,
+    youngPersonId: person.id,
+    action: 'plan.import',
+    entity: 'plan',
+    entityId: planId,
+    before: { nextReviewDate: null, targetDate: null, planComplete: false },
+    after: {
+      importedFrom: { fileName, line: row.line },
+      agreedDate: plan.agreedDate,
+      grouping: row.grouping,
+      agreedOutcome: plan.agreedOutcome,
+      endingCriteria: plan.endingCriteria,
+      likelihood: plan.likelihood,
+      targetDate: plan.targetDate,
+      contingency: plan.contingency,
+      reviewDate: plan.reviewDate,
+      riskSupportSummary: plan.riskSupportSummary,
+      sdm: IMPORTED_PLAN_SDM,
+      goals,
+      nextReviewDate: plan.reviewDate,
+      planComplete: true,
+    },
+  });
+  return caseId;
+}
+
+export function commitImport(w: WriteContext, args: ImportFileInput): ImportResult {
+  return writeTx(w.db, () => {
+    const profile = requireProfile(w.db);
+    const { preview, rows, known } = previewImport(w.db, w.clock, profile, args);
+    const refusal = refusalMessage(preview);
+    if (refusal) throw new AppError('validation', refusal);
+    if (rows.length === 0) {
+      return { created: 0, skipped: preview.alreadyPresent.length, cliniciansAdded: 0, caseIds: [] };
+    }
+    const at = w.clock.now();
+    const actor: WriteContext = { ...w, actor: profile.id };
+    const team = new Map(known.teamClinicians);
+    for (const name of preview.newClinicians) {
+      const id = insertClinician(w.db, { name, role: 'clinician', teamId: profile.teamId }, at);
+      appendAudit(w.db, {
+        at,
+        actorId: profile.id,
+        action: 'clinician.create',
+        entity: 'clinician',
+        entityId: id,
+        after: { name, role: 'clinician', teamId: profile.teamId, importedFrom: { fileName: args.fileName } },
+      });
+      team.set(nameKey(name), id);
+    }
+    const caseIds = rows.map((row) => {
+      const key = nameKey(row.leadClinician);
+      const leadId = team.get(key);
+      if (!leadId) throw new AppError('internal', `No clinician for ${row.leadClinician}`);
+      return writeRow(actor, row, { teamId: profile.teamId, leadId, fileName: args.fileName, at });
+    });
+    return { created: caseIds.length, skipped: preview.alreadyPresent.length, cliniciansAdded: preview.newClinicians.length, caseIds };
+  });
+}
