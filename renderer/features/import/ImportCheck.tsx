@@ -36,7 +36,12 @@ export function ImportCheck({
         File: <strong>{preview.fileName}</strong> ({plural(preview.rowsRead, 'row', 'rows')} read)
       </p>
       <ul className="list list--bullet">
-        <li>{plural(creating, 'case will be created', 'cases will be created')}</li>
+        {/* With bad rows nothing will be created yet: say what is ready, not what "will" happen. */}
+        <li>
+          {preview.badRows.length > 0
+            ? plural(creating, 'row is ready, to import once every problem is fixed', 'rows are ready, to import once every problem is fixed')
+            : plural(creating, 'case will be created', 'cases will be created')}
+        </li>
         {skipping > 0 ? <li>{plural(skipping, 'case is already in the app and will be skipped', 'cases are already in the app and will be skipped')}</li> : null}
         {preview.newClinicians.length > 0 ? <li>New clinicians added to your team: {preview.newClinicians.join(', ')}</li> : null}
         {preview.ignoredHeaders.length > 0 ? <li>Columns not imported: {preview.ignoredHeaders.join(', ')}</li> : null}

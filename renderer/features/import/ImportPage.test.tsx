@@ -86,7 +86,8 @@ describe('Import a caseload', () => {
       ['3', 'RIO-102', 'Date of birth: 31/02/2011 is not a real date (use dd/mm/yyyy)'],
       ['5', 'RIO-104', expect.stringMatching(/^NHS number: /)],
     ]);
-    expect(screen.getByText('2 cases will be created')).toBeTruthy();
+    expect(screen.getByText('2 rows are ready, to import once every problem is fixed')).toBeTruthy();
+    expect(screen.queryByText(/will be created/)).toBeNull();
     expect(screen.queryByRole('button', { name: /^Import \d/ })).toBeNull();
     await expectNoAxeViolations();
 
