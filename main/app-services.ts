@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import type { Clock } from '../shared/clock';
 import { londonDateOf } from '../shared/dates';
 import type { IpcResult } from '../shared/ipc/result';
+import { createBackupService, type BackupService } from './backup/service';
 import { DatabaseOpenError } from './db/errors';
 import { isDatabaseKey, loadOrCreateKeyFile, readKeyFile } from './db/key-file';
 import { openDatabase } from './db/open';
@@ -25,10 +26,17 @@ export interface AppServicesOptions {
   log?: (message: string) => void;
   /** The audit actor for writes made before a profile exists; default 'system:app'. */
   systemActor?: string;
+  /**
+   * The database already open at dbPath with this key (the app session opens it with
+   * openDatabaseWithRecovery); default: opened here with openDatabase.
+   */
+  db?: Db;
 }
 
 export interface AppServices {
-  db: Db;
+  /** The open database; a different handle after a backup is restored (read it each time). */
+  readonly db: Db;
+  backups: BackupService;
   clock: Clock;
   handlers: Handlers;
   /** Synchronous, like better-sqlite3: parses, runs and wraps one call. */
@@ -56,18 +64,27 @@ export function resolveDatabaseKey(opts: Pick<AppServicesOptions, 'dbPath' | 'ke
 
 export function createAppServices(opts: AppServicesOptions): AppServices {
   const log = opts.log ?? ((message: string) => console.error(`[thrive] ${message}`));
-  const db = openDatabase({
-    path: opts.dbPath,
-    key: resolveDatabaseKey(opts),
-    onBackup: (path) => log(`copied the database to ${path} before upgrading it`),
-  });
+  const key = resolveDatabaseKey(opts);
+  const db =
+    opts.db ??
+    openDatabase({
+      path: opts.dbPath,
+      key,
+      onBackup: (path) => log(`copied the database to ${path} before upgrading it`),
+    });
   const ctx: HandlerContext = { db, clock: opts.clock, log, systemActor: opts.systemActor ?? 'system:app' };
+  // A restore closes the database and opens the restored copy: every later call must use the new handle.
+  ctx.backups = createBackupService({ dbPath: opts.dbPath, key, clock: opts.clock, log, getDb: () => ctx.db, setDb: (next) => (ctx.db = next) });
   return {
-    db,
+    get db() {
+      return ctx.db;
+    },
+    backups: ctx.backups,
     clock: opts.clock,
     handlers,
     invoke: (channel, rawArgs) => dispatch(handlers, ctx, channel, rawArgs),
     close: () => {
+      const db = ctx.db;
       if (!db.open) return;
       // Lets SQLite refresh its statistics for the query planner; cheap when nothing changed.
       db.pragma('optimize');

@@ -3,14 +3,18 @@
  * for trust IT's scheduled jobs and for checking what the app would show on a given day.
  * bin/thrive.cjs loads the bundled copy of this file (dist/main/cli.js) and calls runCli.
  */
+import { existsSync } from 'node:fs';
 import { isIsoDate, parseUkDate, type IsoDate } from '../shared/dates';
 import type { Clock } from '../shared/clock';
 import { CHANNEL_NAMES } from '../shared/ipc/channels';
 import { argsJsonSchema, contract } from '../shared/ipc/contract';
 import type { IpcResult } from '../shared/ipc/result';
 import type { Caseload, ExportFile } from '../shared/ipc/types';
-import { createAppServices, systemClock, type AppServices } from './app-services';
+import { keyFromRecoveryCode, keystorePathFor, readRecoveryCodeFile, writeKeyFile } from './cli/recovery-key';
+import { createAppServices, systemClock, type AppServices, type AppServicesOptions } from './app-services';
+import { classifyOpenError } from './backup/recovery';
 import { CliRefusal, parseArgs, UsageError, type ParsedArgs } from './cli/args';
+import { isBackupCommand, planBackupCommand, restoreOverDamagedDatabase } from './cli/backup-commands';
 import { planExport } from './cli/export-commands';
 import { planImport } from './cli/import-command';
 import { json, printResult, writeFileAtomically, type CliIo } from './cli/io';
@@ -29,18 +33,31 @@ function cliClock(today: string | undefined): Clock {
   return { today: () => day, now: () => new Date().toISOString() };
 }
 
-function openServices(args: ParsedArgs, io: CliIo): AppServices {
+function serviceOptions(args: ParsedArgs, io: CliIo): AppServicesOptions {
   const dbPath = args.options.get('--db');
   if (!dbPath) throw new UsageError('Say which database to use with --db FILE');
   const keyFile = args.options.get('--key-file');
   const envKey = io.env.THRIVE_DB_KEY;
-  return createAppServices({
+  const codeFile = args.options.get('--recovery-code-file');
+  const code = codeFile ? readRecoveryCodeFile(codeFile) : io.env.THRIVE_RECOVERY_CODE?.trim();
+  const key = keyFile ? undefined : envKey ? envKey.trim() : code ? keyFromRecoveryCode(dbPath, code) : undefined;
+  if (!keyFile && !key && !existsSync(`${dbPath}.key`) && existsSync(keystorePathFor(dbPath))) {
+    throw new CliRefusal(
+      'This database is protected by the app lock. Unlock it with the organisation recovery code ' +
+        '(--recovery-code-file FILE or THRIVE_RECOVERY_CODE), or use a key file made with thrive key-file (--key-file FILE).',
+    );
+  }
+  return {
     dbPath,
-    ...(keyFile ? { keyFile } : envKey ? { key: envKey.trim() } : {}),
+    ...(keyFile ? { keyFile } : key ? { key } : {}),
     clock: cliClock(args.options.get('--today')),
     log: (message) => io.err(`thrive: ${message}\n`),
     systemActor: 'system:cli',
-  });
+  };
+}
+
+function openServices(args: ParsedArgs, io: CliIo): AppServices {
+  return createAppServices(serviceOptions(args, io));
 }
 
 function isExportFile(value: unknown): value is ExportFile {
@@ -64,15 +81,37 @@ function runCommand(args: ParsedArgs, io: CliIo): number {
     io.out(json(CHANNEL_NAMES.map((name) => ({ channel: name, description: contract[name].description, args: argsJsonSchema(name) }))));
     return 0;
   }
-  if (command === 'export' || command === 'import') {
+  if (command === 'export' || command === 'import' || isBackupCommand(command)) {
     // Checked in full before the database is opened, so a mistake never creates a file.
-    const run = command === 'export' ? planExport(args, rest[0], rest.slice(1)) : planImport(args, rest[0], rest.slice(1));
-    const services = openServices(args, io);
+    const run = isBackupCommand(command)
+      ? planBackupCommand(args, command, rest)
+      : command === 'export'
+        ? planExport(args, rest[0], rest.slice(1))
+        : planImport(args, rest[0], rest.slice(1));
+    let services: AppServices;
+    try {
+      services = openServices(args, io);
+    } catch (error) {
+      // A database too damaged to open can still be replaced by a backup from the command line.
+      if (command === 'restore' && classifyOpenError(error) !== null) return restoreOverDamagedDatabase(serviceOptions(args, io), rest[0]!, error, io);
+      throw error;
+    }
     try {
       return run(services, io);
     } finally {
       services.close();
     }
+  }
+  if (command === 'key-file') {
+    const out = args.options.get('--out');
+    if (!out) throw new UsageError('Say where to write the key with --out FILE');
+    const options = serviceOptions(args, io);
+    if (options.key === undefined) throw new UsageError('key-file needs the recovery code: --recovery-code-file FILE or THRIVE_RECOVERY_CODE');
+    // Opened once to prove the key is right before anyone relies on the file.
+    openServices(args, io).close();
+    writeKeyFile(out, options.key);
+    io.out(`Wrote the database key to ${out} (readable by this account only). Keep it as safe as the records.\n`);
+    return 0;
   }
   if (command !== 'call' && command !== 'caseload' && command !== 'seed-demo') {
     throw new UsageError(command ? `Unknown command ${command}` : 'Say which command to run');

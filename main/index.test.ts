@@ -1,9 +1,14 @@
 /**
  * The main process's wiring, with Electron and the data layer replaced by recorders: what a packaged
- * app would do at start-up, observed from outside.
+ * app would do at start-up, observed from outside. The app lock is the real SecureSession (its keystore
+ * in a temporary folder); only the opening of the database is replaced.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { CHANNEL_NAMES } from '../shared/ipc/channels';
+import type { SecureSessionOptions } from './session/secure-session';
 
 type Handler = (event: { senderFrame: { url: string; parent: unknown } | null }, args: unknown) => unknown;
 
@@ -46,6 +51,7 @@ const h = vi.hoisted(() => {
   const services = {
     invoke: vi.fn((channel: string, args: unknown) => ({ ok: true, value: { channel, args } })),
     close: vi.fn(),
+    backups: { backupNow: vi.fn() },
   };
   return {
     app,
@@ -54,10 +60,12 @@ const h = vi.hoisted(() => {
     windows,
     BrowserWindow,
     services,
-    createAppServices: vi.fn((_opts: { dbPath: string; clock: { today(): string; now(): string } }) => services),
+    sessionOpts: [] as SecureSessionOptions[],
+    showErrorBox: vi.fn(),
     denied: { request: 0 },
     openExternal: vi.fn(),
     schemes: [] as unknown[],
+    blockedUrls: [] as string[],
     handled: [] as string[],
   };
 });
@@ -65,7 +73,7 @@ const h = vi.hoisted(() => {
 vi.mock('electron', () => ({
   app: h.app,
   BrowserWindow: h.BrowserWindow,
-  dialog: { showErrorBox: vi.fn() },
+  dialog: { showErrorBox: h.showErrorBox },
   ipcMain: { handle: (channel: string, handler: Handler) => h.ipcHandlers.set(channel, handler) },
   protocol: {
     registerSchemesAsPrivileged: (schemes: unknown[]) => h.schemes.push(...schemes),
@@ -76,14 +84,36 @@ vi.mock('electron', () => ({
       setPermissionRequestHandler: () => (h.denied.request += 1),
       setPermissionCheckHandler: () => undefined,
       setDevicePermissionHandler: () => undefined,
+      webRequest: {
+        onBeforeRequest: (filter: { urls: string[] }) => h.blockedUrls.push(...filter.urls),
+      },
     },
   },
   shell: { openExternal: (url: string) => h.openExternal(url) },
+  // Linux's plain-text fallback: refused, so the passphrase alone protects the key there.
+  safeStorage: {
+    isEncryptionAvailable: () => true,
+    getSelectedStorageBackend: () => 'basic_text',
+    encryptString: (text: string) => Buffer.from(text),
+    decryptString: (data: Buffer) => data.toString(),
+  },
 }));
-vi.mock('./app-services', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('./app-services')>()),
-  createAppServices: h.createAppServices,
-}));
+const keystoreDir = mkdtempSync(join(tmpdir(), 'thrive-index-test-'));
+afterAll(() => rmSync(keystoreDir, { recursive: true, force: true }));
+vi.mock('./session/secure-session', async (importOriginal) => {
+  const real = await importOriginal<typeof import('./session/secure-session')>();
+  return {
+    ...real,
+    createSecureSession: (opts: SecureSessionOptions) => {
+      h.sessionOpts.push(opts);
+      return real.createSecureSession({
+        ...opts,
+        keystorePath: join(keystoreDir, 'thrive.keys'),
+        openServices: () => ({ services: h.services as never, recoveryNotice: null }),
+      });
+    },
+  };
+});
 vi.mock('./paths', () => ({ configureUserDataPath: vi.fn(), databasePath: () => '/local/THRIVE Plans/thrive.db' }));
 
 await import('./index');
@@ -92,7 +122,7 @@ await new Promise((resolve) => setTimeout(resolve, 0));
 
 // Recorded once at start-up (the runner clears mock call records between tests).
 const startup = {
-  servicesOpts: h.createAppServices.mock.calls[0]?.[0],
+  sessionOpts: h.sessionOpts[0],
   lockRequested: h.app.requestSingleInstanceLock.mock.calls.length,
   sandboxEnabled: h.app.enableSandbox.mock.calls.length,
   quitCalls: h.app.quit.mock.calls.length,
@@ -111,6 +141,8 @@ describe('main process start-up', () => {
     expect(h.schemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
     expect(h.handled).toEqual(['app']);
     expect(h.denied.request).toBe(1);
+    // Every remote or file request from the session is cancelled, whatever asked for it.
+    expect(h.blockedUrls).toEqual(expect.arrayContaining(['http://*/*', 'https://*/*']));
     expect(h.appListeners.has('web-contents-created')).toBe(true);
   });
 
@@ -138,18 +170,33 @@ describe('main process start-up', () => {
   });
 
   it('opens the database in the local user-data folder', () => {
-    expect(startup.servicesOpts?.dbPath).toBe('/local/THRIVE Plans/thrive.db');
+    expect(startup.sessionOpts?.dbPath).toBe('/local/THRIVE Plans/thrive.db');
   });
 
-  it('closes the database when the app quits', () => {
-    h.appListeners.get('will-quit')?.();
-    expect(h.services.close).toHaveBeenCalledTimes(1);
+  it("protects the key with the OS key store, refusing Linux's plain-text fallback", () => {
+    expect(startup.sessionOpts?.os === null).toBe(process.platform === 'linux');
+  });
+
+  it('shows a database that cannot be opened (e.g. a newer version) in an error box and stops', () => {
+    startup.sessionOpts?.onOpenFailure?.(new Error('This database was made by a newer version of THRIVE Plans'));
+    expect(h.showErrorBox).toHaveBeenCalledWith('THRIVE Plans could not open its database', 'This database was made by a newer version of THRIVE Plans');
+    expect(h.app.exit).toHaveBeenCalledWith(1);
   });
 });
 
 describe('IPC handlers', () => {
   it('registers exactly one handler per contract channel', () => {
     expect([...h.ipcHandlers.keys()].sort()).toEqual([...CHANNEL_NAMES].sort());
+  });
+
+  it('answers locked, without touching the services, until the app lock is set up or unlocked', () => {
+    h.services.invoke.mockClear();
+    expect(h.ipcHandlers.get('lock:status')?.({ senderFrame: appFrame }, {})).toMatchObject({ ok: true, value: { state: 'setup' } });
+    expect(h.ipcHandlers.get('cases:open')?.({ senderFrame: appFrame }, { caseRef: 'C-7' })).toMatchObject({ ok: false, error: { code: 'locked' } });
+    expect(h.services.invoke).not.toHaveBeenCalled();
+    const passphrase = 'copper kettle meadow';
+    const setup = h.ipcHandlers.get('lock:setup')?.({ senderFrame: appFrame }, { passphrase, confirmPassphrase: passphrase });
+    expect(setup).toMatchObject({ ok: true, value: { status: { state: 'unlocked' } } });
   });
 
   it('passes a trusted call straight to the services with its raw arguments', () => {
@@ -176,8 +223,8 @@ describe('IPC handlers', () => {
 
 describe('system clock', () => {
   it("gives the services England's calendar day, across the BST midnight", () => {
-    const clock = startup.servicesOpts?.clock;
-    if (!clock) throw new Error('services were not created');
+    const clock = startup.sessionOpts?.clock;
+    if (!clock) throw new Error('the session was not created');
     vi.useFakeTimers({ toFake: ['Date'] });
     try {
       vi.setSystemTime(new Date('2026-06-30T23:30:00Z'));
@@ -188,5 +235,15 @@ describe('system clock', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('quitting', () => {
+  it('closes the session: the database is closed and every later call answers locked', () => {
+    h.services.close.mockClear();
+    h.appListeners.get('will-quit')?.();
+    expect(h.services.close).toHaveBeenCalledTimes(1);
+    expect(h.services.backups.backupNow).toHaveBeenCalledWith('quit');
+    expect(h.ipcHandlers.get('cases:open')?.({ senderFrame: appFrame }, {})).toMatchObject({ ok: false, error: { code: 'locked' } });
   });
 });

@@ -1,18 +1,21 @@
 /**
  * The Electron main process: app lifecycle only. One instance (one writer to the database), the
  * app:// protocol, the hardened window, and one ipcMain handler per contract channel, each refusing
- * any sender that is not the app's own page before handing the raw arguments to the services
- * (which parse them with the channel's schema). Everything else lives in modules tested without Electron.
+ * any sender that is not the app's own page before handing the raw arguments to the secure session
+ * (the app lock: 'locked' until unlocked, then the services, which parse them with the channel's
+ * schema). Everything else lives in modules tested without Electron.
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
 import type { IpcMain } from 'electron';
 import { CHANNEL_NAMES } from '../shared/ipc/channels';
 import type { IpcResult } from '../shared/ipc/result';
-import { createAppServices, systemClock, type AppServices } from './app-services';
+import { systemClock } from './app-services';
+import { electronOsCrypto } from './keys/os-crypto';
 import { configureUserDataPath, databasePath } from './paths';
 import { registerAppProtocol, registerAppScheme } from './protocol';
-import { APP_ENTRY_URL, denyAllPermissions, guardWebContents, isTrustedSender, windowOptions } from './security';
+import { APP_ENTRY_URL, blockRemoteRequests, denyAllPermissions, guardWebContents, isTrustedSender, windowOptions } from './security';
+import { createSecureSession, type SecureSession } from './session/secure-session';
 
 const FORBIDDEN: IpcResult<never> = {
   ok: false,
@@ -35,7 +38,7 @@ function log(message: string): void {
 }
 
 let mainWindow: BrowserWindow | null = null;
-let services: AppServices | null = null;
+let secureSession: SecureSession | null = null;
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow(
@@ -49,20 +52,34 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
+function fail(error: unknown): void {
+  dialog.showErrorBox('THRIVE Plans could not open its database', error instanceof Error ? error.message : String(error));
+  app.exit(1);
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
   registerAppProtocol(path.join(__dirname, '..', 'renderer'));
   denyAllPermissions(session.defaultSession);
+  // Nothing leaves the machine: the CSP covers the page, this covers everything else in the session.
+  blockRemoteRequests(session.defaultSession, log);
   try {
-    // The app's one wall clock: the calendar day in England, whatever the machine's time zone.
-    services = createAppServices({ dbPath: databasePath(), clock: systemClock(), log });
+    secureSession = createSecureSession({
+      dbPath: databasePath(),
+      // safeStorage is usable only once the app is ready; Linux's plain-text fallback is refused.
+      os: electronOsCrypto(safeStorage, process.platform),
+      // The app's one wall clock: the calendar day in England, whatever the machine's time zone.
+      clock: systemClock(),
+      log,
+      // Found at unlock (the database opens only then): a newer version, a network path.
+      onOpenFailure: (error) => fail(error),
+    });
   } catch (error) {
-    // A wrong key, a database from a newer version or a network path: say so and stop, never guess.
-    dialog.showErrorBox('THRIVE Plans could not open its database', error instanceof Error ? error.message : String(error));
-    app.exit(1);
+    // A damaged keystore, a key that has gone missing or a network path: say so and stop, never guess.
+    fail(error);
     return;
   }
-  const ready = services;
+  const ready = secureSession;
   registerIpcHandlers(ipcMain, (channel, rawArgs) => ready.invoke(channel, rawArgs));
   mainWindow = createWindow();
 }
@@ -84,9 +101,10 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => shell.openExternal(url)));
   // Quit with the last window on every platform: the database is closed cleanly when the window goes.
   app.on('window-all-closed', () => app.quit());
+  // A last backup, then the database closed and the key dropped.
   app.on('will-quit', () => {
-    services?.close();
-    services = null;
+    secureSession?.close();
+    secureSession = null;
   });
   start().catch((error: unknown) => {
     log(`start-up failed: ${error instanceof Error ? error.message : String(error)}`);

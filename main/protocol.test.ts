@@ -111,4 +111,12 @@ describe('registration', () => {
     registerAppProtocol(root);
     expect(protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
   });
+
+  it('never lets app:// bypass the CSP, serve workers or be read cross-origin', () => {
+    registerAppScheme();
+    const [[scheme]] = protocol.registerSchemesAsPrivileged.mock.calls.at(-1) as [[{ privileges: Record<string, boolean> }]];
+    for (const privilege of ['bypassCSP', 'corsEnabled', 'allowServiceWorkers', 'stream', 'codeCache']) {
+      expect(scheme.privileges[privilege], privilege).toBeUndefined();
+    }
+  });
 });

@@ -2,11 +2,13 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import {
   APP_ENTRY_URL,
+  blockRemoteRequests,
   CONTENT_SECURITY_POLICY,
   denyAllPermissions,
   guardWebContents,
   isAllowedExternalUrl,
   isTrustedSender,
+  REMOTE_URL_PATTERNS,
   windowOptions,
 } from './security';
 
@@ -203,5 +205,65 @@ describe('IPC sender check', () => {
   it('does not rely on URL.origin, which is "null" for app://', () => {
     expect(new URL(APP_ENTRY_URL).origin).toBe('null');
     expect(new URL('app://evil/').origin).toBe('null');
+  });
+});
+
+describe('remote requests', () => {
+  type Listener = (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void;
+
+  /** Installs the filter on a stand-in session; returns what it filters and how it answers a URL. */
+  function filtered() {
+    let filter: { urls: string[] } | undefined;
+    let listener: Listener | undefined;
+    const logged: string[] = [];
+    blockRemoteRequests(
+      {
+        webRequest: {
+          onBeforeRequest: ((f: { urls: string[] }, l: Listener) => {
+            filter = f;
+            listener = l;
+          }) as unknown as Parameters<typeof blockRemoteRequests>[0]['webRequest']['onBeforeRequest'],
+        },
+      },
+      (message) => logged.push(message),
+    );
+    return {
+      patterns: filter?.urls ?? [],
+      answer(url: string) {
+        let response: { cancel: boolean } | undefined;
+        listener?.({ url }, (r) => (response = r));
+        return response;
+      },
+      logged,
+    };
+  }
+
+  /** Electron's URL pattern match, enough for scheme://host/path patterns with * wildcards. */
+  const matches = (pattern: string, url: string) => {
+    const [scheme = ''] = pattern.split('://');
+    return url.startsWith(`${scheme}://`);
+  };
+
+  it.each([
+    'https://evil.example/collect?name=Alex',
+    'http://127.0.0.1:8080/',
+    'wss://evil.example/socket',
+    'ws://localhost/',
+    'file:///etc/passwd',
+  ])('cancels %s before it leaves the machine', (url) => {
+    const session = filtered();
+    expect(session.patterns.some((p) => matches(p, url))).toBe(true);
+    expect(session.answer(url)).toEqual({ cancel: true });
+  });
+
+  it("never filters the app's own origin", () => {
+    expect(REMOTE_URL_PATTERNS.some((p) => matches(p, APP_ENTRY_URL))).toBe(false);
+    expect(filtered().patterns.some((p) => matches(p, 'app://thrive/assets/index.js'))).toBe(false);
+  });
+
+  it('logs the scheme only, never the URL (which may carry record data)', () => {
+    const session = filtered();
+    session.answer('https://evil.example/collect?name=Alex%20Morgan');
+    expect(session.logged).toEqual(['blocked a https: request']);
   });
 });

@@ -162,3 +162,25 @@ export function denyAllPermissions(session: GuardedSession): void {
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
 }
+
+/**
+ * URL patterns of everything that is not the app's own origin: the web, websockets and local files.
+ * (Electron's filter syntax; app:// is served by main/protocol.ts and never matches.)
+ */
+export const REMOTE_URL_PATTERNS: readonly string[] = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'file://*/*'];
+
+type FilteredSession = { webRequest: Pick<Session['webRequest'], 'onBeforeRequest'> };
+
+/**
+ * No remote content, second lock: the CSP already stops the page loading anything but 'self', but
+ * the CSP does not govern the preload's isolated world, a devtools session or a bug that navigates a
+ * frame. Every request from this session to the web, a websocket or a local file is cancelled before
+ * it leaves the machine, so no record can be sent anywhere and nothing remote can be loaded.
+ */
+export function blockRemoteRequests(session: FilteredSession, log?: (message: string) => void): void {
+  session.webRequest.onBeforeRequest({ urls: [...REMOTE_URL_PATTERNS] }, (details, callback) => {
+    // The scheme only: a URL may carry record data in its query, and the log must not.
+    log?.(`blocked a ${details.url.slice(0, details.url.indexOf(':') + 1)} request`);
+    callback({ cancel: true });
+  });
+}

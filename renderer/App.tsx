@@ -8,6 +8,10 @@ import { CurrentViewForm } from './features/current-view/CurrentViewForm';
 import { EndingForm } from './features/ending/EndingForm';
 import { ExportPage } from './features/export/ExportPage';
 import { ImportPage } from './features/import/ImportPage';
+
+import { LockScreen } from './features/lock/LockScreen';
+import { RecoveryNotice } from './features/lock/RecoveryNotice';
+import { SetupScreen } from './features/lock/SetupScreen';
 import { OpenCaseForm } from './features/open-case/OpenCaseForm';
 import { PlanForm } from './features/plan/PlanForm';
 import { RevisePlanForm } from './features/plan-revision/RevisePlanForm';
@@ -16,8 +20,11 @@ import { ReopenForm } from './features/reopen/ReopenForm';
 import { ReviewForm } from './features/review/ReviewForm';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { TeamPage } from './features/team/TeamPage';
+import { lockApp } from './components/lock-app';
+import { useIdleLock } from './components/use-idle-lock';
+import { useAutoLockMinutes, useLockActions, useLockError, useLockState } from './stores/lock';
 import { routeKey, usePendingRoute, useRoute, type Route } from './stores/navigation';
-import { useProfile, useSessionActions, useSessionError, useSessionStatus } from './stores/session';
+import { useProfile, useSessionActions, useSessionError, useSessionStatus, useSettings } from './stores/session';
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -60,6 +67,25 @@ function StartProblem({ message, onRetry }: { message: string; onRetry(): void }
   );
 }
 
+/** What the app lock allows before anything from the records is loaded. */
+function Gate() {
+  const lockState = useLockState();
+  const lockError = useLockError();
+  const { check } = useLockActions();
+  switch (lockState) {
+    case 'checking':
+      return <Loading what="THRIVE Plans" />;
+    case 'error':
+      return <StartProblem message={lockError ?? 'THRIVE Plans could not start.'} onRetry={() => void check()} />;
+    case 'setup':
+      return <SetupScreen />;
+    case 'locked':
+      return <LockScreen />;
+    case 'unlocked':
+      return <Body />;
+  }
+}
+
 function Body() {
   const status = useSessionStatus();
   const error = useSessionError();
@@ -71,16 +97,36 @@ function Body() {
   if (status === 'error') return <StartProblem message={error ?? 'THRIVE Plans could not start.'} onRetry={() => void load()} />;
   // First run: nothing else makes sense until we know who is using the app.
   if (!profile) return <ProfileSetup />;
-  return <Screen key={routeKey(route)} route={route} />;
+  return (
+    <>
+      <RecoveryNotice />
+      <Screen key={routeKey(route)} route={route} />
+    </>
+  );
 }
 
 export function App() {
   const { load } = useSessionActions();
+  const { check } = useLockActions();
+  const lockState = useLockState();
+  const settings = useSettings();
+  const lockMinutes = useAutoLockMinutes();
   const dialogOpen = usePendingRoute() !== null;
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    void check();
+  }, [check]);
+
+  // Records are read only once unlocked, and read afresh after every unlock (locking forgot them).
+  useEffect(() => {
+    if (lockState === 'unlocked') void load();
+  }, [lockState, load]);
+
+  useIdleLock({
+    minutes: settings?.autoLockMinutes ?? lockMinutes,
+    enabled: lockState === 'unlocked',
+    onIdle: () => void lockApp(),
+  });
 
   const skipToMain = (event: MouseEvent<HTMLAnchorElement>) => {
     event.preventDefault();
@@ -96,7 +142,7 @@ export function App() {
         <AppHeader />
         <div className="width-container">
           <main className="main-wrapper" id="main-content" tabIndex={-1}>
-            <Body />
+            <Gate />
           </main>
         </div>
       </div>

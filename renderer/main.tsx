@@ -11,6 +11,7 @@ import './styles/caseload.css';
 import './styles/current-view.css';
 import './styles/case.css';
 import './styles/exports.css';
+import './styles/lock.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -10,6 +10,7 @@ export class CliRefusal extends Error {}
 const VALUE_OPTIONS = new Set([
   '--db',
   '--key-file',
+  '--recovery-code-file',
   '--today',
   '--clinician',
   '--out',
@@ -20,6 +21,7 @@ const VALUE_OPTIONS = new Set([
   '--document',
   '--kind',
   '--review',
+  '--reason',
 ]);
 /** Options that may be given more than once (each value kept, in order). */
 const REPEATED_OPTIONS = new Set(['--map']);
@@ -76,7 +78,7 @@ export function required(args: ParsedArgs, name: string, what: string): string {
 
 /** Refuses options that mean nothing for this command, so a misplaced one is not silently ignored. */
 export function onlyOptions(args: ParsedArgs, command: string, allowed: readonly string[]): void {
-  const allow = new Set(['--db', '--key-file', '--today', ...allowed]);
+  const allow = new Set(['--db', '--key-file', '--recovery-code-file', '--today', ...allowed]);
   for (const name of [...args.options.keys(), ...args.repeated.keys(), ...args.flags]) {
     if (!allow.has(name)) throw new UsageError(`${name} is not an option of ${command}`);
   }

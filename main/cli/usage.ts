@@ -32,10 +32,28 @@ Commands:
                                 template column KEY (e.g. caseRef, dateOfBirth) from the file's HEADER;
                                 KEY= with no header says the column is not in the file
 
+  backup [--reason manual|daily]
+                                Take a backup now into the backups folder beside the database: VACUUM INTO
+                                (encrypted with the same key), checked, then older backups rotated (7 daily,
+                                4 weekly, 12 monthly, the 5 newest manual). A failure keeps every older backup
+  backups [--json]              List the backups, newest first, with the last good backup and any failure
+  restore FILE_NAME             Restore a backup named by thrive backups. A backup of the database in use is
+                                taken first and the database itself is set aside beside it, never deleted
+  key-file --recovery-code-file CODE_FILE --out FILE
+                                For scheduled jobs on a database the app protects with a passphrase: unwrap
+                                its key with the organisation recovery code and write it to FILE (owner
+                                read/write only; never over an existing file) for --key-file
+  verify-audit                  Check the audit trail's hash chain: "Audit trail intact: N entries, chain
+                                verified", or the first entry that was changed or removed (exit status 1)
+
 Options:
   --db FILE        The THRIVE Plans database file (created if it does not exist)
   --key-file FILE  The file holding the 64-hex database key (default FILE.key beside the database);
                    without it the key is read from THRIVE_DB_KEY if set
+  --recovery-code-file FILE
+                   Unlock a database the app protects (its thrive.keys beside it) with the organisation
+                   recovery code held in FILE (or THRIVE_RECOVERY_CODE)
+  --reason WHY     What a backup is for (manual or daily; default manual)
   --today DATE     Treat DATE as today (YYYY-MM-DD or dd/mm/yyyy), e.g. to see which reviews will be overdue
   --help           Show this help
 
@@ -44,4 +62,5 @@ truncated file behind. Every export is recorded in the audit trail in the profil
 
 Exit status: 0 when the command succeeded, 1 when it did not (the error is printed). import csv exits 1
 when the file cannot be read, a required column is missing or any row has a problem (nothing is imported).
+backup exits 1 when the backup could not be made or failed its check; verify-audit when the chain is broken.
 `;

@@ -11,6 +11,7 @@ export type DatabaseOpenProblem =
   | 'needs_migration'
   | 'corrupt'
   | 'backup_failed'
+  | 'migration_failed'
   | 'key_file_missing';
 
 export class DatabaseOpenError extends Error {

@@ -73,11 +73,22 @@ export function migrate(db: Db, options: MigrateOptions = {}): MigrateResult {
 
   const backupPath = from > 0 && options.path && !db.memory ? takeVerifiedBackup(db, options.path, to, from, options.key) : null;
 
-  db.transaction(() => {
-    for (const m of pending) db.exec(m.sql);
-    // PRAGMA cannot take a bound parameter; `to` is an integer from our own list.
-    db.pragma(`user_version = ${Math.trunc(to)}`);
-  }).immediate();
+  try {
+    db.transaction(() => {
+      for (const m of pending) db.exec(m.sql);
+      // PRAGMA cannot take a bound parameter; `to` is an integer from our own list.
+      db.pragma(`user_version = ${Math.trunc(to)}`);
+    }).immediate();
+  } catch (error) {
+    // Rolled back by the transaction: say so plainly, with where the copy is, and keep SQLite's words for IT.
+    const copy = backupPath ? ` A copy taken before the upgrade is at ${backupPath}.` : '';
+    throw new DatabaseOpenError(
+      'migration_failed',
+      `Upgrading the database to schema ${to} failed and was undone: the records are exactly as they were.${copy} ` +
+        `Give IT support this detail: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
   const violations = db.pragma('foreign_key_check') as unknown[];
   if (violations.length > 0) {
     throw new DatabaseOpenError('corrupt', `The database has ${violations.length} broken links between records after upgrading`);

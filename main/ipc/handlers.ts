@@ -1,5 +1,6 @@
 /** Every channel's handler, composed from the features (one table, typed from the contract). */
 import { appHandlers } from '../features/app/handlers';
+import { backupHandlers } from '../features/backup/handlers';
 import { caseloadHandlers } from '../features/caseload/handlers';
 import { caseHandlers } from '../features/cases/handlers';
 import { clinicianHandlers } from '../features/clinicians/handlers';
@@ -9,6 +10,7 @@ import { draftHandlers } from '../features/drafts/handlers';
 import { endingHandlers } from '../features/ending/handlers';
 import { exportHandlers } from '../features/exports/handlers';
 import { importHandlers } from '../features/import/handlers';
+import { lockHandlers } from '../features/lock/handlers';
 import { planHandlers } from '../features/plan/handlers';
 import { profileHandlers } from '../features/profile/handlers';
 import { reviewHandlers } from '../features/review/handlers';
@@ -33,5 +35,7 @@ export const handlers: Handlers = {
   ...teamHandlers,
   ...exportHandlers,
   ...importHandlers,
+  ...lockHandlers,
+  ...backupHandlers,
   ...demoHandlers,
 };

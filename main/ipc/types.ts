@@ -1,5 +1,6 @@
 import type { Clock } from '../../shared/clock';
 import type { Channel, ParsedArgsOf, ResultOf } from '../../shared/ipc/contract';
+import type { BackupService } from '../backup/service';
 import type { Db } from '../db/sql';
 
 /** What every handler gets besides its arguments. */
@@ -9,6 +10,8 @@ export interface HandlerContext {
   log: (message: string) => void;
   /** The audit actor when no profile is set up: 'system:app', 'system:cli', … */
   systemActor: string;
+  /** Backups of this database (list, back up now, restore); a restore replaces `db` above. */
+  backups?: BackupService;
 }
 
 export type Handler<C extends Channel> = (args: ParsedArgsOf<C>, ctx: HandlerContext) => ResultOf<C>;

@@ -46,6 +46,16 @@ export function toApiError(error: unknown): ApiError {
   return new ApiError({ code: 'internal', message: 'Something went wrong reaching your records. Try again.' });
 }
 
+let onLocked: (() => void) | null = null;
+
+/**
+ * Who hears that main answered 'locked' (it locked itself after idle time, or another window locked
+ * it): the lock store, which shows the lock screen. Any call can be the one that finds out.
+ */
+export function setLockedListener(listener: (() => void) | null): void {
+  onLocked = listener;
+}
+
 /** Calls one channel: resolves with its value or rejects with an ApiError. */
 export async function request<T>(call: (api: Api) => Promise<IpcResult<T>>): Promise<T> {
   let result: IpcResult<T>;
@@ -55,5 +65,6 @@ export async function request<T>(call: (api: Api) => Promise<IpcResult<T>>): Pro
     throw toApiError(error);
   }
   if (result.ok) return result.value;
+  if (result.error.code === 'locked') onLocked?.();
   throw new ApiError(result.error);
 }

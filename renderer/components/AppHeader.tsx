@@ -1,12 +1,15 @@
 import type { MouseEvent } from 'react';
 import { ROLE_LABELS } from '../../shared/ipc/schemas/clinicians';
+import { lockApp } from './lock-app';
+import { useLockState } from '../stores/lock';
 import { useNavigationActions, useRoute, type Route } from '../stores/navigation';
 import { useProfile } from '../stores/session';
 import { APP_NAME } from './page';
 
 /**
  * The service header: app name, who is signed in and their team, and the top-level links: Caseload,
- * Team (team leads only: the team view is theirs) and Settings.
+ * Team (team leads only: the team view is theirs) and Settings, and "Lock" to lock the app at once
+ * (e.g. before stepping away from the laptop).
  */
 export function AppHeader() {
   const profile = useProfile();
@@ -20,6 +23,7 @@ export function AppHeader() {
   // Forms about a case belong to the caseload part of the app; Team and Settings are separate.
   const section = route.name === 'settings' || route.name === 'team' ? route.name : 'caseload';
   const isLead = profile?.role === 'team_lead';
+  const unlocked = useLockState() === 'unlocked';
 
   return (
     <header className="header">
@@ -32,7 +36,7 @@ export function AppHeader() {
           </p>
         ) : null}
       </div>
-      {profile ? (
+      {profile && unlocked ? (
         <nav className="header__nav" aria-label="Main">
           <ul className="header__nav-list">
             <li>
@@ -66,6 +70,11 @@ export function AppHeader() {
               >
                 Settings
               </a>
+            </li>
+            <li className="header__nav-item--end">
+              <button type="button" className="header__nav-button" onClick={() => void lockApp()}>
+                Lock
+              </button>
             </li>
           </ul>
         </nav>

@@ -5,6 +5,8 @@
 export interface Scheduler {
   /** Runs `run` once after `ms`; the returned function cancels it. */
   after(ms: number, run: () => void): () => void;
+  /** Milliseconds on this scheduler's clock (the idle lock measures quiet time with it). */
+  now(): number;
 }
 
 const realScheduler: Scheduler = {
@@ -12,6 +14,7 @@ const realScheduler: Scheduler = {
     const handle = setTimeout(run, ms);
     return () => clearTimeout(handle);
   },
+  now: () => Date.now(),
 };
 
 let current: Scheduler = realScheduler;
@@ -56,6 +59,7 @@ export function createManualScheduler(): ManualScheduler {
       }
       now = until;
     },
+    now: () => now,
     get pending() {
       return timers.size;
     },

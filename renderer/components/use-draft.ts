@@ -17,6 +17,17 @@ import { getScheduler } from './scheduler';
 /** Long enough not to write on every key press, short enough that a sudden close loses little. */
 export const DRAFT_DELAY_MS = 800;
 
+/** Every mounted form's "save my waiting draft now", so locking the app can keep the last typing. */
+const flushers = new Set<() => Promise<void>>();
+
+/**
+ * Sends every draft still waiting for its timer now, and waits for them: called before the app locks
+ * (the lock closes the database, so a draft sent after it would be refused and the typing lost).
+ */
+export async function flushAllDrafts(): Promise<void> {
+  await Promise.all([...flushers].map((flush) => flush()));
+}
+
 export type SavedDraft = { status: 'loading' } | { status: 'ready'; draft: DraftRecord | null };
 
 /**
@@ -80,12 +91,12 @@ export function useDraft<T>({ kind, caseId, saved, initial, restore }: Options<T
     cancelTimer.current = null;
   }, []);
 
-  const saveDraft = useCallback(() => {
+  const saveDraft = useCallback((): Promise<void> => {
     cancelTimer.current = null;
-    if (mode.current !== 'editing') return;
+    if (mode.current !== 'editing') return Promise.resolve();
     const payload = latest.current;
     baseline.current = payload;
-    request((api) => api.drafts.save({ kind, caseId, payload: payload as Payload })).then(
+    return request((api) => api.drafts.save({ kind, caseId, payload: payload as Payload })).then(
       () => {
         if (mounted.current) setDraftFailed(false);
       },
@@ -97,7 +108,7 @@ export function useDraft<T>({ kind, caseId, saved, initial, restore }: Options<T
 
   const schedule = useCallback(() => {
     stopTimer();
-    cancelTimer.current = getScheduler().after(DRAFT_DELAY_MS, saveDraft);
+    cancelTimer.current = getScheduler().after(DRAFT_DELAY_MS, () => void saveDraft());
   }, [stopTimer, saveDraft]);
 
   // Every change (re)starts the wait, so a burst of typing is saved once, after it stops.
@@ -111,11 +122,18 @@ export function useDraft<T>({ kind, caseId, saved, initial, restore }: Options<T
     mounted.current = true;
     const { setKeptAsDraft } = useUnsavedChangesStore.getState().actions;
     setKeptAsDraft(true);
+    const flush = (): Promise<void> => {
+      if (cancelTimer.current === null) return Promise.resolve();
+      stopTimer();
+      return saveDraft();
+    };
+    flushers.add(flush);
     return () => {
+      flushers.delete(flush);
       mounted.current = false;
       const pending = cancelTimer.current !== null;
       stopTimer();
-      if (pending && mode.current === 'editing' && latest.current !== baseline.current) saveDraft();
+      if (pending && mode.current === 'editing' && latest.current !== baseline.current) void saveDraft();
       setKeptAsDraft(false);
     };
   }, [stopTimer, saveDraft]);

@@ -17,6 +17,7 @@ import { AppError, validationError, type IpcError } from '../../shared/ipc/resul
 import type { DraftRecord, Team } from '../../shared/ipc/types';
 import { caseChannels } from './fake-case-channels';
 import { exportChannels } from './fake-exports';
+import { fakeBackup, lockChannels } from './fake-lock';
 import { assertWritable } from './fake-lifecycle';
 import { copy, rowOf } from './fake-records';
 import { seedCase, seedClosure, seedReview, type SeedCaseOptions, type SeedClosureOptions, type SeedReviewOptions } from './fake-seed';
@@ -24,6 +25,7 @@ import { createFakeState, draftKey, type FakeApiOptions } from './fake-state';
 import { createTeam, supervisionPack, teamCases, teamCsv, teamOverview, updateClinician } from './fake-team';
 
 export { FAKE_TODAY } from './fake-state';
+export { FAKE_PASSPHRASE, FAKE_RECOVERY_CODE } from './fake-lock';
 export type { SeedCaseOptions, SeedReviewOptions } from './fake-seed';
 
 export type FakeApi = ReturnType<typeof createFakeApi>;
@@ -65,6 +67,7 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     },
     ...caseChannels(s),
     ...exportChannels(s),
+    ...lockChannels(s),
     drafts: {
       save: s.handler('drafts:save', (a) => {
         // "Open a case" has no case yet; every other form belongs to one.
@@ -140,6 +143,16 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     timers,
     setNow: (instant: string) => {
       s.now = instant;
+    },
+    /** The app lock and backups as main holds them (state, passphrase, backups, failure). */
+    lock: s.lock,
+    /** Main locks on its own (its idle backstop): the next call from the renderer answers 'locked'. */
+    lockFromMain: () => {
+      if (s.lock.state === 'unlocked') s.lock.state = 'locked';
+    },
+    /** A verified backup in the list (test set-up). */
+    seedBackup: (takenAt: string, reason?: string) => {
+      s.lock.backups.push(fakeBackup(takenAt, reason));
     },
     get profile() {
       return s.profile;

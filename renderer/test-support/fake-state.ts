@@ -9,9 +9,11 @@ import type { DraftKind } from '../../shared/domain/lifecycle';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/domain/settings';
 import { contract, type ArgsOf, type Channel, type ParsedArgsOf, type ResultOf } from '../../shared/ipc/contract';
 import { AppError, validationError, type FieldError, type IpcError, type IpcResult } from '../../shared/ipc/result';
+import type { LockState } from '../../shared/ipc/security-types';
 import type { Clinician, DraftRecord, Team } from '../../shared/ipc/types';
 import { issuesToFields } from '../../shared/ipc/validate';
 import { createManualScheduler, setSchedulerForTests, type ManualScheduler } from '../components/scheduler';
+import { createFakeLock, LOCKED_MESSAGE, type FakeLock } from './fake-lock';
 import type { FakeWorld } from './fake-lifecycle';
 import { copy, fakeId, type FakeCase } from './fake-records';
 import type { FakeTeamWorld } from './fake-team';
@@ -26,6 +28,8 @@ export interface FakeApiOptions {
   /** The profile's role: 'team_lead' opens the team view (default 'clinician'). */
   role?: Clinician['role'];
   settings?: Partial<Settings>;
+  /** Where the app lock starts: 'unlocked' (default, so screens load), 'locked' or 'setup'. */
+  lock?: LockState;
 }
 
 export interface FakeState {
@@ -45,6 +49,8 @@ export interface FakeState {
   readonly timers: ManualScheduler;
   readonly world: FakeWorld;
   readonly teamWorld: FakeTeamWorld;
+  /** The app lock and backups (fake-lock.ts); while not unlocked only lock:* channels answer. */
+  readonly lock: FakeLock;
   addClinician(name: string, role?: Clinician['role'], inTeam?: string): Clinician;
   /** The profile; forbidden until it is set up. */
   me(): Clinician;
@@ -90,6 +96,7 @@ export function createFakeState(options: FakeApiOptions): FakeState {
     timers,
     world: { today, now: () => s.now, author: () => s.me(), settings: () => s.settings },
     teamWorld: { today, settings: () => s.settings, me: () => s.me(), clinicians, teams, cases },
+    lock: createFakeLock(options.lock ?? 'unlocked'),
     addClinician(name, role = 'clinician', inTeam = teamId) {
       const team = teams.find((t) => t.id === inTeam);
       if (!team) throw new AppError('not_found', 'That team was not found', [{ path: 'teamId', message: 'Choose a team' }]);
@@ -122,6 +129,8 @@ export function createFakeState(options: FakeApiOptions): FakeState {
           failures.delete(channel);
           return { ok: false, error: failure };
         }
+        // Main's SecureSession: with the database closed, nothing but the lock itself answers.
+        if (s.lock.state !== 'unlocked' && !channel.startsWith('lock:')) return { ok: false, error: { code: 'locked', message: LOCKED_MESSAGE } };
         const parsed = contract[channel].args.safeParse(raw);
         if (!parsed.success) {
           const fields = issuesToFields(parsed.error.issues);

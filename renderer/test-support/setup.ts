@@ -6,6 +6,7 @@ import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { setApiForTests } from '../api/client';
 import { useCaseloadViewStore } from '../stores/caseload-view';
+import { useLockStore } from '../stores/lock';
 import { useNavigationStore } from '../stores/navigation';
 import { useSessionStore } from '../stores/session';
 import { useTeamViewStore } from '../stores/team-view';
@@ -34,5 +35,6 @@ afterEach(() => {
   reset(useCaseloadViewStore);
   reset(useTeamViewStore);
   reset(useUnsavedChangesStore);
+  reset(useLockStore);
   document.title = '';
 });

@@ -15,6 +15,8 @@ export const SettingsSchema = z.object({
   riskSupportMaxWeeks: z.number().int('Enter a whole number of weeks').min(1, 'At least 1 week').max(12, 'At most 12 weeks'),
   /** Goals stuck: ratings spanning at least this many weeks without 3 points of movement. */
   goalsStuckWeeks: z.number().int('Enter a whole number of weeks').min(2, 'At least 2 weeks').max(52, 'At most 52 weeks'),
+  /** App lock: lock after this many idle minutes (QUALITY.md "App lock": default 5). */
+  autoLockMinutes: z.number().int('Enter a whole number of minutes').min(1, 'At least 1 minute').max(60, 'At most 60 minutes'),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -25,4 +27,5 @@ export const DEFAULT_SETTINGS: Settings = {
   noPlanDays: 14,
   riskSupportMaxWeeks: 4,
   goalsStuckWeeks: 8,
+  autoLockMinutes: 5,
 };

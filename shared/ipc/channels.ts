@@ -38,6 +38,16 @@ export const CHANNEL_NAMES = [
   'import:template',
   'import:preview',
   'import:commit',
+  'lock:status',
+  'lock:setup',
+  'lock:unlock',
+  'lock:lock',
+  'lock:ping',
+  'lock:changePassphrase',
+  'lock:recover',
+  'backup:list',
+  'backup:create',
+  'backup:restore',
   'demo:seed',
 ] as const;
 

@@ -14,6 +14,8 @@ import { RecordOpeningCurrentViewArgs } from './schemas/current-view';
 import { DraftKeyArgs, DraftSaveArgs } from './schemas/drafts';
 import { CaseFhirArgs, CaseloadCsvArgs, CaseloadExportArgs, CasePdfArgs, CaseSummaryArgs } from './schemas/exports';
 import { ImportFileArgs } from './schemas/import';
+import { BackupFileArgs, ChangePassphraseArgs, LockSetupArgs, RecoverArgs, UnlockArgs } from './schemas/security';
+import type { BackupInfo, BackupList, LockSetupResult, LockStatus, RestoreResult } from './security-types';
 import type { ImportPreview, ImportResult, SummaryText } from './import-types';
 import { CloseCaseArgs, ReopenCaseArgs } from './schemas/ending';
 import { RevisePlanArgs } from './schemas/plan-revision';
@@ -131,6 +133,25 @@ export const contract = {
   'import:commit': channel<typeof ImportFileArgs, ImportResult>(
     ImportFileArgs,
     'Import a caseload CSV: all rows or nothing; rows already in the app (same case reference, then NHS number) are skipped',
+  ),
+  'lock:status': channel<typeof Empty, LockStatus>(Empty, 'Whether the app is being set up, locked or unlocked (answered while locked)'),
+  'lock:setup': channel<typeof LockSetupArgs, LockSetupResult>(
+    LockSetupArgs,
+    'First run: set the app-lock passphrase; returns the organisation recovery code, shown once',
+  ),
+  'lock:unlock': channel<typeof UnlockArgs, LockStatus>(UnlockArgs, 'Unlock with the passphrase: the database is opened'),
+  'lock:lock': channel<typeof Empty, LockStatus>(Empty, 'Lock now: the database is closed and the key forgotten until unlocked'),
+  'lock:ping': channel<typeof Empty, LockStatus>(Empty, 'The person is active (keeps the idle timer from locking the app)'),
+  'lock:changePassphrase': channel<typeof ChangePassphraseArgs, LockStatus>(ChangePassphraseArgs, 'Change the app-lock passphrase'),
+  'lock:recover': channel<typeof RecoverArgs, LockStatus>(
+    RecoverArgs,
+    'Forgotten passphrase or a new computer: unlock with the organisation recovery code and set a new passphrase',
+  ),
+  'backup:list': channel<typeof Empty, BackupList>(Empty, 'The verified backups kept, newest first, and the last failure if any'),
+  'backup:create': channel<typeof Empty, BackupInfo>(Empty, 'Back up now: VACUUM INTO, verify, rotate'),
+  'backup:restore': channel<typeof BackupFileArgs, RestoreResult>(
+    BackupFileArgs,
+    'Restore a backup: the database in use is set aside (never deleted) and the backup put in its place',
   ),
   'demo:seed': channel<typeof Empty, SeedResult>(Empty, 'Fill an empty database with a fictional demo caseload'),
 } satisfies Record<ChannelName, ChannelDef<z.ZodType, unknown>>;

@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'conflict' // e.g. case reference in use, stale version, plan already agreed
   | 'read_only' // a closed case
   | 'forbidden' // wrong sender frame, no profile
+  | 'locked' // the app is locked: unlock first (nothing read or written)
+  | 'wrong_passphrase' // the passphrase or recovery code did not unwrap the key
   | 'unknown_channel'
   | 'internal';
 

@@ -159,6 +159,9 @@ describe('migrations 0010 (initial schema) and 0020 (team view)', () => {
       { version: 40, name: 'bad-step', sql: 'CREATE TABLE teams (id TEXT);' },
     ];
     expect(() => migrate(db, { path, key: TEST_KEY, migrations: broken })).toThrow(/already exists/);
+    expect(() => migrate(db, { path, key: TEST_KEY, migrations: broken })).toThrow(
+      /^Upgrading the database to schema 40 failed and was undone: the records are exactly as they were\. A copy taken before the upgrade is at .*pre-v40/,
+    );
     expect(userVersion(db)).toBe(20);
     expect(names(db, 'table')).not.toContain('extra');
     db.close();

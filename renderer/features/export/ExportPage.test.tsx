@@ -49,7 +49,7 @@ describe('Export caseload', () => {
     expect(screen.getByRole('radio', { name: 'Open cases' })).toHaveProperty('checked', true);
     expect(screen.queryByRole('group', { name: 'Whose cases' })).toBeNull();
     expect(screen.getByRole('checkbox', { name: 'Add a byte-order mark (for Excel)' })).toHaveProperty('checked', true);
-    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual([
+    expect(within(screen.getByRole('main')).getAllByRole('button').map((b) => b.textContent)).toEqual([
       'Download FHIR bundle (JSON)',
       'Download Cases CSV',
       'Download Current View ratings CSV',

@@ -9,12 +9,14 @@ import { inFormOrder, useFormErrors, type FormErrors } from '../../components/fo
 import { Loading, PageHeading, usePageTitle } from '../../components/page';
 import { useUnsavedChanges } from '../../components/use-unsaved-changes';
 import { useProfile, useSessionActions, useSettings } from '../../stores/session';
+import { AppLockSection } from './AppLockSection';
+import { BackupsSection } from './BackupsSection';
 import { ProfileSection } from './ProfileSection';
 import { TeamSection } from './TeamSection';
 
 type Key = keyof Settings;
 
-const FIELDS: ReadonlyArray<{ key: Key; label: string; hint: string; unit: 'weeks' | 'days' }> = [
+const FIELDS: ReadonlyArray<{ key: Key; label: string; hint: string; unit: 'weeks' | 'days' | 'minutes' }> = [
   {
     key: 'reviewIntervalWeeks',
     unit: 'weeks',
@@ -45,6 +47,12 @@ const FIELDS: ReadonlyArray<{ key: Key; label: string; hint: string; unit: 'week
     label: 'Weeks without 3 points of movement before a goal is flagged as stuck',
     hint: 'From 2 to 52.',
   },
+  {
+    key: 'autoLockMinutes',
+    unit: 'minutes',
+    label: 'Lock after this many idle minutes',
+    hint: 'With no typing or mouse movement for this long, the app saves your drafts and locks. From 1 to 60.',
+  },
 ];
 
 const ORDER = FIELDS.map((f) => f.key);
@@ -54,8 +62,9 @@ function toText(settings: Settings): Record<Key, string> {
 }
 
 /**
- * The profile (and role), review intervals and flag thresholds (settings:update), and for team leads
- * the team: members, moving a member, adding a clinician or a team. One error summary at the top
+ * The profile (and role), review intervals, flag thresholds and the idle lock (settings:update), for
+ * team leads the team: members, moving a member, adding a clinician or a team; then the app lock's
+ * passphrase and the backups. One error summary at the top
  * serves every form on the page: it shows the problems of the form last submitted.
  */
 export function SettingsPage() {
@@ -71,6 +80,8 @@ export function SettingsPage() {
       {profile ? <ProfileSection profile={profile} form={form} /> : null}
       <SettingsForm settings={settings} form={form} />
       {profile?.role === 'team_lead' ? <TeamSection profile={profile} form={form} /> : null}
+      <AppLockSection form={form} />
+      <BackupsSection />
     </>
   );
 }

@@ -5,6 +5,7 @@
  * its strict CSP; only this test context bypasses it (the bridge is another origin).
  */
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,10 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import { createAppServices, type AppServices } from '../../../main/app-services';
+import type { OsCrypto } from '../../../main/keys/os-crypto';
 import { CONTENT_SECURITY_POLICY } from '../../../main/security';
+import { createSecureSession, type SecureSession } from '../../../main/session/secure-session';
+import type { SessionTimers } from '../../../main/session/timers';
 import { fixedClock } from '../../../shared/clock';
 import type { IsoDate } from '../../../shared/dates';
 import { CHANNEL_NAMES } from '../../../shared/ipc/channels';
@@ -38,8 +42,15 @@ const CHROMIUM_ARGS = [
 export interface E2eApp {
   page: Page;
   context: BrowserContext;
-  /** The real services behind the bridge (for checks on what was saved). */
+  /**
+   * The real services behind the bridge (for checks on what was saved). In session mode there are
+   * none until the page unlocks the app: reading this then throws; use `invoke` or `session`.
+   */
   services: AppServices;
+  /** The SecureSession behind the bridge, in session mode only. */
+  session: SecureSession | null;
+  /** One call as the page would make it (through the session in session mode). */
+  invoke(channel: string, rawArgs: unknown): ReturnType<AppServices['invoke']>;
   dbPath: string;
   /** Moves the app's "today" through the bridge's test endpoint. */
   setToday(day: IsoDate): Promise<void>;
@@ -152,6 +163,34 @@ function isHarnessFolder(dir: string): boolean {
   return path.dirname(dir) === path.resolve(tmpdir()) && path.basename(dir).startsWith('thrive-e2e-');
 }
 
+/**
+ * The main process's idle backstop, held still: the lock journeys drive auto-lock from the renderer's
+ * own idle timer (under Playwright's fake page clock), and a real-time backstop would lock the app
+ * under a slow run at moments the spec did not choose. The backstop has its own tests (tests/session).
+ */
+export const stillTimers: SessionTimers = {
+  setTimeout: () => ({}),
+  clearTimeout: () => undefined,
+  now: () => Date.now(),
+};
+
+/**
+ * Stands in for Electron safeStorage in session mode: a reversible transform bound to this "computer"
+ * (a random pad), so a keystore wrapped here does not open under another fake.
+ */
+export function fakeOsCrypto(): OsCrypto {
+  const pad = randomBytes(32);
+  const xor = (data: Buffer) => Buffer.from(data.map((byte, i) => byte ^ (pad[i % pad.length] as number)));
+  const marker = Buffer.from('fake-os:', 'utf8');
+  return {
+    encrypt: (data) => Buffer.concat([marker, xor(data)]),
+    decrypt: (data) => {
+      if (!data.subarray(0, marker.length).equals(marker)) throw new Error('protected by another computer');
+      return xor(data.subarray(marker.length));
+    },
+  };
+}
+
 /** The app open on its first screen, on a fresh encrypted database (or an existing one: `dbPath`). */
 export async function launchApp(
   suite: Suite,
@@ -170,6 +209,19 @@ export async function launchApp(
      * true })`; the app is launched on it again. Default: a fresh database in a new temporary folder.
      */
     dbPath?: string;
+    /**
+     * Run the app's SecureSession behind the bridge (as main/index.ts does) instead of headless
+     * services opened with a key file: a new install starts at "Protect these records", the lock
+     * channels really lock, and the database is closed while locked. `os` is the OS protection
+     * (null: none, as on Linux's basic_text; default null). `setup` is not available (no services
+     * exist before the page sets a passphrase).
+     */
+    session?: { os?: OsCrypto | null; timers?: SessionTimers };
+    /**
+     * Install Playwright's fake clock in the page before it loads (time still flows; the spec jumps
+     * it on with `page.clock.fastForward`), so the renderer's idle lock can be passed without waiting.
+     */
+    pageClock?: boolean;
   },
 ): Promise<E2eApp> {
   const enforceCsp = opts.csp === 'enforce';
@@ -179,11 +231,21 @@ export async function launchApp(
   const clock = fixedClock(opts.today);
   // Handler timings over 40 ms and internal errors, as the app would log them.
   const serviceLog: string[] = [];
-  const services = createAppServices({ dbPath, clock, log: (message) => serviceLog.push(message) });
-  opts.setup?.(services);
+  const log = (message: string) => serviceLog.push(message);
+  let services: AppServices | null = null;
+  let session: SecureSession | null = null;
+  if (opts.session) {
+    if (opts.setup) throw new Error('launchApp: `setup` needs headless services; in session mode drive the page instead');
+    session = createSecureSession({ dbPath, os: opts.session.os ?? null, clock, log, timers: opts.session.timers ?? stillTimers });
+  } else {
+    services = createAppServices({ dbPath, clock, log });
+    opts.setup?.(services);
+  }
+  const invoke = (channel: string, rawArgs: unknown): ReturnType<AppServices['invoke']> =>
+    session ? session.invoke(channel, rawArgs) : (services as AppServices).invoke(channel, rawArgs);
   const origin = new URL(suite.baseUrl).origin;
   const bridge = await startBridge({
-    invoke: (channel, rawArgs) => services.invoke(channel, rawArgs),
+    invoke,
     setToday: (day) => clock.set(day),
     allowedOrigin: origin,
   });
@@ -196,12 +258,13 @@ export async function launchApp(
     reducedMotion: 'reduce',
   });
   if (enforceCsp) {
-    await context.exposeBinding(BINDING_NAME, (_source, channel: string, args: unknown) => services.invoke(channel, args));
+    await context.exposeBinding(BINDING_NAME, (_source, channel: string, args: unknown) => invoke(channel, args));
     await context.addInitScript({ content: CSP_RECORDER });
     await context.addInitScript({ content: apiInitScript(bindingTransport) });
   } else {
     await context.addInitScript({ content: apiInitScript(fetchTransport(bridge)) });
   }
+  if (opts.pageClock) await context.clock.install();
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
@@ -217,7 +280,12 @@ export async function launchApp(
   return {
     page,
     context,
-    services,
+    get services(): AppServices {
+      if (!services) throw new Error('session mode: the services live inside the session; use app.invoke or app.session');
+      return services;
+    },
+    session,
+    invoke,
     dbPath,
     pageErrors,
     serviceLog,
@@ -240,7 +308,8 @@ export async function launchApp(
     async close(closeOpts) {
       await context.close();
       await bridge.close();
-      services.close();
+      if (session) session.close();
+      else services?.close();
       // Only ever a folder this harness made (a relaunch reuses one), never a caller's own folder.
       if (!closeOpts?.keepDatabase && isHarnessFolder(dir)) rmSync(dir, { recursive: true, force: true });
     },

@@ -1,0 +1,139 @@
+/**
+ * `thrive backup [--reason manual|daily]`, `thrive backups [--json]`, `thrive restore FILE_NAME` and
+ * `thrive verify-audit`: the backups of Settings and the audit-chain check, for IT's scheduled jobs and
+ * for recovery on a machine where the app will not start.
+ */
+import { join } from 'node:path';
+import { formatUkDateTime } from '../../shared/dates';
+import { AppError } from '../../shared/ipc/result';
+import { BackupFileArgs } from '../../shared/ipc/schemas/security';
+import type { BackupInfo, BackupList, RestoreResult } from '../../shared/ipc/security-types';
+import { resolveDatabaseKey, type AppServices, type AppServicesOptions } from '../app-services';
+import { restoreOverDamaged } from '../backup/restore';
+import { backupFolderFor } from '../backup/service';
+import { verifyAuditChain } from '../db/repos/audit';
+import { profileClinicianId } from '../db/repos/settings';
+import { auditRestore } from '../features/backup/handlers';
+import { choice, onlyOptions, UsageError, type ParsedArgs } from './args';
+import { formatBytes, json, printError, type CliIo } from './io';
+
+export const BACKUP_COMMANDS = ['backup', 'backups', 'restore', 'verify-audit'] as const;
+/** What a person or a scheduled job may say a backup is for (the app adds 'quit' and 'before_restore'). */
+const CLI_REASONS = ['manual', 'daily'] as const;
+
+export type BackupCommand = (services: AppServices, io: CliIo) => number;
+
+export function isBackupCommand(command: string | undefined): command is (typeof BACKUP_COMMANDS)[number] {
+  return (BACKUP_COMMANDS as readonly string[]).includes(command ?? '');
+}
+
+function noExtra(command: string, extra: readonly string[]): void {
+  if (extra.length > 0) throw new UsageError(`Unexpected ${extra.join(' ')} after ${command}`);
+}
+
+/** Checks the command line before the database is opened, so a mistake never creates a file. */
+export function planBackupCommand(args: ParsedArgs, command: (typeof BACKUP_COMMANDS)[number], rest: readonly string[]): BackupCommand {
+  switch (command) {
+    case 'backup': {
+      onlyOptions(args, 'backup', ['--reason']);
+      noExtra('backup', rest);
+      const reason = choice(args, '--reason', CLI_REASONS, 'manual');
+      return (services, io) => {
+        let made: BackupInfo;
+        try {
+          made = services.backups.backupNow(reason);
+        } catch (error) {
+          if (error instanceof AppError) return printError(io, error.toIpcError());
+          throw error;
+        }
+        io.out(`Backup taken ${formatUkDateTime(made.takenAt)} and checked: ${join(services.backups.folder, made.fileName)} (${formatBytes(made.sizeBytes)}).\n`);
+        return 0;
+      };
+    }
+    case 'backups':
+      onlyOptions(args, 'backups', ['--json']);
+      noExtra('backups', rest);
+      return (services, io) => {
+        const list = services.backups.list();
+        io.out(args.flags.has('--json') ? json(list) : backupListAsText(list));
+        return 0;
+      };
+    case 'restore': {
+      onlyOptions(args, 'restore', []);
+      const [fileName, ...extra] = rest;
+      if (!fileName) throw new UsageError('Say which backup to restore: thrive restore FILE_NAME (see thrive backups)');
+      noExtra(`restore ${fileName}`, extra);
+      if (!BackupFileArgs.safeParse({ fileName }).success) {
+        throw new UsageError(`${fileName} is not a backup name: give a file name from thrive backups, such as thrive-backup-20261122-140500.db`);
+      }
+      return (services, io) => {
+        const result = services.invoke('backup:restore', { fileName });
+        if (!result.ok) return printError(io, result.error);
+        printRestored(io, result.value as RestoreResult);
+        return 0;
+      };
+    }
+    case 'verify-audit':
+      onlyOptions(args, 'verify-audit', []);
+      noExtra('verify-audit', rest);
+      return (services, io) => {
+        const check = verifyAuditChain(services.db);
+        if (check.ok) {
+          io.out(`Audit trail intact: ${check.entries} entries, chain verified\n`);
+          return 0;
+        }
+        io.out(`Audit trail broken at entry ${check.seq}: it ${check.problem}. That entry and every one after it cannot be trusted.\n`);
+        return 1;
+      };
+  }
+}
+
+function printRestored(io: CliIo, restored: RestoreResult): void {
+  io.out(
+    `Restored the backup taken ${formatUkDateTime(restored.restoredFrom.takenAt)} (${restored.restoredFrom.fileName}).\n` +
+      `The database in use before was set aside as ${restored.setAsideAs} (not deleted).\n`,
+  );
+}
+
+/**
+ * `thrive restore` when the database will not open: the damaged files are quarantined (never deleted)
+ * and the chosen backup put in place, once it has passed its check with this key.
+ */
+export function restoreOverDamagedDatabase(opts: AppServicesOptions, fileName: string, openError: unknown, io: CliIo): number {
+  const key = resolveDatabaseKey(opts);
+  const log = opts.log ?? (() => undefined);
+  log(`the database will not open (${(openError as Error).message.split('\n')[0]}); restoring ${fileName} in its place`);
+  let restored: ReturnType<typeof restoreOverDamaged>;
+  try {
+    restored = restoreOverDamaged({ dbPath: opts.dbPath, key, dir: backupFolderFor(opts.dbPath), clock: opts.clock, fileName, log });
+  } catch (error) {
+    if (error instanceof AppError) return printError(io, error.toIpcError());
+    throw error;
+  }
+  try {
+    auditRestore(restored.db, opts.clock.now(), profileClinicianId(restored.db) ?? opts.systemActor ?? 'system:cli', restored);
+  } finally {
+    restored.db.close();
+  }
+  printRestored(io, restored);
+  return 0;
+}
+
+function pad(text: string, width: number): string {
+  return text.padEnd(width);
+}
+
+/** The Backups table of Settings, for a terminal. */
+export function backupListAsText(list: BackupList): string {
+  const lines = [`Backups in ${list.folder}`];
+  lines.push(list.lastVerifiedAt ? `Last backup: ${formatUkDateTime(list.lastVerifiedAt)}` : 'No backup yet');
+  if (list.lastFailure) lines.push(list.lastFailure);
+  if (list.backups.length > 0) {
+    const rows = list.backups.map((b) => [formatUkDateTime(b.takenAt), b.reason, b.kept, formatBytes(b.sizeBytes), b.fileName]);
+    const header = ['Taken', 'Kind', 'Kept as', 'Size', 'File'];
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+    lines.push('', [...header.keys()].map((i) => pad(header[i]!, widths[i]!)).join('  ').trimEnd());
+    for (const row of rows) lines.push(row.map((cell, i) => pad(cell, widths[i]!)).join('  ').trimEnd());
+  }
+  return `${lines.join('\n')}\n`;
+}
