@@ -3,6 +3,7 @@
  * does not own the database handle: it reads the current one with getDb() and, after a restore, hands
  * the new one to setDb() so everything that serves requests switches to it.
  */
+import { chmodSync, copyFileSync, existsSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Clock } from '../../shared/clock';
 import type { BackupInfo, BackupList, RestoreResult } from '../../shared/ipc/security-types';
@@ -44,9 +45,27 @@ export function backupFolderFor(dbPath: string): string {
   return join(dirname(dbPath), 'backups');
 }
 
+/**
+ * The backups are useless without the wrapped key: a copy of the keystore (`thrive.keys`, which holds
+ * the key only wrapped by the passphrase and by the recovery code) goes into the backups folder with
+ * each backup, so that folder alone, copied to a new computer, opens with the recovery code.
+ */
+export function copyKeystoreBeside(dbPath: string, folder: string): void {
+  const keystore = join(dirname(dbPath), 'thrive.keys');
+  if (!existsSync(keystore)) return; // a CLI or test database keyed by a key file
+  const partial = join(folder, 'thrive.keys.partial');
+  copyFileSync(keystore, partial);
+  chmodSync(partial, 0o600);
+  renameSync(partial, join(folder, 'thrive.keys'));
+}
+
 export function createBackupService(opts: BackupServiceOptions): BackupService {
   const folder = opts.dir ?? backupFolderFor(opts.dbPath);
-  const backupNow = (reason: BackupReason) => createBackup(opts.getDb(), { dir: folder, key: opts.key, clock: opts.clock, reason, log: opts.log });
+  const backupNow = (reason: BackupReason) => {
+    const info = createBackup(opts.getDb(), { dir: folder, key: opts.key, clock: opts.clock, reason, log: opts.log });
+    copyKeystoreBeside(opts.dbPath, folder);
+    return info;
+  };
   return {
     folder,
     list: () => listBackups(folder),
