@@ -1,7 +1,7 @@
 /**
- * Whole cases as `cases:get` returns them (CaseDetail, the export model), for the pure export builders'
- * golden tests; the same young person as the renderer's fixtures (renderer/test-support/case-fixtures.ts),
- * copied here because main's tests do not import renderer code. One young person
+ * Whole cases as `cases:get` returns them (CaseDetail, the export model), shared by the pure export
+ * builders' golden tests (main) and the case page's component tests (renderer/test-support/case-fixtures.ts
+ * adds the History entries). Pure data, so both sides may import it. One young person
  * (Riley Shaw) through a plan, a review that revised it, a review recorded without its Current View,
  * and (in the closed variant) an ending. Every date is fixed; "today" is FIXTURE_TODAY (11/01/2027).
  *
@@ -35,8 +35,8 @@ export const FIXTURE_TODAY = '2027-01-11';
 export const CASE_ID = '00000000-0000-7000-8000-0000000c0001';
 export const NEXT_EPISODE_ID = '00000000-0000-7000-8000-0000000c0002';
 export const PREVIOUS_EPISODE_ID = '00000000-0000-7000-8000-0000000c0000';
-const CLINICIAN_ID = '00000000-0000-7000-8000-0000000d0001';
-const CLINICIAN = 'Alex Morgan';
+export const CLINICIAN_ID = '00000000-0000-7000-8000-0000000d0001';
+export const CLINICIAN = 'Alex Morgan';
 
 export const GOAL_IDS = {
   sleep: '00000000-0000-7000-8000-0000000a0001',
