@@ -4,6 +4,7 @@
  * overwriting the others').
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, totalmem } from 'node:os';
 import path from 'node:path';
 
 export const RESULTS_FILE = path.resolve(process.cwd(), 'bench-results.json');
@@ -48,4 +49,69 @@ export function recordFigure(name: string, figure: Record<string, unknown>): voi
   const existing = existsSync(RESULTS_FILE) ? (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Record<string, unknown>) : {};
   existing[name] = figure;
   writeFileSync(RESULTS_FILE, `${JSON.stringify(existing, null, 2)}\n`);
+}
+
+export interface Stats {
+  median: number;
+  min: number;
+  max: number;
+  /** The 99th percentile (nearest rank): the slowest 1 in 100. */
+  p99: number;
+  runs: number;
+}
+
+export function stats(values: readonly number[]): Stats {
+  const sorted = [...values].sort((a, b) => a - b);
+  const p99 = sorted[Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)]!;
+  return { median: median(sorted), min: sorted[0]!, max: sorted[sorted.length - 1]!, p99, runs: sorted.length };
+}
+
+/**
+ * Milliseconds of each of `runs` calls of fn, after `warmup` untimed calls (prepared statements, page
+ * cache). `before`, untimed, runs ahead of every call (e.g. a write, so no result is reused from the last).
+ */
+export function timeMs(fn: () => unknown, runs: number, warmup = 3, before?: () => void): number[] {
+  for (let i = 0; i < warmup; i++) {
+    before?.();
+    fn();
+  }
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    before?.();
+    const started = performance.now();
+    fn();
+    out.push(performance.now() - started);
+  }
+  return out;
+}
+
+/** "4.2 ms (3.9–5.1)": median with min and max. */
+export function formatStats(s: Stats, unit = 'ms', places = 2): string {
+  return `${round(s.median, places)} ${unit} (${round(s.min, places)}–${round(s.max, places)})`;
+}
+
+/**
+ * One line of the summary table `npm run bench` prints last (scripts/bench-summary.mjs): every figure of
+ * QUALITY.md with its value, target and whether it is met. Each bench stores these under "summary".
+ */
+export interface SummaryLine {
+  figure: string;
+  value: string;
+  target: string;
+  /** 'ok', 'OVER TARGET', or '' where there is no target (a context figure). */
+  status: string;
+}
+
+export const verdict = (ok: boolean): string => (ok ? 'ok' : 'OVER TARGET');
+
+/** The machine the figures came from, for the README and bench-results.json. */
+export function machine(): Record<string, unknown> {
+  
+  return {
+    cpus: cpus()[0]?.model ?? 'unknown',
+    cores: availableParallelism(),
+    memoryGb: round(totalmem() / 1024 ** 3, 1),
+    node: process.versions.node,
+    platform: `${process.platform} ${process.arch}`,
+  };
 }

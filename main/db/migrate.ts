@@ -7,6 +7,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { DatabaseOpenError } from './errors';
 import m0010 from './migrations/0010-initial.sql';
 import m0020 from './migrations/0020-team-view.sql';
+import m0030 from './migrations/0030-trust-scale.sql';
 import { sqlString, type Db } from './sql';
 
 export interface Migration {
@@ -18,6 +19,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'initial', sql: m0010 },
   { version: 20, name: 'team-view', sql: m0020 },
+  { version: 30, name: 'trust-scale', sql: m0030 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

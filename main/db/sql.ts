@@ -48,3 +48,11 @@ export function bool(value: number): boolean {
 export function sqlString(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
+
+/**
+ * Rows this connection has inserted, updated or deleted since it opened (trigger writes included):
+ * compared before and after a call to tell whether it wrote anything.
+ */
+export function totalChanges(db: Db): number {
+  return stmt<[], number>(db, 'SELECT total_changes()').pluck().get()!;
+}

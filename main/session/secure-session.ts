@@ -31,6 +31,8 @@ import {
 } from '../keys/keystore';
 import type { OsCrypto } from '../keys/os-crypto';
 import { Lockout } from './lockout';
+import { totalChanges } from '../db/sql';
+import { createIdleCheckpointer } from './idle-checkpoint';
 import { realTimers, type SessionTimers } from './timers';
 
 export const LOCKED_MESSAGE = 'THRIVE Plans is locked. Unlock it to continue.';
@@ -133,6 +135,7 @@ export function createSecureSession(opts: SecureSessionOptions): SecureSession {
   let idleTimer: unknown = null;
   let dailyTimer: unknown = null;
   let closed = false;
+  const checkpointer = createIdleCheckpointer(timers, () => services?.db ?? null, opts.log);
 
   const state = (): LockStatus['state'] => (services ? 'unlocked' : keystore ? 'locked' : 'setup');
 
@@ -184,6 +187,7 @@ export function createSecureSession(opts: SecureSessionOptions): SecureSession {
 
   function lock(): void {
     stopIdleTimer();
+    checkpointer.cancel();
     if (dailyTimer !== null) timers.clearTimeout(dailyTimer);
     dailyTimer = null;
     const open = services;
@@ -315,7 +319,10 @@ export function createSecureSession(opts: SecureSessionOptions): SecureSession {
       if (closed) return { ok: false, error: { code: 'locked', message: LOCKED_MESSAGE } };
       if (typeof channel === 'string' && isLockChannel(channel)) return invokeLock(channel, rawArgs);
       if (!services) return { ok: false, error: { code: 'locked', message: LOCKED_MESSAGE } };
+      const before = totalChanges(services.db);
       const result = services.invoke(channel, rawArgs);
+      // A restore swaps the connection, whose count starts again: that too reads as a write.
+      checkpointer.afterCall(totalChanges(services.db) !== before);
       if (channel === 'settings:update' && result.ok) readAutoLockMinutes();
       restartIdleTimer();
       return result;

@@ -13,6 +13,7 @@
  */
 import { daysBetween, type IsoDate } from '../dates';
 import { FLAG_CODES, type Flag, type FlagCode } from './flags';
+import { compareText } from './name-order';
 
 export interface UrgencyInput {
   flags: readonly Flag[];
@@ -52,8 +53,6 @@ function measure(code: FlagCode | undefined, c: UrgencyInput, today: IsoDate): n
   }
 }
 
-// The same comparison as localeCompare(…, 'en-GB'), built once instead of on every call.
-const collator = new Intl.Collator('en-GB');
 
 interface Keyed<T> {
   item: T;
@@ -69,7 +68,7 @@ function keyed<T extends UrgencyInput>(item: T, today: IsoDate): Keyed<T> {
 function compareKeyed(a: Keyed<UrgencyInput>, b: Keyed<UrgencyInput>): number {
   if (a.band !== b.band) return a.band - b.band;
   if (a.measure !== b.measure) return b.measure > a.measure ? 1 : -1;
-  return collator.compare(a.item.name, b.item.name) || collator.compare(a.item.caseRef, b.item.caseRef);
+  return compareText(a.item.name, b.item.name) || compareText(a.item.caseRef, b.item.caseRef);
 }
 
 export function compareUrgency(a: UrgencyInput, b: UrgencyInput, today: IsoDate): number {

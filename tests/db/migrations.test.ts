@@ -17,13 +17,16 @@ function openRaw(path: string): Database.Database {
   return db;
 }
 
-describe('migrations 0010 (initial schema) and 0020 (team view)', () => {
+/** A version after the latest, for migrations made up by the tests. */
+const NEXT = LATEST_VERSION + 10;
+
+describe('migrations 0010 (initial schema), 0020 (team view) and 0030 (trust scale)', () => {
   it('creates every table of the case lifecycle, its indexes and the audit triggers, and sets user_version', () => {
     const db = openDatabase({ path: tempDbPath(), key: TEST_KEY });
     try {
-      expect(MIGRATIONS.map((m) => m.version)).toEqual([10, 20]);
-      expect(userVersion(db)).toBe(20);
-      expect(LATEST_VERSION).toBe(20);
+      expect(MIGRATIONS.map((m) => m.version)).toEqual([10, 20, 30]);
+      expect(userVersion(db)).toBe(30);
+      expect(LATEST_VERSION).toBe(30);
       expect(names(db, 'table')).toEqual([
         'audit_log',
         'cases',
@@ -87,7 +90,7 @@ describe('migrations 0010 (initial schema) and 0020 (team view)', () => {
     expect(userVersion(first)).toBe(10);
     first.close();
 
-    const db = openDatabase({ path, key: TEST_KEY });
+    const db = openDatabase({ path, key: TEST_KEY, migrations: MIGRATIONS.filter((m) => m.version <= 20) });
     try {
       expect(userVersion(db)).toBe(20);
       expect(existsSync(`${path}.pre-v20.bak`)).toBe(true);
@@ -97,6 +100,32 @@ describe('migrations 0010 (initial schema) and 0020 (team view)', () => {
       expect(columns('cases_caseload')).toEqual(['lead_clinician_id', 'status', 'closed_date']);
       expect(columns('current_views_case')).toEqual(['case_id', 'context', 'completed_date', 'grouping']);
       expect(columns('goal_ratings_goal')).toEqual(['goal_id', 'rated_on', 'created_at', 'id', 'score']);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('upgrades a schema-20 database to the trust-scale indexes, keeping its rows, after a verified copy', () => {
+    const path = tempDbPath();
+    const first = openDatabase({ path, key: TEST_KEY, migrations: MIGRATIONS.filter((m) => m.version <= 20) });
+    first.exec(`INSERT INTO teams VALUES ('t1', 'Team', 'x');
+      INSERT INTO clinicians VALUES ('c1', 'Ann', 'team_lead', 't1', 'x');
+      INSERT INTO young_people VALUES ('y1', 'Jo', '2012-01-01', NULL, 'x', 'x');
+      INSERT INTO cases (id, case_ref, young_person_id, referral_date, open_date, lead_clinician_id, team_id, coordinating_agency, created_at, updated_at)
+        VALUES ('k1', 'R1', 'y1', '2026-01-01', '2026-01-02', 'c1', 't1', 'CAMHS', 'x', 'x');`);
+    first.close();
+
+    const db = openDatabase({ path, key: TEST_KEY });
+    try {
+      expect(userVersion(db)).toBe(30);
+      expect(existsSync(`${path}.pre-v30.bak`)).toBe(true);
+      expect(db.prepare('SELECT case_ref FROM cases').pluck().all()).toEqual(['R1']);
+      const columns = (index: string) => (db.pragma(`index_info(${index})`) as Array<{ name: string }>).map((c) => c.name);
+      expect(columns('cases_team')).toEqual(['team_id', 'status', 'closed_date', 'id']);
+      expect(columns('cases_caseload')).toEqual(['lead_clinician_id', 'status', 'closed_date', 'id']);
+      expect(columns('reviews_case')).toEqual(['case_id', 'review_date', 'current_view_id']);
+      expect(columns('goal_ratings_ending')).toEqual(['ending_id', 'goal_id', 'score']);
+      expect(columns('endings_case_summary')).toEqual(['case_id', 'id', 'reason', 'current_view_id']);
     } finally {
       db.close();
     }
@@ -136,18 +165,18 @@ describe('migrations 0010 (initial schema) and 0020 (team view)', () => {
     const path = tempDbPath();
     const db = openDatabase({ path, key: TEST_KEY });
     db.exec("INSERT INTO teams VALUES ('t1', 'Team Before', '2026-01-01T00:00:00Z')");
-    const next = [...MIGRATIONS, { version: 30, name: 'test-extra', sql: 'CREATE TABLE extra (id TEXT PRIMARY KEY);' }];
+    const next = [...MIGRATIONS, { version: NEXT, name: 'test-extra', sql: 'CREATE TABLE extra (id TEXT PRIMARY KEY);' }];
     const result = migrate(db, { path, key: TEST_KEY, migrations: next });
-    expect(result).toEqual({ from: 20, to: 30, backupPath: `${path}.pre-v30.bak` });
-    expect(userVersion(db)).toBe(30);
+    expect(result).toEqual({ from: LATEST_VERSION, to: NEXT, backupPath: `${path}.pre-v${NEXT}.bak` });
+    expect(userVersion(db)).toBe(NEXT);
     db.close();
 
-    const backup = openRaw(`${path}.pre-v30.bak`);
-    expect(userVersion(backup)).toBe(20);
+    const backup = openRaw(`${path}.pre-v${NEXT}.bak`);
+    expect(userVersion(backup)).toBe(LATEST_VERSION);
     expect(backup.prepare('SELECT name FROM teams').pluck().all()).toEqual(['Team Before']);
     expect(names(backup, 'table')).not.toContain('extra');
     backup.close();
-    expect(() => new Database(`${path}.pre-v30.bak`).prepare('SELECT 1 FROM teams').get()).toThrow(/not a database/);
+    expect(() => new Database(`${path}.pre-v${NEXT}.bak`).prepare('SELECT 1 FROM teams').get()).toThrow(/not a database/);
   });
 
   it('rolls back every step and the version bump when a migration fails', () => {
@@ -155,26 +184,26 @@ describe('migrations 0010 (initial schema) and 0020 (team view)', () => {
     const db = openDatabase({ path, key: TEST_KEY });
     const broken = [
       ...MIGRATIONS,
-      { version: 30, name: 'ok-step', sql: 'CREATE TABLE extra (id TEXT);' },
-      { version: 40, name: 'bad-step', sql: 'CREATE TABLE teams (id TEXT);' },
+      { version: NEXT, name: 'ok-step', sql: 'CREATE TABLE extra (id TEXT);' },
+      { version: NEXT + 10, name: 'bad-step', sql: 'CREATE TABLE teams (id TEXT);' },
     ];
     expect(() => migrate(db, { path, key: TEST_KEY, migrations: broken })).toThrow(/already exists/);
     expect(() => migrate(db, { path, key: TEST_KEY, migrations: broken })).toThrow(
-      /^Upgrading the database to schema 40 failed and was undone: the records are exactly as they were\. A copy taken before the upgrade is at .*pre-v40/,
+      new RegExp(`^Upgrading the database to schema ${NEXT + 10} failed and was undone: the records are exactly as they were\\. A copy taken before the upgrade is at .*pre-v${NEXT + 10}`),
     );
-    expect(userVersion(db)).toBe(20);
+    expect(userVersion(db)).toBe(LATEST_VERSION);
     expect(names(db, 'table')).not.toContain('extra');
     db.close();
-    expect(existsSync(`${path}.pre-v40.bak`)).toBe(true);
+    expect(existsSync(`${path}.pre-v${NEXT + 10}.bak`)).toBe(true);
   });
 
   it('does not copy a brand-new database, and a second open migrates nothing', () => {
     const path = tempDbPath();
     openDatabase({ path, key: TEST_KEY }).close();
     const db = openDatabase({ path, key: TEST_KEY });
-    expect(migrate(db, { path, key: TEST_KEY })).toEqual({ from: 20, to: 20, backupPath: null });
+    expect(migrate(db, { path, key: TEST_KEY })).toEqual({ from: LATEST_VERSION, to: LATEST_VERSION, backupPath: null });
     db.close();
-    expect(existsSync(`${path}.pre-v20.bak`)).toBe(false);
+    expect(existsSync(`${path}.pre-v${LATEST_VERSION}.bak`)).toBe(false);
   });
 
   it('refuses an SQLite file that is not a THRIVE Plans database', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../shared/clock';
 import { createAppServices } from '../../main/app-services';
 import { loadOrCreateKeyFile, readKeyFile } from '../../main/db/key-file';
-import { MIGRATIONS } from '../../main/db/migrate';
+import { LATEST_VERSION, MIGRATIONS } from '../../main/db/migrate';
 import { isNetworkPath, openDatabase } from '../../main/db/open';
 import { openErrorReason, TEST_KEY, tempDbPath } from './temp-db';
 
@@ -16,7 +16,7 @@ describe('opening', () => {
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
       expect(db.pragma('temp_store', { simple: true })).toBe(2); // MEMORY
-      expect(db.pragma('cache_size', { simple: true })).toBe(-65536); // 64 MB of decrypted pages
+      expect(db.pragma('cache_size', { simple: true })).toBe(-131072); // 128 MB of decrypted pages
     } finally {
       db.close();
     }
@@ -45,7 +45,7 @@ describe('opening', () => {
     expect(reader.prepare('SELECT name FROM teams').pluck().all()).toEqual(['Team']);
     expect(() => reader.exec("INSERT INTO teams VALUES ('t2', 'Other', 'x')")).toThrow(/readonly/);
     reader.close();
-    const next = [...MIGRATIONS, { version: 30, name: 'test-extra', sql: 'CREATE TABLE extra (id TEXT);' }];
+    const next = [...MIGRATIONS, { version: LATEST_VERSION + 10, name: 'test-extra', sql: 'CREATE TABLE extra (id TEXT);' }];
     expect(openErrorReason(() => openDatabase({ path, key: TEST_KEY, readonly: true, migrations: next }))).toBe('needs_migration');
   });
 

@@ -9,11 +9,10 @@
  */
 import { writeSync } from 'node:fs';
 import { fixedClock } from '../../shared/clock';
-import { addDaysTo, type IsoDate } from '../../shared/dates';
-import { CURRENT_VIEW_ITEMS, type CurrentViewRatings } from '../../shared/domain/current-view';
-import type { ArgsOf } from '../../shared/ipc/contract';
+import type { IsoDate } from '../../shared/dates';
 import type { CaseDetail } from '../../shared/ipc/types';
 import { createAppServices } from '../../main/app-services';
+import { reviewInput, reviewTargetOf } from './review-input';
 
 const [dbPath, keyFile, today] = process.argv.slice(2) as [string, string, IsoDate];
 if (!dbPath || !keyFile || !today) {
@@ -23,21 +22,6 @@ if (!dbPath || !keyFile || !today) {
 
 const services = createAppServices({ dbPath, keyFile, clock: fixedClock(today), log: (m) => writeSync(2, `log ${m}\n`) });
 
-/** What a review of one case needs, read once: its goals and criteria in force do not change here. */
-interface Target {
-  caseId: string;
-  goalIds: string[];
-  criterionIds: string[];
-}
-
-function targetOf(detail: CaseDetail): Target {
-  return {
-    caseId: detail.summary.id,
-    goalIds: detail.goals.filter((g) => g.status === 'active').map((g) => g.id),
-    criterionIds: detail.criteria.filter((c) => c.retiredAt === null).map((c) => c.id),
-  };
-}
-
 const caseIds = services.db
   .prepare("SELECT id FROM cases c WHERE status = 'open' AND EXISTS (SELECT 1 FROM plans p WHERE p.case_id = c.id) ORDER BY case_ref")
   .pluck()
@@ -45,7 +29,7 @@ const caseIds = services.db
 const targets = caseIds.map((caseId) => {
   const result = services.invoke('cases:get', { caseId });
   if (!result.ok) throw new Error(`cases:get ${caseId}: ${JSON.stringify(result.error)}`);
-  return targetOf(result.value as CaseDetail);
+  return reviewTargetOf(result.value as CaseDetail);
 });
 if (targets.length === 0) {
   writeSync(2, 'no open cases with a plan to review\n');
@@ -53,32 +37,10 @@ if (targets.length === 0) {
 }
 
 const versionOf = services.db.prepare('SELECT version FROM cases WHERE id = ?').pluck();
-const ratings: CurrentViewRatings = {};
-for (const item of CURRENT_VIEW_ITEMS) ratings[item.code] = item.scale === 'severity' ? 1 : 'no';
-const nextReviewDate = addDaysTo(today, 42);
-
-function reviewOf(target: Target, n: number): ArgsOf<'review:record'> {
-  return {
-    caseId: target.caseId,
-    caseVersion: versionOf.get(target.caseId) as number,
-    reviewDate: today,
-    attendees: ['young_person', 'parent_carer'],
-    otherAttendees: null,
-    goalRatings: target.goalIds.map((goalId, i) => ({ goalId, score: (n + i) % 11 })),
-    criteriaProgress: target.criterionIds.map((criterionId) => ({ criterionId, status: 'partly' as const })),
-    currentView: { reason: 'changed_understanding', grouping: 'getting_help', ratings: { ...ratings, p9: n % 4 } as CurrentViewRatings },
-    decision: 'continue',
-    // Always given, so the "goal stuck" rule never refuses a review of ratings that happen not to move.
-    explicitDiscussion: `Review ${n}: agreed to carry on with the plan.`,
-    endingPlan: null,
-    nextReviewDate,
-    notes: `Crash-test review ${n}`,
-  };
-}
 
 for (let n = 0; ; n++) {
   const target = targets[n % targets.length]!;
-  const result = services.invoke('review:record', reviewOf(target, n));
+  const result = services.invoke('review:record', reviewInput(target, versionOf.get(target.caseId) as number, today, n, 'Crash-test review'));
   if (!result.ok) {
     writeSync(2, `refused ${JSON.stringify(result.error)}\n`);
     process.exit(1);

@@ -71,10 +71,13 @@ export interface TransitionRow {
   n: number;
 }
 
+// `context || '' = 'open'` is `context = 'open'` in any SQL, written so that SQLite cannot use the partial
+// unique index current_views_one_opening, which holds no grouping and would send it to read every
+// Current View's row (all 50 ratings) for one column; current_views_case answers from the index alone.
 export function openToNowSql(scope: OpenCaseScope): string {
   return `SELECT v.grouping AS from_grouping, c.grouping AS to_grouping, count(*) AS n
     FROM cases c CROSS JOIN current_views v
-    WHERE v.case_id = c.id AND v.context = 'open' AND ${openWhere(scope).where} AND c.grouping IS NOT NULL
+    WHERE v.case_id = c.id AND v.context || '' = 'open' AND ${openWhere(scope).where} AND c.grouping IS NOT NULL
     GROUP BY v.grouping, c.grouping`;
 }
 
@@ -96,7 +99,7 @@ export function countClosedInPeriod(db: Db, scope: OpenCaseScope, period: Closed
 export function openToCloseSql(scope: OpenCaseScope): string {
   return `SELECT vo.grouping AS from_grouping, vc.grouping AS to_grouping, count(*) AS n
     FROM cases c CROSS JOIN current_views vo CROSS JOIN current_views vc
-    WHERE vo.case_id = c.id AND vo.context = 'open' AND vc.case_id = c.id AND vc.context = 'close' AND ${closedWhere(scope)}
+    WHERE vo.case_id = c.id AND vo.context || '' = 'open' AND vc.case_id = c.id AND vc.context = 'close' AND ${closedWhere(scope)}
     GROUP BY vo.grouping, vc.grouping`;
 }
 
@@ -121,15 +124,17 @@ export function countEndingReasons(db: Db, scope: OpenCaseScope, period: ClosedP
 }
 
 /**
- * Goals rated at close, paired as (first rating, final rating) with how many goals had each pair. The
- * first rating is the goal's earliest (same-day ratings in the order recorded); the final is the one
- * given at the ending. At most 11 × 11 rows whatever the number of cases.
+ * Goals rated at close, paired as (first rating, final rating) with how many goals had each pair, and how
+ * many cases those goals belong to. The first rating is the goal's earliest (same-day ratings in the
+ * order recorded); the final is the one given at the ending. At most 11 × 11 rows whatever the number of
+ * cases, plus one row (scores null) holding the number of cases.
  */
 export function gboPairsSql(scope: OpenCaseScope): string {
-  // MATERIALIZED (SQLite 3.35+, PostgreSQL 12+) so each goal's first rating is looked up once, not once
-  // for the result column and again for the GROUP BY.
+  // MATERIALIZED (SQLite 3.35+, PostgreSQL 12+): each goal's first rating is looked up once, and the
+  // pairs are read again for the count of cases instead of a second walk over the period's endings.
   return `WITH pairs AS MATERIALIZED (
       SELECT
+        c.id AS case_id,
         (SELECT f.score FROM goal_ratings f WHERE f.goal_id = r.goal_id ORDER BY f.rated_on, f.created_at, f.id LIMIT 1) AS first_score,
         r.score AS final_score
       FROM cases c
@@ -137,26 +142,23 @@ export function gboPairsSql(scope: OpenCaseScope): string {
       JOIN goal_ratings r ON r.ending_id = e.id
       WHERE ${closedWhere(scope)}
     )
-    SELECT first_score, final_score, count(*) AS n FROM pairs GROUP BY first_score, final_score`;
+    SELECT first_score, final_score, count(*) AS n FROM pairs GROUP BY first_score, final_score
+    UNION ALL
+    SELECT NULL, NULL, count(DISTINCT case_id) FROM pairs`;
 }
 
-export function countGboPairs(db: Db, scope: OpenCaseScope, period: ClosedPeriod): Array<{ first_score: number; final_score: number; n: number }> {
-  return stmt<string[], { first_score: number; final_score: number; n: number }>(db, gboPairsSql(scope)).all(
+export interface GboAtClose {
+  pairs: Array<{ first_score: number; final_score: number; n: number }>;
+  /** Cases closed in the period with at least one goal rated at close. */
+  cases: number;
+}
+
+export function countGboAtClose(db: Db, scope: OpenCaseScope, period: ClosedPeriod): GboAtClose {
+  const rows = stmt<string[], { first_score: number | null; final_score: number | null; n: number }>(db, gboPairsSql(scope)).all(
     ...closedParams(scope, period),
   );
-}
-
-export function gboCasesSql(scope: OpenCaseScope): string {
-  return `SELECT count(DISTINCT c.id) AS n
-    FROM cases c
-    JOIN endings e ON e.case_id = c.id
-    JOIN goal_ratings r ON r.ending_id = e.id
-    WHERE ${closedWhere(scope)}`;
-}
-
-/** Cases closed in the period with at least one goal rated at close. */
-export function countGboCases(db: Db, scope: OpenCaseScope, period: ClosedPeriod): number {
-  return stmt<string[], { n: number }>(db, gboCasesSql(scope)).get(...closedParams(scope, period))!.n;
+  const pairs = rows.filter((r): r is { first_score: number; final_score: number; n: number } => r.first_score !== null && r.final_score !== null);
+  return { pairs, cases: rows.find((r) => r.first_score === null && r.final_score === null)?.n ?? 0 };
 }
 
 // ---- Plan details of open cases (the supervision pack) ---------------------------------------------

@@ -1,8 +1,10 @@
 import { weeksBetween, type IsoDate } from '../../../shared/dates';
 import { FLAG_SEVERITY, reviewBadge, type Flag, type FlagSeverity } from '../../../shared/domain/flags';
+import { compareText } from '../../../shared/domain/name-order';
 import type { Settings } from '../../../shared/domain/settings';
 import type { CaseloadRow } from '../../../shared/ipc/types';
 import { listActiveGoalRatings, listOpenCaseFacts, type OpenCaseScope } from '../../db/repos/caseload';
+import { memoUntilChanged } from '../../db/read-memo';
 import type { Db } from '../../db/sql';
 import { caseFlags, type ActiveGoalRatings } from './case-flags';
 
@@ -25,9 +27,15 @@ export interface OpenCase {
 /**
  * Open cases of a clinician, a team, or one clinician within a team, with flags, in two queries however
  * many cases there are: the cases with their flag facts, then every rating of their active goals.
- * Unsorted: each screen applies its own order.
+ * Unsorted: each screen applies its own order. Reused while the database is unchanged (read-memo.ts),
+ * so the caller must not change what it gets.
  */
-export function loadOpenCases(db: Db, scope: OpenCaseScope, settings: Settings, today: IsoDate): OpenCase[] {
+export function loadOpenCases(db: Db, scope: OpenCaseScope, settings: Settings, today: IsoDate): readonly OpenCase[] {
+  const key = JSON.stringify([scope.clinicianId ?? null, scope.teamId ?? null, today, settings]);
+  return memoUntilChanged(db, 'openCases', key, () => computeOpenCases(db, scope, settings, today));
+}
+
+function computeOpenCases(db: Db, scope: OpenCaseScope, settings: Settings, today: IsoDate): OpenCase[] {
   const cases = listOpenCaseFacts(db, scope);
   const goalsByCase = new Map<string, Map<string, ActiveGoalRatings & { goalId: string }>>();
   for (const r of listActiveGoalRatings(db, scope)) {
@@ -68,6 +76,9 @@ export function loadOpenCases(db: Db, scope: OpenCaseScope, settings: Settings, 
   });
 }
 
+/** YYYY-MM-DD strings sort as text, character by character: no collation needed. */
+const compareDates = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * A clinician's caseload, sorted so what needs action comes first: urgent flags, then warnings, then by
  * next review date, then name.
@@ -77,7 +88,7 @@ export function buildCaseloadRows(db: Db, scope: OpenCaseScope, settings: Settin
   return rows.sort(
     (a, b) =>
       attentionRank(a.flags) - attentionRank(b.flags) ||
-      (a.nextReviewDate ?? '9999').localeCompare(b.nextReviewDate ?? '9999') ||
-      a.name.localeCompare(b.name, 'en-GB'),
+      compareDates(a.nextReviewDate ?? '9999', b.nextReviewDate ?? '9999') ||
+      compareText(a.name, b.name),
   );
 }

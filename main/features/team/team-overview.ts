@@ -9,6 +9,7 @@ import { FLAG_CODES } from '../../../shared/domain/flags';
 import { classifyGboChange } from '../../../shared/domain/gbo';
 import { GROUPING_CODES, type GroupingCode } from '../../../shared/domain/groupings';
 import { ENDING_REASONS } from '../../../shared/domain/lifecycle';
+import { compareText } from '../../../shared/domain/name-order';
 import type { Settings } from '../../../shared/domain/settings';
 import { timeOpenDistribution } from '../../../shared/domain/team-stats';
 import { needsAction } from '../../../shared/domain/urgency';
@@ -18,8 +19,7 @@ import { listClinicians } from '../../db/repos/clinicians';
 import {
   countClosedInPeriod,
   countEndingReasons,
-  countGboCases,
-  countGboPairs,
+  countGboAtClose,
   countOpenByClinician,
   countOpenByGrouping,
   countOpenToClose,
@@ -66,12 +66,13 @@ function byClinician(db: Db, scope: TeamScope, needAction: ReadonlyMap<string, n
     rows.set(r.clinician_id, { clinicianId: r.clinician_id, name: r.name, role: r.role, open: r.n, needAction: 0 });
   }
   for (const row of rows.values()) row.needAction = needAction.get(row.clinicianId) ?? 0;
-  return [...rows.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.clinicianId.localeCompare(b.clinicianId));
+  return [...rows.values()].sort((a, b) => compareText(a.name, b.name) || a.clinicianId.localeCompare(b.clinicianId));
 }
 
 function gboAtClose(db: Db, scope: TeamScope, period: ClosedPeriod): TeamOverview['gboAtClose'] {
-  const result = { improved: 0, noReliableChange: 0, deteriorated: 0, goals: 0, cases: countGboCases(db, scope.cases, period) };
-  for (const pair of countGboPairs(db, scope.cases, period)) {
+  const counted = countGboAtClose(db, scope.cases, period);
+  const result = { improved: 0, noReliableChange: 0, deteriorated: 0, goals: 0, cases: counted.cases };
+  for (const pair of counted.pairs) {
     const change = classifyGboChange(pair.first_score, pair.final_score);
     if (change === 'improved') result.improved += pair.n;
     else if (change === 'deteriorated') result.deteriorated += pair.n;
