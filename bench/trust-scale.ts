@@ -8,7 +8,7 @@
  *    the same rows (cases joined to young people, by the cases_caseload index);
  *  - the team view as the screen loads it (team:cases then team:overview) for a team of ~1,000 open cases;
  *  - saving a review (goal ratings, Current View, criteria, decision, audit) with synchronous=FULL.
- * At 100k the same workload runs on an unencrypted copy, packed the same way as an encrypted copy, to
+ * At 10k the same workload runs on an unencrypted copy, packed the same way as an encrypted copy, to
  * give the encryption overhead. Each figure is the median of repeated runs with min and max; scaling is
  * 100k against 1k. `BENCH_SIZES=1k,10k` limits the sizes (the summary then says what was not measured).
  */
@@ -37,6 +37,12 @@ const TARGETS = {
   encryptionOverhead: 1.5,
 };
 const REVIEWS_PER_RUN = 200;
+/**
+ * The size the encryption overhead is measured at: 10k, whose copies take seconds to write and open,
+ * where 100k's take minutes (every open reads the whole file) and would put the bench past its
+ * 10-minute budget. The cipher's cost per page read does not depend on the size of the file.
+ */
+const OVERHEAD_SIZE = '10k';
 
 interface Workload {
   openMs: Stats;
@@ -232,7 +238,7 @@ function main(): void {
       results[size] = { scale, workload };
       describeSize(scale, workload);
 
-      if (size === '100k') {
+      if (size === OVERHEAD_SIZE) {
         // Both copies packed by VACUUM INTO, so the only difference is the cipher.
         const enc = { ...scale, dbPath: path.join(dir, 'enc-copy.db') };
         const plain = { ...scale, dbPath: path.join(dir, 'plain-copy.db') };
@@ -240,8 +246,8 @@ function main(): void {
         plainCopy(scale.dbPath, BENCH_KEY, plain.dbPath);
         rmSync(scale.dbPath, { force: true });
         overhead = {
-          encrypted: measure(enc, () => openDatabase({ path: enc.dbPath, key: BENCH_KEY }), { reviewRounds: 1, openRuns: 1, warmOpen: false }),
-          plain: measure(plain, () => openPlain(plain.dbPath, BENCH_KEY), { reviewRounds: 1, openRuns: 1, warmOpen: false }),
+          encrypted: measure(enc, () => openDatabase({ path: enc.dbPath, key: BENCH_KEY }), { reviewRounds: 1, openRuns: 3, warmOpen: true }),
+          plain: measure(plain, () => openPlain(plain.dbPath, BENCH_KEY), { reviewRounds: 1, openRuns: 3, warmOpen: true }),
         };
       } else {
         rmSync(scale.dbPath, { force: true });
@@ -286,13 +292,13 @@ function main(): void {
     ];
     // The workload as one figure: the sum of the medians, so each operation counts by what it costs.
     const total = rows.reduce((sum, [, enc, pl]) => ({ enc: sum.enc + enc, pl: sum.pl + pl }), { enc: 0, pl: 0 });
-    printTable('Encryption overhead at 100k (both copies packed by VACUUM INTO; medians)', ['figure', 'encrypted', 'plain', 'ratio'], [
+    printTable(`Encryption overhead at ${OVERHEAD_SIZE} (both copies packed by VACUUM INTO; medians)`, ['figure', 'encrypted', 'plain', 'ratio'], [
       ...rows.map(([what, enc, pl]) => [what, `${round(enc, 2)} ms`, `${round(pl, 2)} ms`, `${round(enc / pl, 2)}×`]),
       ['the workload (sum of the medians)', `${round(total.enc, 1)} ms`, `${round(total.pl, 1)} ms`, `${round(total.enc / total.pl, 2)}×`],
     ]);
     overheadJson = Object.fromEntries(rows.map(([what, enc, pl]) => [what, round(enc / pl, 3)]));
     overheadJson['workload'] = round(total.enc / total.pl, 3);
-    summary.push({ figure: 'encryption overhead on the bench workload', value: `${round(total.enc / total.pl, 2)}×`, target: `≤ ${TARGETS.encryptionOverhead}×`, status: verdict(total.enc / total.pl <= TARGETS.encryptionOverhead) });
+    summary.push({ figure: `encryption overhead on the bench workload (at ${OVERHEAD_SIZE})`, value: `${round(total.enc / total.pl, 2)}×`, target: `≤ ${TARGETS.encryptionOverhead}×`, status: verdict(total.enc / total.pl <= TARGETS.encryptionOverhead) });
   }
   for (const size of ['1k', '10k', '100k']) {
     if (!results[size]) summary.push({ figure: `(${size} not measured: BENCH_SIZES=${sizes.join(',')})`, value: '', target: '', status: '' });

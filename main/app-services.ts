@@ -11,7 +11,7 @@ import { createBackupService, type BackupService } from './backup/service';
 import { DatabaseOpenError } from './db/errors';
 import { isDatabaseKey, loadOrCreateKeyFile, readKeyFile } from './db/key-file';
 import { openDatabase } from './db/open';
-import type { Db } from './db/sql';
+import { totalChanges, type Db } from './db/sql';
 import { dispatch } from './ipc/dispatch';
 import { handlers } from './ipc/handlers';
 import type { HandlerContext, Handlers } from './ipc/types';
@@ -41,6 +41,11 @@ export interface AppServices {
   handlers: Handlers;
   /** Synchronous, like better-sqlite3: parses, runs and wraps one call. */
   invoke(channel: string, rawArgs: unknown): IpcResult<unknown>;
+  /**
+   * Rows written through the open connection so far: compared before and after a call to tell whether
+   * it wrote (the app checkpoints the WAL after writes). A restore opens a new connection, counting anew.
+   */
+  changes(): number;
   close(): void;
 }
 
@@ -83,6 +88,7 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     clock: opts.clock,
     handlers,
     invoke: (channel, rawArgs) => dispatch(handlers, ctx, channel, rawArgs),
+    changes: () => (ctx.db.open ? totalChanges(ctx.db) : 0),
     close: () => {
       const db = ctx.db;
       if (!db.open) return;

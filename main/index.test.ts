@@ -50,6 +50,7 @@ const h = vi.hoisted(() => {
   }
   const services = {
     invoke: vi.fn((channel: string, args: unknown) => ({ ok: true, value: { channel, args } })),
+    changes: () => 0,
     close: vi.fn(),
     backups: { backupNow: vi.fn() },
   };

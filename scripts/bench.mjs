@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { printSummary } from './bench-summary.mjs';
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 12)) {
@@ -33,11 +34,12 @@ await build({
   target: 'node22',
   format: 'cjs',
   sourcemap: true,
-  external: ['electron', 'better-sqlite3-multiple-ciphers', 'pdfkit'],
+  external: ['electron', 'better-sqlite3-multiple-ciphers', 'pdfkit', 'playwright-core', 'vite'],
   loader: { '.sql': 'text' },
   logLevel: 'warning',
 });
 
+const startedAt = Date.now();
 let failed = 0;
 for (const f of benches) {
   const name = f.replace(/\.ts$/, '');
@@ -53,4 +55,5 @@ for (const f of benches) {
     failed++;
   }
 }
+printSummary(path.join(root, 'bench-results.json'), startedAt);
 process.exit(failed === 0 ? 0 : 1);

@@ -31,7 +31,6 @@ import {
 } from '../keys/keystore';
 import type { OsCrypto } from '../keys/os-crypto';
 import { Lockout } from './lockout';
-import { totalChanges } from '../db/sql';
 import { createIdleCheckpointer } from './idle-checkpoint';
 import { realTimers, type SessionTimers } from './timers';
 
@@ -319,10 +318,10 @@ export function createSecureSession(opts: SecureSessionOptions): SecureSession {
       if (closed) return { ok: false, error: { code: 'locked', message: LOCKED_MESSAGE } };
       if (typeof channel === 'string' && isLockChannel(channel)) return invokeLock(channel, rawArgs);
       if (!services) return { ok: false, error: { code: 'locked', message: LOCKED_MESSAGE } };
-      const before = totalChanges(services.db);
+      const before = services.changes();
       const result = services.invoke(channel, rawArgs);
       // A restore swaps the connection, whose count starts again: that too reads as a write.
-      checkpointer.afterCall(totalChanges(services.db) !== before);
+      checkpointer.afterCall(services.changes() !== before);
       if (channel === 'settings:update' && result.ok) readAutoLockMinutes();
       restartIdleTimer();
       return result;

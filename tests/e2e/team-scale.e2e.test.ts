@@ -18,15 +18,15 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { IsoDate } from '../../shared/dates';
-import { normaliseNhsNumber } from '../../shared/domain/nhs-number';
-import type { TeamCaseRow, TeamCases } from '../../shared/ipc/types';
+import type { TeamCases } from '../../shared/ipc/types';
 import { generateCaseload } from '../support/synthetic-caseload';
 import { launchApp, SCREENSHOT_DIR, startSuite, type E2eApp, type Suite } from './support/harness';
-import { armTableMeasure, measurement, measurementDone, type TeamMeasure } from './support/in-page-team';
 import { Journey, waitForHeading, waitToSee } from './support/journey';
 import { hasFocus } from './support/in-page';
 import { tabTo } from './support/keyboard';
 import { call } from './support/seed';
+import { chooseQuery, matchesSearch, searchSteps } from './support/search-keys';
+import { elapsedMs, firstRenderFigures, measureKey } from './support/table-timing';
 import {
   expectFocusedRow,
   focusedTeamRow,
@@ -36,6 +36,7 @@ import {
   TEAM_HEADING,
   TEAM_TABLE_CAPTION,
   teamNavLink,
+  teamTableWanted,
 } from './support/team';
 
 const TODAY: IsoDate = '2026-11-16';
@@ -72,66 +73,7 @@ afterAll(async () => {
   console.log(report());
 });
 
-/** The search as the caseload does it: name or case ref contain the text (letters only here). */
-function matches(row: TeamCaseRow, query: string): boolean {
-  const q = query.trim().toLowerCase();
-  if (q === '') return true;
-  if (row.name.toLowerCase().includes(q) || row.caseRef.toLowerCase().includes(q)) return true;
-  const digits = normaliseNhsNumber(q);
-  return /^\d+$/.test(digits) && !!row.nhsNumber && normaliseNhsNumber(row.nhsNumber).includes(digits);
-}
-
-/**
- * Five letters from the team's names whose prefixes each match strictly fewer cases (so every key
- * changes what is shown, and back again with Backspace), keeping as many rows as possible at the end.
- */
-function chooseQuery(rows: readonly TeamCaseRow[]): string {
-  const seen = new Set<string>();
-  let best: { query: string; last: number } | null = null;
-  for (const row of rows.slice(0, 400)) {
-    const name = row.name.toLowerCase();
-    for (let i = 0; i + 5 <= name.length; i++) {
-      const q = name.slice(i, i + 5);
-      if (!/^[a-z]{5}$/.test(q) || seen.has(q)) continue;
-      seen.add(q);
-      const counts = [1, 2, 3, 4, 5].map((n) => rows.filter((r) => matches(r, q.slice(0, n))).length);
-      const decreasing = counts.every((c, k) => k === 0 || c < counts[k - 1]!);
-      if (decreasing && counts[0]! < rows.length && (!best || counts[4]! > best.last)) best = { query: q, last: counts[4]! };
-    }
-  }
-  if (!best) throw new Error('no five-letter search whose every key narrows the list: the generated names are too uniform');
-  return best.query;
-}
-
-/** Arms the in-page measurement, presses `key`, and returns what the page measured once painted. */
-async function measureKey(page: Page, label: string, key: string, expected: readonly TeamCaseRow[]): Promise<TeamMeasure> {
-  const first = expected[0];
-  if (!first) throw new Error(`${label}: nothing would be shown`);
-  await page.evaluate(armTableMeasure, { label, key, caption: TEAM_TABLE_CAPTION, rowCount: expected.length + 1, firstRowText: first.caseRef });
-  await page.keyboard.press(key);
-  try {
-    await page.waitForFunction(measurementDone, undefined, { timeout: 60_000, polling: 50 });
-  } catch {
-    const shown = await shownRows(page).catch(() => null);
-    throw new Error(
-      `${label}: the table never showed ${expected.length} cases (aria-rowcount ${expected.length + 1}) with ${first.caseRef} first; ` +
-        `it shows aria-rowcount ${shown?.rowCount ?? '?'} and first row "${shown?.rows[0]?.text ?? '?'}"`,
-    );
-  }
-  const m = await page.evaluate(measurement);
-  if (!m || m.start === null || m.painted === null) throw new Error(`${label}: no measurement`);
-  return m;
-}
-
 const ms = (n: number): number => Math.round(n * 10) / 10;
-const elapsed = (m: TeamMeasure): number => ms((m.painted ?? 0) - (m.start ?? 0));
-
-function firstRenderFigures(m: TeamMeasure): Record<string, unknown> {
-  const start = m.start ?? 0;
-  const calls = m.calls.map((c) => ({ channel: c.channel, startMs: ms(c.start - start), endMs: ms(c.end - start) }));
-  const dataIn = Math.max(0, ...m.calls.filter((c) => c.end <= (m.settled ?? 0)).map((c) => c.end - start));
-  return { totalMs: elapsed(m), dataReceivedMs: ms(dataIn), renderAfterDataMs: ms((m.painted ?? 0) - start - dataIn), rowElements: m.rowElements, calls };
-}
 
 function median(values: readonly number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -182,7 +124,7 @@ describe('the team view with 5,000 open cases', () => {
     await journey.timed('451-first-render', async () => {
       await waitForHeading(page, 'My caseload');
       await tabTo(page, teamNavLink(page), 'the "Team" link in the header', { backwards: true });
-      const m = await measureKey(page, 'team-first-render', 'Enter', team.rows);
+      const m = await measureKey(page, 'team-first-render', 'Enter', teamTableWanted(team.rows));
       figures['firstRender'] = firstRenderFigures(m);
       await waitForHeading(page, TEAM_HEADING);
       const shown = await shownRows(page);
@@ -198,7 +140,7 @@ describe('the team view with 5,000 open cases', () => {
       await page.keyboard.press('Enter');
       await waitForHeading(page, 'My caseload');
       await tabTo(page, teamNavLink(page), 'the "Team" link in the header', { backwards: true });
-      figures['firstRenderAgain'] = firstRenderFigures(await measureKey(page, 'team-first-render-again', 'Enter', team.rows));
+      figures['firstRenderAgain'] = firstRenderFigures(await measureKey(page, 'team-first-render-again', 'Enter', teamTableWanted(team.rows)));
     });
 
     const query = chooseQuery(team.rows);
@@ -209,14 +151,10 @@ describe('the team view with 5,000 open cases', () => {
       await page.keyboard.press('/');
       const search = page.getByRole('searchbox', { name: SEARCH_LABEL }).or(page.getByLabel(SEARCH_LABEL, { exact: true })).first();
       await expect.poll(() => search.evaluate(hasFocus), { message: '"/" focuses the search box' }).toBe(true);
-      const steps: Array<{ key: string; query: string }> = [
-        ...[...query].map((ch, i) => ({ key: ch, query: query.slice(0, i + 1) })),
-        ...[...query].map((_, i) => ({ key: 'Backspace', query: query.slice(0, query.length - 1 - i) })),
-      ];
-      for (const [i, s] of steps.entries()) {
-        const expected = team.rows.filter((r) => matches(r, s.query));
-        const m = await measureKey(page, `team-keystroke-${i + 1}`, s.key, expected);
-        keystrokes.push({ key: s.key, query: s.query, cases: expected.length, ms: elapsed(m) });
+      for (const [i, s] of searchSteps(query).entries()) {
+        const expected = team.rows.filter((r) => matchesSearch(r, s.query));
+        const m = await measureKey(page, `team-keystroke-${i + 1}`, s.key, teamTableWanted(expected));
+        keystrokes.push({ key: s.key, query: s.query, cases: expected.length, ms: elapsedMs(m) });
         if (s.query === query) await journey.check('453-team-scale-filtered');
       }
       const times = keystrokes.map((k) => k.ms);

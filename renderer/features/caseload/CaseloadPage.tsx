@@ -14,7 +14,8 @@ import {
 } from '../../stores/caseload-view';
 import { useNavigationActions } from '../../stores/navigation';
 import { useCaseCount, useProfile, useSessionActions } from '../../stores/session';
-import { filterRows, needsAction, sortRows } from './caseload-rows';
+import { filterCases, searchIndex } from '../../components/case-search';
+import { needsAction, sortRows } from './caseload-rows';
 import { CaseloadControls } from './CaseloadControls';
 import { CaseloadTable } from './CaseloadTable';
 import { plural } from '../../components/plural';
@@ -106,16 +107,16 @@ function CaseloadBody({ caseload, searchRef, clinicians, profileId, onSeeded }: 
 
   // Typing stays responsive on a long caseload: the list catches up with the search box in the background.
   const deferredSearch = useDeferredValue(search);
-  const rows = useMemo(
-    () => sortRows(filterRows(caseload.rows, { search: deferredSearch, flag, grouping }), sort),
-    [caseload.rows, deferredSearch, flag, grouping, sort],
-  );
+  // Sorted and indexed once per load or sort change; a keystroke only filters (which keeps the order).
+  const sorted = useMemo(() => sortRows(caseload.rows, sort), [caseload.rows, sort]);
+  const index = useMemo(() => searchIndex(sorted), [sorted]);
+  const rows = useMemo(() => filterCases(index, sorted, { search: deferredSearch, flag, grouping }), [index, sorted, deferredSearch, flag, grouping]);
   const openCase = useCallback((caseId: string) => navigate({ name: 'case', caseId }), [navigate]);
   const [shownCount, setShownCount] = useState(ROWS_PER_PAGE);
   const shownRows = useMemo(() => (rows.length > shownCount ? rows.slice(0, shownCount) : rows), [rows, shownCount]);
   const notShown = rows.length - shownRows.length;
   const total = caseload.rows.length;
-  const actionCount = caseload.rows.filter(needsAction).length;
+  const actionCount = useMemo(() => caseload.rows.filter(needsAction).length, [caseload.rows]);
   const mine = caseload.clinician.id === profileId;
   const filtering = rows.length !== total;
   const rovingId = shownRows.some((r) => r.caseId === highlighted) ? highlighted : (shownRows[0]?.caseId ?? null);

@@ -54,7 +54,7 @@ export function CaseloadTable({ rows, caption, highlightedCaseId, onOpen }: Prop
   };
 
   return (
-    <div className="table-container">
+    <div className="table-container caseload-table-container">
       <table className="table caseload-table">
         <caption className="table__caption">{caption}</caption>
         <thead>

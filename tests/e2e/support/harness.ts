@@ -23,7 +23,18 @@ import { CHANNEL_NAMES } from '../../../shared/ipc/channels';
 import { startBridge, type Bridge } from './bridge';
 import { axeLoaded, recordedCspViolations, runAxe } from './in-page';
 
-export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+/**
+ * The repository: the nearest folder above this file with a package.json. Not a fixed number of
+ * levels up, because this file also runs bundled, from dist/bench/ (the renderer bench).
+ */
+function findRepoRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
+  }
+}
+
+export const REPO_ROOT = findRepoRoot(__dirname);
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'e2e');
 const RENDERER_DIR = path.join(REPO_ROOT, 'dist', 'renderer');
 const CHROMIUM = '/usr/bin/chromium';
@@ -316,7 +327,8 @@ export async function launchApp(
   };
 }
 
-const require = createRequire(import.meta.url);
+// From this file's path, not import.meta.url: a CommonJS bundle (the bench) has no import.meta.
+const require = createRequire(__filename);
 const axeSource = (require('axe-core') as { source: string }).source;
 
 export interface AxeViolation {

@@ -1,15 +1,18 @@
 /**
- * In-page functions for the team view specs (passed to Playwright's evaluate, which sends only their
- * source: each is self-contained and types the little of the DOM it touches, as in in-page.ts).
+ * In-page functions for the team view specs and the renderer bench (passed to Playwright's evaluate,
+ * which sends only their source: each is self-contained and types the little of the DOM it touches,
+ * as in in-page.ts).
  *
  * The team table is virtualised, so "a row" here is any `tr` / role=row in the table, and a data row
- * is one whose aria-rowindex is 2 or more (1 is the header row). Timings use the page's own clock
- * (performance.now) and count a frame as painted one requestAnimationFrame after the frame in which
- * the DOM first showed the wanted state (a double frame from the event that caused it).
+ * is one whose aria-rowindex is 2 or more (1 is the header row); in a table that is not virtualised
+ * (the caseload's, which shows its rows a page at a time) the data rows are its body rows. Timings use
+ * the page's own clock (performance.now) and count a frame as painted one requestAnimationFrame after
+ * the frame in which the DOM first showed the wanted state (a double frame from the event that caused it).
  */
 
 interface El {
   tagName: string;
+  isConnected: boolean;
   textContent: string | null;
   getAttribute(name: string): string | null;
   querySelector(selector: string): El | null;
@@ -22,7 +25,6 @@ interface El {
 
 interface Doc {
   activeElement: El | null;
-  body: El;
   querySelectorAll(selector: string): ArrayLike<El>;
   getElementById(id: string): El | null;
 }
@@ -40,13 +42,13 @@ interface Win {
   addEventListener(type: string, cb: (e: { key?: string; target?: unknown }) => void, opts?: unknown): void;
   removeEventListener(type: string, cb: (e: { key?: string; target?: unknown }) => void, opts?: unknown): void;
   MutationObserver: new (cb: () => void) => { observe(target: unknown, opts: unknown): void; disconnect(): void };
-  __teamMeasure?: TeamMeasure;
+  __tableMeasure?: TableMeasure;
 }
 
 /** What an armed measurement has seen so far (read back with `measurement`). */
-export interface TeamMeasure {
+export interface TableMeasure {
   label: string;
-  /** performance.now() at the keydown that started it. */
+  /** performance.now() at the keydown that started it (0, the navigation's start, when armed for a page load). */
   start: number | null;
   /** When the DOM first showed the wanted state. */
   settled: number | null;
@@ -59,36 +61,75 @@ export interface TeamMeasure {
   calls: Array<{ channel: string; start: number; end: number }>;
 }
 
+/** The state a table measurement waits for (see armTableMeasure). */
+export interface TableWanted {
+  /** The table's caption or accessible name. */
+  caption: string;
+  /** Its aria-rowcount (header included); null = any, as for a table that is not virtualised. */
+  rowCount: number | null;
+  /** Text the first data row must hold (a case reference). */
+  firstRowText: string;
+  /** Text a role=status element must hold exactly (whitespace collapsed), e.g. "Showing 12 that match."; null = none. */
+  statusText: string | null;
+}
+
 /**
  * Arms a measurement: from the next keydown of `key` (captured on the window before the app sees it)
- * until the team table (found by its caption or accessible name) shows `rowCount` rows in total
- * (aria-rowcount, header included) with the data row `firstRowText` names in it, and that frame has
- * been painted. `rowCount` null = any; `firstRowText` is looked for in the first data row present.
+ * until the table `caption` names shows the wanted state (see TableWanted) and that frame has been
+ * painted. `firstRowText` is looked for in the first data row present. `key` null measures a page
+ * load instead, from the navigation's start: run this as an init script, before the page's own.
  */
-export const armTableMeasure = (args: { label: string; key: string; caption: string; rowCount: number | null; firstRowText: string }): void => {
+export const armTableMeasure = (args: TableWanted & { label: string; key: string | null }): void => {
   const w = globalThis as unknown as Win;
-  const m: TeamMeasure = { label: args.label, start: null, settled: null, painted: null, rowCount: null, rowElements: 0, calls: [] };
-  w.__teamMeasure = m;
+  const m: TableMeasure = { label: args.label, start: null, settled: null, painted: null, rowCount: null, rowElements: 0, calls: [] };
+  w.__tableMeasure = m;
   // The resource-timing buffer holds 250 entries and every bridge call adds one: start empty.
   w.performance.clearResourceTimings();
 
+  const collapse = (text: string | null): string => (text ?? '').replace(/\s+/g, ' ').trim();
+  // Kept between checks while it stays in the page: each check runs inside the app's own work (the
+  // observer's callback) and is timed with it, so it walks the document as little as it can.
+  let found: El | null = null;
   const findTable = (): El | null => {
+    if (found?.isConnected) return found;
+    found = null;
     for (const t of Array.from(w.document.querySelectorAll('table, [role="table"], [role="grid"]'))) {
       const caption = t.querySelector('caption')?.textContent?.trim();
       const labelledBy = t.getAttribute('aria-labelledby');
       const name = caption ?? t.getAttribute('aria-label') ?? (labelledBy ? w.document.getElementById(labelledBy)?.textContent?.trim() : null);
-      if (name === args.caption) return t;
+      if (name === args.caption) {
+        found = t;
+        break;
+      }
     }
-    return null;
+    return found;
+  };
+  const firstDataRow = (table: El): El | null => {
+    // A virtualised table says its true size (aria-rowcount) and numbers the rows it holds: the
+    // first shown is the lowest number from 2 (1 is the header row).
+    if (table.getAttribute('aria-rowcount') !== null) {
+      let first: El | null = null;
+      for (const r of Array.from(table.querySelectorAll('[aria-rowindex]'))) {
+        const index = Number(r.getAttribute('aria-rowindex'));
+        if (index >= 2 && (first === null || index < Number(first.getAttribute('aria-rowindex')))) first = r;
+      }
+      return first;
+    }
+    // One that is not virtualised holds every row it shows: its first body row.
+    return table.querySelector('tbody tr');
   };
   const isSettled = (): boolean => {
     const table = findTable();
     if (!table) return false;
     if (args.rowCount !== null && table.getAttribute('aria-rowcount') !== String(args.rowCount)) return false;
-    const rows = Array.from(table.querySelectorAll('[aria-rowindex]')).filter((r) => Number(r.getAttribute('aria-rowindex')) >= 2);
-    rows.sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')));
-    const first = rows[0];
-    return !!first && first.getClientRects().length > 0 && (first.textContent ?? '').includes(args.firstRowText);
+    // Only the DOM here: whether the row is laid out is asked once the frame is painted (see check).
+    if (!(firstDataRow(table)?.textContent ?? '').includes(args.firstRowText)) return false;
+    return args.statusText === null || Array.from(w.document.querySelectorAll('[role="status"]')).some((s) => collapse(s.textContent) === args.statusText);
+  };
+  const firstRowLaidOut = (): boolean => {
+    const table = findTable();
+    const row = table ? firstDataRow(table) : null;
+    return !!row && row.getClientRects().length > 0;
   };
   const finish = (): void => {
     const table = findTable();
@@ -110,31 +151,48 @@ export const armTableMeasure = (args: { label: string; key: string; caption: str
     // The frame now being built shows the state; the next frame's callback runs after it was painted.
     w.requestAnimationFrame(() =>
       w.requestAnimationFrame(() => {
-        m.painted = w.performance.now();
+        const painted = w.performance.now();
+        // Asked only now, when layout is clean: asked from the observer, getClientRects would force
+        // a layout of the whole table in the middle of the app's own work, and be timed with it.
+        if (!firstRowLaidOut()) {
+          m.settled = null;
+          observe();
+          return;
+        }
+        m.painted = painted;
         w.performance.mark(`${args.label}:painted`);
         finish();
       }),
     );
   };
+  const observe = (): void => {
+    // React commits after the event; the observer sees the commit at the next microtask checkpoint.
+    // The document itself, not its body: an init script runs before there is a body.
+    const mo = new w.MutationObserver(check);
+    mo.observe(w.document, { subtree: true, childList: true, attributes: true, characterData: true });
+    observer = mo;
+    check();
+  };
+  if (args.key === null) {
+    m.start = 0;
+    observe();
+    return;
+  }
   const onKey = (e: { key?: string }): void => {
     if (e.key !== args.key || m.start !== null) return;
     m.start = w.performance.now();
     w.performance.mark(`${args.label}:start`);
     w.removeEventListener('keydown', onKey, true);
-    // React commits after this handler; the observer sees the commit at the next microtask checkpoint.
-    const mo = new w.MutationObserver(check);
-    mo.observe(w.document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-    observer = mo;
-    check();
+    observe();
   };
   w.addEventListener('keydown', onKey, true);
 };
 
 /** The armed measurement (null until armed). */
-export const measurement = (): TeamMeasure | null => (globalThis as unknown as Win).__teamMeasure ?? null;
+export const measurement = (): TableMeasure | null => (globalThis as unknown as Win).__tableMeasure ?? null;
 
 /** True once the armed measurement has a painted frame. */
-export const measurementDone = (): boolean => (globalThis as unknown as Win).__teamMeasure?.painted != null;
+export const measurementDone = (): boolean => (globalThis as unknown as Win).__tableMeasure?.painted != null;
 
 export interface TableRowText {
   rowIndex: number | null;

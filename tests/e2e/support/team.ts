@@ -7,7 +7,7 @@ import type { Locator, Page } from 'playwright-core';
 import { FLAG_CODES, FLAG_LABELS } from '../../../shared/domain/flags';
 import { urgencyBand } from '../../../shared/domain/urgency';
 import type { TeamCaseRow } from '../../../shared/ipc/types';
-import { focusedRow, tableContent } from './in-page-team';
+import { focusedRow, tableContent, type TableWanted } from './in-page-team';
 import { waitForHeading, waitToSee } from './journey';
 import { describeFocus, isFocused, tabTo } from './keyboard';
 
@@ -25,6 +25,16 @@ export function teamTable(page: Page): Locator {
   return page
     .getByRole('table', { name: TEAM_TABLE_CAPTION, exact: true })
     .or(page.getByRole('grid', { name: TEAM_TABLE_CAPTION, exact: true }));
+}
+
+/**
+ * The team table showing `rows` (in the order the team view puts them), for a timed measurement:
+ * aria-rowcount counts them all, header included; the first is the first row.
+ */
+export function teamTableWanted(rows: readonly TeamCaseRow[]): TableWanted {
+  const first = rows[0];
+  if (!first) throw new Error('the team table would show no cases');
+  return { caption: TEAM_TABLE_CAPTION, rowCount: rows.length + 1, firstRowText: first.caseRef, statusText: null };
 }
 
 /** The header's "Team" link (main navigation). */
