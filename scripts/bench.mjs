@@ -39,6 +39,15 @@ await build({
   logLevel: 'warning',
 });
 
+// The renderer bench serves dist/renderer: build it from the source as it is now, never a stale copy.
+if (benches.includes('renderer.ts')) {
+  const built = spawnSync('npm', ['run', 'build:renderer', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (built.status !== 0) {
+    console.error('bench: building the renderer failed');
+    process.exit(1);
+  }
+}
+
 const startedAt = Date.now();
 let failed = 0;
 for (const f of benches) {
