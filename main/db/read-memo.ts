@@ -21,7 +21,11 @@ interface Entry {
 
 const memo = new WeakMap<Db, Map<string, Entry>>();
 
-function stamp(db: Db): string {
+/**
+ * Where the database stands: equal stamps mean nothing has been written in between, by this connection
+ * or any other. Readable inside a transaction too (after BEGIN IMMEDIATE it counts every earlier commit).
+ */
+export function changeStamp(db: Db): string {
   const changes = totalChanges(db);
   const version = stmt<[], number>(db, 'PRAGMA data_version').pluck().get();
   return `${changes}:${version}`;
@@ -31,10 +35,15 @@ export function memoUntilChanged<T>(db: Db, read: string, key: string, compute: 
   if (db.inTransaction) return compute();
   let perDb = memo.get(db);
   if (!perDb) memo.set(db, (perDb = new Map()));
-  const now = stamp(db);
+  const now = changeStamp(db);
   const hit = perDb.get(read);
   if (hit && hit.key === key && hit.stamp === now) return hit.value as T;
   const value = compute();
   perDb.set(read, { key, stamp: now, value });
   return value;
+}
+
+/** Drops a kept result at once (a large one, such as a checked import file, once it has been used). */
+export function forgetMemo(db: Db, read: string): void {
+  memo.get(db)?.delete(read);
 }

@@ -1,6 +1,7 @@
 /**
- * import:commit — all or nothing. The whole preview runs again inside one write transaction (so a case
- * added since the preview is seen), and only a clean file is written: new clinicians, young people,
+ * import:commit — all or nothing. The preview decides inside one write transaction (worked out again
+ * there unless nothing at all was written since it was shown, so a case added since is seen), and only
+ * a clean file is written: new clinicians, young people,
  * cases, plans, goals and their ratings, each with its audit entry like the forms' writes, in one
  * transaction. Any bad row, missing column or file problem writes nothing.
  *
@@ -18,12 +19,13 @@ import { insertClinician } from '../../db/repos/clinicians';
 import { insertGoal, insertGoalRating } from '../../db/repos/goals';
 import { insertFirstPlan } from '../../db/repos/plans';
 import { insertYoungPerson } from '../../db/repos/young-people';
+import { changeStamp, forgetMemo } from '../../db/read-memo';
 import { writeTx } from '../../db/sql';
-import { nameKey } from '../../import/preview';
+import { nameKey, type KnownRecords, type PreviewOutcome } from '../../import/preview';
 import { IMPORTED_PLAN_SDM, type ImportRowValue } from '../../import/row';
 import { requireProfile } from '../exports/export-scope';
 import type { WriteContext } from '../write-context';
-import { previewImport } from './import-preview';
+import { previewImport, previewImportReused, previewKey } from './import-preview';
 
 /** "3 rows have problems; nothing was imported" and the like: why a commit wrote nothing. */
 export function refusalMessage(p: { fileError: string | null; missingColumns: unknown[]; badRows: unknown[]; toCreate: unknown[] }): string | null {
@@ -137,10 +139,30 @@ function writeRow(w: WriteContext, row: ImportRowValue, ctx: { teamId: string; l
   return caseId;
 }
 
-export function commitImport(w: WriteContext, args: ImportFileInput): ImportResult {
+/** A preview taken before the write transaction, with where the database stood when it was made. */
+export interface CheckedImport {
+  key: string;
+  stamp: string;
+  outcome: PreviewOutcome & { known: KnownRecords };
+}
+
+/** The preview the person just saw, if nothing has been written since (else it is worked out now). */
+export function checkBeforeCommit(w: WriteContext, args: ImportFileInput): CheckedImport {
+  const profile = requireProfile(w.db);
+  const checked = { key: previewKey(w.clock, profile, args), stamp: changeStamp(w.db), outcome: previewImportReused(w.db, w.clock, profile, args) };
+  // Whatever happens next, the checked file (thousands of rows) is not kept.
+  forgetMemo(w.db, 'importPreview');
+  return checked;
+}
+
+export function commitImport(w: WriteContext, args: ImportFileInput, checked: CheckedImport = checkBeforeCommit(w, args)): ImportResult {
   return writeTx(w.db, () => {
     const profile = requireProfile(w.db);
-    const { preview, rows, known } = previewImport(w.db, w.clock, profile, args);
+    // Inside the write lock: the earlier check stands only if no write of any connection came between it
+    // and now, for the same file, person and day. Otherwise every row is checked again, against what is
+    // there now.
+    const unchanged = changeStamp(w.db) === checked.stamp && previewKey(w.clock, profile, args) === checked.key;
+    const { preview, rows, known } = unchanged ? checked.outcome : previewImport(w.db, w.clock, profile, args);
     const refusal = refusalMessage(preview);
     if (refusal) throw new AppError('validation', refusal);
     if (rows.length === 0) {

@@ -3,11 +3,11 @@ import type { Handlers } from '../../ipc/types';
 import { requireProfile } from '../exports/export-scope';
 import { writeContextOf } from '../write-context';
 import { commitImport } from './commit-import';
-import { previewImport } from './import-preview';
+import { previewImportReused } from './import-preview';
 import { importTemplate } from './template';
 
 export const importHandlers: Pick<Handlers, 'import:template' | 'import:preview' | 'import:commit'> = {
   'import:template': () => importTemplate(),
-  'import:preview': (args, { db, clock }) => previewImport(db, clock, requireProfile(db), args).preview,
+  'import:preview': (args, { db, clock }) => previewImportReused(db, clock, requireProfile(db), args).preview,
   'import:commit': (args, ctx) => commitImport(writeContextOf(ctx), args),
 };
