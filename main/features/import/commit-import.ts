@@ -25,7 +25,7 @@ import { nameKey, type KnownRecords, type PreviewOutcome } from '../../import/pr
 import { IMPORTED_PLAN_SDM, type ImportRowValue } from '../../import/row';
 import { requireProfile } from '../exports/export-scope';
 import type { WriteContext } from '../write-context';
-import { previewImport, previewImportReused, previewKey } from './import-preview';
+import { previewImport, previewImportReused } from './import-preview';
 
 /** "3 rows have problems; nothing was imported" and the like: why a commit wrote nothing. */
 export function refusalMessage(p: { fileError: string | null; missingColumns: unknown[]; badRows: unknown[]; toCreate: unknown[] }): string | null {
@@ -139,9 +139,10 @@ function writeRow(w: WriteContext, row: ImportRowValue, ctx: { teamId: string; l
   return caseId;
 }
 
-/** A preview taken before the write transaction, with where the database stood when it was made. */
+/** A preview taken before the write transaction: for whom, on which day, and where the database stood. */
 export interface CheckedImport {
-  key: string;
+  profileId: string;
+  today: string;
   stamp: string;
   outcome: PreviewOutcome & { known: KnownRecords };
 }
@@ -149,19 +150,21 @@ export interface CheckedImport {
 /** The preview the person just saw, if nothing has been written since (else it is worked out now). */
 export function checkBeforeCommit(w: WriteContext, args: ImportFileInput): CheckedImport {
   const profile = requireProfile(w.db);
-  const checked = { key: previewKey(w.clock, profile, args), stamp: changeStamp(w.db), outcome: previewImportReused(w.db, w.clock, profile, args) };
+  const stamp = changeStamp(w.db);
+  const today = w.clock.today();
+  const outcome = previewImportReused(w.db, w.clock, profile, args);
   // Whatever happens next, the checked file (thousands of rows) is not kept.
   forgetMemo(w.db, 'importPreview');
-  return checked;
+  return { profileId: profile.id, today, stamp, outcome };
 }
 
+/** `checked` is made from these same `args` (checkBeforeCommit); tests pass one made earlier. */
 export function commitImport(w: WriteContext, args: ImportFileInput, checked: CheckedImport = checkBeforeCommit(w, args)): ImportResult {
   return writeTx(w.db, () => {
     const profile = requireProfile(w.db);
     // Inside the write lock: the earlier check stands only if no write of any connection came between it
-    // and now, for the same file, person and day. Otherwise every row is checked again, against what is
-    // there now.
-    const unchanged = changeStamp(w.db) === checked.stamp && previewKey(w.clock, profile, args) === checked.key;
+    // and now, for the same person and day. Otherwise every row is checked again, against what is there now.
+    const unchanged = changeStamp(w.db) === checked.stamp && profile.id === checked.profileId && w.clock.today() === checked.today;
     const { preview, rows, known } = unchanged ? checked.outcome : previewImport(w.db, w.clock, profile, args);
     const refusal = refusalMessage(preview);
     if (refusal) throw new AppError('validation', refusal);

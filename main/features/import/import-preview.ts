@@ -30,7 +30,7 @@ export function previewImport(db: Db, clock: Clock, profile: Clinician, args: Im
 }
 
 /** Everything a preview depends on besides the database: the file, the column mapping, who and when. */
-export function previewKey(clock: Clock, profile: Clinician, args: ImportFileInput): string {
+function previewKey(clock: Clock, profile: Clinician, args: ImportFileInput): string {
   return createHash('sha256')
     .update(JSON.stringify([args.fileName, args.mapping ?? null, profile.id, profile.teamId, clock.today()]))
     .update('\0')
