@@ -46,6 +46,8 @@ const OVERHEAD_SIZE = '10k';
 
 interface Workload {
   openMs: Stats;
+  /** The quick_check the app runs in a worker thread after the open (a read-only open with the check). */
+  checkMs: Stats | null;
   caseloadMs: Stats;
   caseloadFloorMs: Stats;
   caseloadReadsMs: Stats;
@@ -122,11 +124,14 @@ interface MeasureOptions {
   openRuns: number;
   /** An untimed open first (a 100k open takes seconds, and its file was just written: already cached). */
   warmOpen: boolean;
+  /** The check run apart from the open, as the app's worker thread runs it (main/db/check-worker.ts). */
+  check?: () => Db;
 }
 
 function measure(scale: ScaleDatabase, open: () => Db, o: MeasureOptions): Workload {
   const reviewRounds = o.reviewRounds;
   const openMs = stats(openTimes(open, o.openRuns, o.warmOpen));
+  const checkMs = o.check ? stats(openTimes(o.check, o.openRuns, false)) : null;
   const db = open();
   const services = createAppServices({ dbPath: scale.dbPath, key: BENCH_KEY, clock: fixedClock(BENCH_TODAY), log: () => undefined, db });
   try {
@@ -181,6 +186,7 @@ function measure(scale: ScaleDatabase, open: () => Db, o: MeasureOptions): Workl
     }
     return {
       openMs,
+      checkMs,
       caseloadMs,
       caseloadFloorMs,
       caseloadReadsMs,
@@ -203,7 +209,8 @@ function describeSize(scale: ScaleDatabase, w: Workload): void {
     `${scale.spec.label}: ${scale.spec.cases.toLocaleString('en-GB')} cases (${scale.spec.open.toLocaleString('en-GB')} open), ${round(scale.fileMb)} MB encrypted, written in ${round(scale.generateSeconds)} s — median (min–max)`,
     ['figure', 'value', 'target', ''],
     [
-      ['open the database', formatStats(w.openMs, 'ms', 1), `≤ ${TARGETS.openMs} ms at 100k`, ''],
+      ['open the database (as the app unlocks: quick_check in a worker)', formatStats(w.openMs, 'ms', 1), `≤ ${TARGETS.openMs} ms at 100k`, ''],
+      ...(w.checkMs ? [['  its quick_check in the worker (writes held until it passes)', formatStats(w.checkMs, 'ms', 1), '', ''] as [string, string, string, string]] : []),
       [`caseload:list (${w.caseloadRows} open cases)`, formatStats(w.caseloadMs), `≤ ${TARGETS.caseloadMs} ms`, verdict(w.caseloadMs.median <= TARGETS.caseloadMs)],
       ['  floor: bare indexed SELECT', formatStats(w.caseloadFloorMs, 'ms', 3), '', ''],
       ['  ratio to floor', `${round(ratio, 2)}×`, `≤ ${TARGETS.caseloadRatioToFloor}×`, verdict(ratio <= TARGETS.caseloadRatioToFloor)],
@@ -234,7 +241,14 @@ function main(): void {
       const scale = buildScaleDatabase(dir, SCALES[size]!);
       console.log(`${size}: wrote ${scale.rows.cases} cases, ${scale.rows.goalRatings} GBO ratings, ${scale.rows.currentViews} Current Views, ${scale.rows.reviews} reviews in ${round(scale.generateSeconds)} s (${round(scale.fileMb)} MB)`);
       const big = size === '100k';
-      const workload = measure(scale, () => openDatabase({ path: scale.dbPath, key: BENCH_KEY }), { reviewRounds: big ? 3 : 1, openRuns: big ? 3 : 5, warmOpen: !big });
+      // As the app unlocks (main/session/startup-check.ts): the open without quick_check, which a worker
+      // thread then runs on a read-only connection of its own while the app is in use.
+      const workload = measure(scale, () => openDatabase({ path: scale.dbPath, key: BENCH_KEY, quickCheck: 'deferred' }), {
+        reviewRounds: big ? 3 : 1,
+        openRuns: big ? 3 : 5,
+        warmOpen: !big,
+        check: () => openDatabase({ path: scale.dbPath, key: BENCH_KEY, readonly: true }),
+      });
       results[size] = { scale, workload };
       describeSize(scale, workload);
 
@@ -268,8 +282,17 @@ function main(): void {
       { figure: '  caseload ratio to the bare indexed SELECT', value: `${round(ratio, 2)}×`, target: `≤ ${TARGETS.caseloadRatioToFloor}×`, status: verdict(ratio <= TARGETS.caseloadRatioToFloor) },
       { figure: `team view (${w.teamRows} open, flags and counts) at 100k`, value: formatStats(w.teamViewMs, 'ms', 1), target: `≤ ${TARGETS.teamViewMs} ms`, status: verdict(w.teamViewMs.median <= TARGETS.teamViewMs) },
       { figure: `save a review at 100k (${w.saveReviewMs.runs} saves, synchronous=FULL)`, value: `p99 ${round(w.saveReviewMs.p99, 2)} ms, median ${round(w.saveReviewMs.median, 2)} ms`, target: `p99 ≤ ${TARGETS.saveReviewP99Ms} ms`, status: verdict(w.saveReviewMs.p99 <= TARGETS.saveReviewP99Ms) },
-      { figure: 'open the database at 100k', value: formatStats(w.openMs, 'ms', 1), target: `≤ ${TARGETS.openMs} ms`, status: verdict(w.openMs.median <= TARGETS.openMs) },
+      { figure: 'open the database at 100k (as the app unlocks)', value: formatStats(w.openMs, 'ms', 1), target: `≤ ${TARGETS.openMs} ms`, status: verdict(w.openMs.median <= TARGETS.openMs) },
     );
+    if (w.checkMs) {
+      // QUALITY.md counts quick_check inside the open: said as it is, even though the app no longer waits for it.
+      summary.push({
+        figure: '  with its quick_check (run in a worker; writes wait)',
+        value: `${formatStats(w.checkMs, 'ms', 1)}`,
+        target: `≤ ${TARGETS.openMs} ms`,
+        status: verdict(w.checkMs.median + w.openMs.median <= TARGETS.openMs),
+      });
+    }
   }
   if (big && small) {
     const scaling = big.workload.caseloadMs.median / small.workload.caseloadMs.median;
@@ -318,6 +341,7 @@ function main(): void {
           generateSeconds: round(scale.generateSeconds, 1),
           rows: scale.rows,
           open: statsJson(w.openMs),
+          ...(w.checkMs ? { quickCheckInWorker: statsJson(w.checkMs) } : {}),
           caseload: {
             ...statsJson(w.caseloadMs),
             rows: w.caseloadRows,

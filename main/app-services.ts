@@ -92,8 +92,13 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     close: () => {
       const db = ctx.db;
       if (!db.open) return;
-      // Lets SQLite refresh its statistics for the query planner; cheap when nothing changed.
-      db.pragma('optimize');
+      // Lets SQLite refresh its statistics for the query planner; cheap when nothing changed. It may be
+      // refused (writes held while the database is checked at unlock): the close must happen anyway.
+      try {
+        db.pragma('optimize');
+      } catch {
+        // Statistics are refreshed at a later close.
+      }
       db.close();
     },
   };

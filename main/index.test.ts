@@ -174,6 +174,10 @@ describe('main process start-up', () => {
     expect(startup.sessionOpts?.dbPath).toBe('/local/THRIVE Plans/thrive.db');
   });
 
+  it('checks the database at unlock in a worker thread built beside the main bundle', () => {
+    expect(startup.sessionOpts?.backgroundCheck).toBeTypeOf('function');
+  });
+
   it("protects the key with the OS key store, refusing Linux's plain-text fallback", () => {
     expect(startup.sessionOpts?.os === null).toBe(process.platform === 'linux');
   });
@@ -190,19 +194,19 @@ describe('IPC handlers', () => {
     expect([...h.ipcHandlers.keys()].sort()).toEqual([...CHANNEL_NAMES].sort());
   });
 
-  it('answers locked, without touching the services, until the app lock is set up or unlocked', () => {
+  it('answers locked, without touching the services, until the app lock is set up or unlocked', async () => {
     h.services.invoke.mockClear();
-    expect(h.ipcHandlers.get('lock:status')?.({ senderFrame: appFrame }, {})).toMatchObject({ ok: true, value: { state: 'setup' } });
-    expect(h.ipcHandlers.get('cases:open')?.({ senderFrame: appFrame }, { caseRef: 'C-7' })).toMatchObject({ ok: false, error: { code: 'locked' } });
+    expect(await h.ipcHandlers.get('lock:status')?.({ senderFrame: appFrame }, {})).toMatchObject({ ok: true, value: { state: 'setup' } });
+    expect(await h.ipcHandlers.get('cases:open')?.({ senderFrame: appFrame }, { caseRef: 'C-7' })).toMatchObject({ ok: false, error: { code: 'locked' } });
     expect(h.services.invoke).not.toHaveBeenCalled();
     const passphrase = 'copper kettle meadow';
-    const setup = h.ipcHandlers.get('lock:setup')?.({ senderFrame: appFrame }, { passphrase, confirmPassphrase: passphrase });
+    const setup = await h.ipcHandlers.get('lock:setup')?.({ senderFrame: appFrame }, { passphrase, confirmPassphrase: passphrase });
     expect(setup).toMatchObject({ ok: true, value: { status: { state: 'unlocked' } } });
   });
 
-  it('passes a trusted call straight to the services with its raw arguments', () => {
+  it('passes a trusted call straight to the services with its raw arguments', async () => {
     const args = { caseRef: 'C-7' };
-    const result = h.ipcHandlers.get('cases:open')?.({ senderFrame: appFrame }, args);
+    const result = await h.ipcHandlers.get('cases:open')?.({ senderFrame: appFrame }, args);
     expect(h.services.invoke).toHaveBeenCalledWith('cases:open', args);
     expect(result).toEqual({ ok: true, value: { channel: 'cases:open', args } });
   });
@@ -240,11 +244,11 @@ describe('system clock', () => {
 });
 
 describe('quitting', () => {
-  it('closes the session: the database is closed and every later call answers locked', () => {
+  it('closes the session: the database is closed and every later call answers locked', async () => {
     h.services.close.mockClear();
     h.appListeners.get('will-quit')?.();
     expect(h.services.close).toHaveBeenCalledTimes(1);
     expect(h.services.backups.backupNow).toHaveBeenCalledWith('quit');
-    expect(h.ipcHandlers.get('cases:open')?.({ senderFrame: appFrame }, {})).toMatchObject({ ok: false, error: { code: 'locked' } });
+    expect(await h.ipcHandlers.get('cases:open')?.({ senderFrame: appFrame }, {})).toMatchObject({ ok: false, error: { code: 'locked' } });
   });
 });

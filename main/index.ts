@@ -11,6 +11,7 @@ import type { IpcMain } from 'electron';
 import { CHANNEL_NAMES } from '../shared/ipc/channels';
 import type { IpcResult } from '../shared/ipc/result';
 import { systemClock } from './app-services';
+import { workerCheck } from './db/background-check';
 import { electronOsCrypto } from './keys/os-crypto';
 import { configureUserDataPath, databasePath } from './paths';
 import { registerAppProtocol, registerAppScheme } from './protocol';
@@ -23,7 +24,10 @@ const FORBIDDEN: IpcResult<never> = {
 };
 
 /** One handler per channel (never a catch-all), so an unknown channel is not even listened for. */
-export function registerIpcHandlers(ipc: Pick<IpcMain, 'handle'>, invoke: (channel: string, rawArgs: unknown) => IpcResult<unknown>): void {
+export function registerIpcHandlers(
+  ipc: Pick<IpcMain, 'handle'>,
+  invoke: (channel: string, rawArgs: unknown) => IpcResult<unknown> | Promise<IpcResult<unknown>>,
+): void {
   for (const channel of CHANNEL_NAMES) {
     ipc.handle(channel, (event, rawArgs: unknown) => {
       if (!isTrustedSender(event.senderFrame)) return FORBIDDEN;
@@ -73,6 +77,8 @@ async function start(): Promise<void> {
       log,
       // Found at unlock (the database opens only then): a newer version, a network path.
       onOpenFailure: (error) => fail(error),
+      // quick_check in a worker thread (bundled beside this file), so unlocking does not wait for it.
+      backgroundCheck: workerCheck(path.join(__dirname, 'check-worker.js')),
     });
   } catch (error) {
     // A damaged keystore, a key that has gone missing or a network path: say so and stop, never guess.
@@ -80,7 +86,7 @@ async function start(): Promise<void> {
     return;
   }
   const ready = secureSession;
-  registerIpcHandlers(ipcMain, (channel, rawArgs) => ready.invoke(channel, rawArgs));
+  registerIpcHandlers(ipcMain, (channel, rawArgs) => ready.invokeWhenChecked(channel, rawArgs));
   mainWindow = createWindow();
 }
 

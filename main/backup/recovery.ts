@@ -29,12 +29,22 @@ export interface RecoveryOptions {
   log?: (message: string) => void;
   /** True when the key was unwrapped from the keystore (a GCM tag proved it is this install's key). */
   keyVerified?: boolean;
+  /**
+   * 'deferred': the healthy path returns without quick_check (the caller runs it in the background and
+   * then calls acceptCheckedDatabase or recoverAfterFailedCheck with `walAsFound`). Default 'now'.
+   */
+  quickCheck?: 'now' | 'deferred';
 }
 
 export interface RecoveredDatabase {
   db: Db;
   /** For LockStatus.recoveryNotice: set only when a damaged database was replaced by a backup. */
   recoveryNotice: string | null;
+  /**
+   * Deferred check only: the copy of the write-ahead log as found at open, kept until the check has
+   * passed, so a quarantine can still hold the newest saves exactly as they were. Null when none.
+   */
+  walAsFound?: string | null;
 }
 
 export function recoveryNoticeFor(takenAt: string): string {
@@ -160,8 +170,15 @@ export function openDatabaseWithRecovery(opts: RecoveryOptions): RecoveredDataba
     problem = new DatabaseOpenError('corrupt', 'The database file is empty');
   } else {
     try {
-      const db = openDatabase({ path: opts.path, key: opts.key, onBackup: (p) => log(`copied the database to ${p} before upgrading it`) });
-      // Healthy: SQLite has replayed the WAL into it, so the copy of the log is not needed.
+      const deferred = opts.quickCheck === 'deferred';
+      const db = openDatabase({
+        path: opts.path,
+        key: opts.key,
+        quickCheck: opts.quickCheck ?? 'now',
+        onBackup: (p) => log(`copied the database to ${p} before upgrading it`),
+      });
+      // Checked and healthy: the copy of the log is not needed. Deferred: kept until the check passes.
+      if (deferred) return { db, recoveryNotice: null, walAsFound };
       dropWalCopy();
       return { db, recoveryNotice: null };
     } catch (error) {
@@ -176,7 +193,36 @@ export function openDatabaseWithRecovery(opts: RecoveryOptions): RecoveredDataba
     restoreWalCopy(opts.path, walAsFound, opts.clock);
     throw problem;
   }
+  return replaceDamaged(opts, problem, backups, walAsFound, log);
+}
 
+/** The deferred check passed: the copy of the log as found is no longer needed. */
+export function acceptCheckedDatabase(walAsFound: string | null | undefined): void {
+  if (walAsFound) rmSync(walAsFound, { force: true });
+}
+
+/**
+ * The deferred check failed with `problem`. The caller has closed its own connection (so SQLite has let
+ * go of the file). Damage takes the same path as damage found at open — quarantine, then the newest good
+ * backup — and the restored database is returned; anything else is thrown back with the files as they
+ * are. The key is known good here (it opened the file for the app), so an unreadable page is damage.
+ */
+export function recoverAfterFailedCheck(opts: RecoveryOptions, problem: unknown, walAsFound: string | null | undefined): RecoveredDatabase {
+  const log = opts.log ?? (() => undefined);
+  if (classifyOpenError(problem) === null) {
+    acceptCheckedDatabase(walAsFound);
+    throw problem;
+  }
+  return replaceDamaged(opts, problem, listBackups(opts.backupDir).backups, walAsFound ?? null, log);
+}
+
+function replaceDamaged(
+  opts: RecoveryOptions,
+  problem: unknown,
+  backups: readonly BackupInfo[],
+  walAsFound: string | null,
+  log: (message: string) => void,
+): RecoveredDatabase {
   // quick_check can list a hundred lines; the first says enough in a message a person reads.
   const detail = ((problem as Error).message.split('\n')[0] ?? '').replace(/:\s*\*\*\* in database main \*\*\*$/, '');
   log(`the database at ${opts.path} is damaged: ${detail}`);

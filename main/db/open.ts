@@ -1,7 +1,8 @@
 /**
  * Opening the encrypted database. The order is part of the contract (QUALITY.md "Reliability"):
  * key → verify with a read → WAL → synchronous=FULL → foreign keys → busy timeout → temp store in
- * memory (then a larger page cache) → quick_check → migrate.
+ * memory (then a larger page cache) → quick_check → migrate. The app's unlock defers quick_check to a
+ * worker thread (see quickCheck below and main/session/secure-session.ts) and holds writes until it passes.
  */
 import Database from 'better-sqlite3-multiple-ciphers';
 import { DatabaseOpenError, WRONG_KEY_MESSAGE } from './errors';
@@ -20,6 +21,13 @@ export interface OpenDatabaseOptions {
   migrations?: readonly Migration[];
   /** Told where the pre-migration copy was written. */
   onBackup?: (path: string) => void;
+  /**
+   * 'now' (the default): quick_check before the open returns. 'deferred': the caller runs it off the
+   * main thread (main/db/background-check.ts) and holds writes until it passes — at 100k cases the
+   * check reads 1.7 GB and takes seconds. A migration never runs on an unchecked file: when one is
+   * pending, the check runs now whatever was asked.
+   */
+  quickCheck?: 'now' | 'deferred';
 }
 
 /**
@@ -66,6 +74,17 @@ function configure(db: Db, opts: OpenDatabaseOptions): void {
   prepareConnection(db, opts);
 }
 
+/** PRAGMA quick_check, its failure as DatabaseOpenError('corrupt') (what recovery looks for). */
+export function quickCheck(db: Db): void {
+  let check: unknown;
+  try {
+    check = db.pragma('quick_check', { simple: true });
+  } catch (error) {
+    throw new DatabaseOpenError('corrupt', `The database file is damaged (${(error as Error).message})`, { cause: error });
+  }
+  if (check !== 'ok') throw new DatabaseOpenError('corrupt', `The database file is damaged: ${String(check)}`);
+}
+
 /**
  * Everything an open does after the key: pragmas, quick_check, migration. Exported only so the bench
  * can open its unencrypted copy (bench/support/plain-copy.ts) exactly as the app opens the real file and
@@ -89,13 +108,7 @@ export function prepareConnection(db: Db, opts: OpenDatabaseOptions): void {
   // database never takes the whole allowance.
   db.pragma('cache_size = -131072');
 
-  let check: unknown;
-  try {
-    check = db.pragma('quick_check', { simple: true });
-  } catch (error) {
-    throw new DatabaseOpenError('corrupt', `The database file is damaged (${(error as Error).message})`, { cause: error });
-  }
-  if (check !== 'ok') throw new DatabaseOpenError('corrupt', `The database file is damaged: ${String(check)}`);
+  if (opts.quickCheck !== 'deferred' || pendingMigrations(db, opts.migrations).length > 0) quickCheck(db);
 
   if (opts.readonly) {
     // A read-only open cannot upgrade; it can only refuse what it does not understand.

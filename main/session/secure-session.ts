@@ -12,9 +12,8 @@ import { contract } from '../../shared/ipc/contract';
 import { AppError, validationError, type IpcResult } from '../../shared/ipc/result';
 import type { LockSetupResult, LockStatus } from '../../shared/ipc/security-types';
 import { issuesToFields } from '../../shared/ipc/validate';
-import { createAppServices, type AppServices } from '../app-services';
-import { openDatabaseWithRecovery } from '../backup/recovery';
-import { backupFolderFor } from '../backup/service';
+import type { AppServices } from '../app-services';
+import type { BackgroundCheck } from '../db/background-check';
 import { DatabaseOpenError } from '../db/errors';
 import { generateDatabaseKey, readKeyFile } from '../db/key-file';
 import { isNetworkPath } from '../db/open';
@@ -32,15 +31,13 @@ import {
 import type { OsCrypto } from '../keys/os-crypto';
 import { Lockout } from './lockout';
 import { createIdleCheckpointer } from './idle-checkpoint';
+import { openUnlocked, type UnlockedServices } from './open-unlocked';
+import { createStartupCheck, type StartupCheck } from './startup-check';
+
+export { openUnlocked, type UnlockedServices } from './open-unlocked';
 import { realTimers, type SessionTimers } from './timers';
 
 export const LOCKED_MESSAGE = 'THRIVE Plans is locked. Unlock it to continue.';
-
-export interface UnlockedServices {
-  services: AppServices;
-  /** Set when opening found the database damaged and restored a backup (LockStatus.recoveryNotice). */
-  recoveryNotice: string | null;
-}
 
 export interface SecureSessionOptions {
   dbPath: string;
@@ -62,10 +59,24 @@ export interface SecureSessionOptions {
   openServices?: (key: string, keyVerified: boolean) => UnlockedServices;
   /** A database that cannot be opened even with the right key (newer version, network path…). */
   onOpenFailure?: (error: Error) => void;
+  /**
+   * Runs quick_check off the main thread (the app: a worker thread, main/db/background-check.ts). With
+   * it, unlocking opens without waiting for the check; without it (the CLI, most tests) the check runs
+   * inside the open as before.
+   */
+  backgroundCheck?: BackgroundCheck;
 }
 
 export interface SecureSession {
   invoke(channel: string, rawArgs: unknown): IpcResult<unknown>;
+  /**
+   * As invoke, but a write refused while the database is still being checked at unlock waits for the
+   * check and is then tried again, so nothing is written to a file not yet known to be sound and the
+   * person sees only a slower save. What ipcMain and the e2e bridge use.
+   */
+  invokeWhenChecked(channel: string, rawArgs: unknown): Promise<IpcResult<unknown>>;
+  /** Settles when no database check is running (for tests and the bench). */
+  checked(): Promise<void>;
   status(): LockStatus;
   lock(): void;
   /** Quitting: a last backup, then the database closed; every later call answers 'locked'. */
@@ -76,32 +87,6 @@ type LockChannel = 'lock:status' | 'lock:setup' | 'lock:unlock' | 'lock:lock' | 
 
 function isLockChannel(channel: string): channel is LockChannel {
   return channel.startsWith('lock:') && Object.prototype.hasOwnProperty.call(contract, channel);
-}
-
-/**
- * The seam where an unlocked key becomes open services: recovery-aware opening (a damaged database is
- * quarantined and the newest good backup restored), then the services over that handle, then a daily
- * backup if one is due (never fails the unlock).
- */
-export function openUnlocked(opts: Pick<SecureSessionOptions, 'dbPath' | 'clock' | 'log' | 'systemActor'>, key: string, keyVerified: boolean): UnlockedServices {
-  const opened = openDatabaseWithRecovery({
-    path: opts.dbPath,
-    key,
-    backupDir: backupFolderFor(opts.dbPath),
-    clock: opts.clock,
-    log: opts.log,
-    keyVerified,
-  });
-  const services = createAppServices({
-    dbPath: opts.dbPath,
-    key,
-    db: opened.db,
-    clock: opts.clock,
-    log: opts.log,
-    ...(opts.systemActor ? { systemActor: opts.systemActor } : {}),
-  });
-  services.backups.maybeDaily();
-  return { services, recoveryNotice: opened.recoveryNotice };
 }
 
 /** How often a running, unlocked app checks whether its daily backup is due. */
@@ -134,7 +119,30 @@ export function createSecureSession(opts: SecureSessionOptions): SecureSession {
   let idleTimer: unknown = null;
   let dailyTimer: unknown = null;
   let closed = false;
+  /** A backup restored after the check at unlock found damage: told at the next unlock. */
+  let noticeForNextUnlock: string | null = null;
   const checkpointer = createIdleCheckpointer(timers, () => services?.db ?? null, opts.log);
+  const startupCheck: StartupCheck | null = opts.backgroundCheck
+    ? createStartupCheck({
+        dbPath: opts.dbPath,
+        clock: opts.clock,
+        log: opts.log,
+        check: opts.backgroundCheck,
+        isCurrent: (checked, db) => services === checked && checked.db === db,
+        passed: (checked) => checked.backups.maybeDaily(),
+        closeForRecovery: () => {
+          opts.log('locked: the database check found damage');
+          lock();
+        },
+        recovered: (notice) => {
+          noticeForNextUnlock = notice;
+        },
+        unrecoverable: (error) => {
+          opts.log(error.message);
+          if (error instanceof DatabaseOpenError) opts.onOpenFailure?.(error);
+        },
+      })
+    : null;
 
   const state = (): LockStatus['state'] => (services ? 'unlocked' : keystore ? 'locked' : 'setup');
 
@@ -208,8 +216,10 @@ export function createSecureSession(opts: SecureSessionOptions): SecureSession {
       throw error;
     }
     services = opened.services;
-    recoveryNotice = opened.recoveryNotice;
+    recoveryNotice = opened.recoveryNotice ?? noticeForNextUnlock;
+    noticeForNextUnlock = null;
     dataKey = key;
+    if (opened.deferredCheck && startupCheck) startupCheck.start(opened.services, key, opened.deferredCheck.walAsFound);
     readAutoLockMinutes();
     restartIdleTimer();
     scheduleDailyBackup();
@@ -313,24 +323,42 @@ export function createSecureSession(opts: SecureSessionOptions): SecureSession {
     }
   }
 
+  function invoke(channel: string, rawArgs: unknown): IpcResult<unknown> {
+    if (closed) return { ok: false, error: { code: 'locked', message: LOCKED_MESSAGE } };
+    if (typeof channel === 'string' && isLockChannel(channel)) return invokeLock(channel, rawArgs);
+    if (!services) return { ok: false, error: { code: 'locked', message: LOCKED_MESSAGE } };
+    const before = services.changes();
+    const result = services.invoke(channel, rawArgs);
+    // A restore swaps the connection, whose count starts again: that too reads as a write.
+    checkpointer.afterCall(services.changes() !== before);
+    if (channel === 'settings:update' && result.ok) readAutoLockMinutes();
+    restartIdleTimer();
+    return result;
+  }
+
   return {
-    invoke(channel, rawArgs) {
-      if (closed) return { ok: false, error: { code: 'locked', message: LOCKED_MESSAGE } };
-      if (typeof channel === 'string' && isLockChannel(channel)) return invokeLock(channel, rawArgs);
-      if (!services) return { ok: false, error: { code: 'locked', message: LOCKED_MESSAGE } };
-      const before = services.changes();
-      const result = services.invoke(channel, rawArgs);
-      // A restore swaps the connection, whose count starts again: that too reads as a write.
-      checkpointer.afterCall(services.changes() !== before);
-      if (channel === 'settings:update' && result.ok) readAutoLockMinutes();
-      restartIdleTimer();
-      return result;
+    invoke,
+    async invokeWhenChecked(channel, rawArgs) {
+      const result = invoke(channel, rawArgs);
+      const pending = startupCheck?.pending();
+      // A write refused by the held connection fails as 'internal' with nothing written (the handlers'
+      // transactions roll back): it is tried once more when the check has finished.
+      if (result.ok || !pending || result.error.code !== 'internal') return result;
+      await pending;
+      return invoke(channel, rawArgs);
+    },
+    async checked() {
+      await startupCheck?.pending();
     },
     status,
     lock,
     close() {
       closed = true;
-      if (services) {
+      if (services && startupCheck?.pending()) {
+        // Writes were held all session (the check had not finished), so there is nothing new to keep,
+        // and a backup of a file not yet known to be sound is not one to rotate others out for.
+        opts.log('no backup on quit: the database check had not finished');
+      } else if (services) {
         try {
           services.backups.backupNow('quit');
         } catch (error) {

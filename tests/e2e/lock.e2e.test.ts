@@ -131,6 +131,8 @@ describe('the app lock', () => {
     await waitForHeading(page, 'My caseload');
     await waitToSee(page.getByRole('link', { name: demoNames[0] ?? '', exact: true }), 'the caseload again after unlocking');
     await journey.check('lock-08-unlocked');
+    // The database was checked again at this unlock, in the worker thread, without holding up the page.
+    await expect.poll(() => app.serviceLog.filter((line) => /^database check passed in/.test(line)).length).toBeGreaterThanOrEqual(2);
   });
 
   it('locks by itself after the idle minutes set in Settings', async () => {

@@ -15,7 +15,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface BridgeOptions {
   /** The handlers, exactly as ipcMain calls them. */
-  invoke(channel: string, rawArgs: unknown): IpcResult<unknown>;
+  invoke(channel: string, rawArgs: unknown): IpcResult<unknown> | Promise<IpcResult<unknown>>;
   /** Moves the app's "today" (a fixedClock's set). */
   setToday(day: IsoDate): void;
   /** The only origin whose pages may call the bridge (the vite preview server). */
@@ -139,7 +139,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const invoke = /^\/invoke\/([^/]+)$/.exec(path);
     if (invoke?.[1]) {
       // Unknown channels are the dispatcher's to refuse (`unknown_channel`), as over IPC.
-      send(req, res, 200, options.invoke(decodeURIComponent(invoke[1]), body));
+      send(req, res, 200, await options.invoke(decodeURIComponent(invoke[1]), body));
       return;
     }
     throw new HttpError(404, 'not found');

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import { createAppServices, type AppServices } from '../../../main/app-services';
+import { workerCheck } from '../../../main/db/background-check';
 import type { OsCrypto } from '../../../main/keys/os-crypto';
 import { CONTENT_SECURITY_POLICY } from '../../../main/security';
 import { createSecureSession, type SecureSession } from '../../../main/session/secure-session';
@@ -247,16 +248,26 @@ export async function launchApp(
   let session: SecureSession | null = null;
   if (opts.session) {
     if (opts.setup) throw new Error('launchApp: `setup` needs headless services; in session mode drive the page instead');
-    session = createSecureSession({ dbPath, os: opts.session.os ?? null, clock, log, timers: opts.session.timers ?? stillTimers });
+    session = createSecureSession({
+      dbPath,
+      os: opts.session.os ?? null,
+      clock,
+      log,
+      timers: opts.session.timers ?? stillTimers,
+      // As the app: the check at unlock in the worker thread the build puts beside the main bundle.
+      backgroundCheck: workerCheck(path.join(REPO_ROOT, 'dist', 'main', 'check-worker.js')),
+    });
   } else {
     services = createAppServices({ dbPath, clock, log });
     opts.setup?.(services);
   }
   const invoke = (channel: string, rawArgs: unknown): ReturnType<AppServices['invoke']> =>
     session ? session.invoke(channel, rawArgs) : (services as AppServices).invoke(channel, rawArgs);
+  // The page's calls go as ipcMain sends them: in session mode a write waits for the check at unlock.
+  const serve = (channel: string, rawArgs: unknown) => (session ? session.invokeWhenChecked(channel, rawArgs) : invoke(channel, rawArgs));
   const origin = new URL(suite.baseUrl).origin;
   const bridge = await startBridge({
-    invoke,
+    invoke: serve,
     setToday: (day) => clock.set(day),
     allowedOrigin: origin,
   });
@@ -269,7 +280,7 @@ export async function launchApp(
     reducedMotion: 'reduce',
   });
   if (enforceCsp) {
-    await context.exposeBinding(BINDING_NAME, (_source, channel: string, args: unknown) => invoke(channel, args));
+    await context.exposeBinding(BINDING_NAME, (_source, channel: string, args: unknown) => serve(channel, args));
     await context.addInitScript({ content: CSP_RECORDER });
     await context.addInitScript({ content: apiInitScript(bindingTransport) });
   } else {

@@ -1,0 +1,52 @@
+/**
+ * Where an unlocked key becomes open services (used by the secure session at unlock and at setup).
+ */
+import { createAppServices, type AppServices } from '../app-services';
+import { openDatabaseWithRecovery } from '../backup/recovery';
+import { backupFolderFor } from '../backup/service';
+import type { SecureSessionOptions } from './secure-session';
+
+export interface UnlockedServices {
+  services: AppServices;
+  /** Set when opening found the database damaged and restored a backup (LockStatus.recoveryNotice). */
+  recoveryNotice: string | null;
+  /**
+   * Set when the open returned before quick_check (SecureSessionOptions.backgroundCheck): the session
+   * holds writes, runs the check off the main thread, and only then takes the daily backup.
+   */
+  deferredCheck?: { walAsFound: string | null };
+}
+
+/**
+ * The seam where an unlocked key becomes open services: recovery-aware opening (a damaged database is
+ * quarantined and the newest good backup restored), then the services over that handle, then a daily
+ * backup if one is due (never fails the unlock).
+ */
+export function openUnlocked(
+  opts: Pick<SecureSessionOptions, 'dbPath' | 'clock' | 'log' | 'systemActor' | 'backgroundCheck'>,
+  key: string,
+  keyVerified: boolean,
+): UnlockedServices {
+  const deferred = opts.backgroundCheck !== undefined;
+  const opened = openDatabaseWithRecovery({
+    path: opts.dbPath,
+    key,
+    backupDir: backupFolderFor(opts.dbPath),
+    clock: opts.clock,
+    log: opts.log,
+    keyVerified,
+    quickCheck: deferred ? 'deferred' : 'now',
+  });
+  const services = createAppServices({
+    dbPath: opts.dbPath,
+    key,
+    db: opened.db,
+    clock: opts.clock,
+    log: opts.log,
+    ...(opts.systemActor ? { systemActor: opts.systemActor } : {}),
+  });
+  // A restored backup (recoveryNotice) was opened with its check done: nothing is deferred then.
+  if (deferred && opened.walAsFound !== undefined) return { services, recoveryNotice: opened.recoveryNotice, deferredCheck: { walAsFound: opened.walAsFound } };
+  services.backups.maybeDaily();
+  return { services, recoveryNotice: opened.recoveryNotice };
+}
