@@ -124,7 +124,7 @@ interface MeasureOptions {
   openRuns: number;
   /** An untimed open first (a 100k open takes seconds, and its file was just written: already cached). */
   warmOpen: boolean;
-  /** The check run apart from the open, as the app's worker thread runs it (main/db/check-worker.ts). */
+  /** The check run apart from the open, as the app's worker thread runs it (main/workers/db-worker.ts). */
   check?: () => Db;
 }
 

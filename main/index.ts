@@ -11,6 +11,7 @@ import type { IpcMain } from 'electron';
 import { CHANNEL_NAMES } from '../shared/ipc/channels';
 import type { IpcResult } from '../shared/ipc/result';
 import { systemClock } from './app-services';
+import { workerBackup } from './backup/background-backup';
 import { workerCheck } from './db/background-check';
 import { electronOsCrypto } from './keys/os-crypto';
 import { configureUserDataPath, databasePath } from './paths';
@@ -77,8 +78,10 @@ async function start(): Promise<void> {
       log,
       // Found at unlock (the database opens only then): a newer version, a network path.
       onOpenFailure: (error) => fail(error),
-      // quick_check in a worker thread (bundled beside this file), so unlocking does not wait for it.
-      backgroundCheck: workerCheck(path.join(__dirname, 'check-worker.js')),
+      // quick_check and the daily backup in a worker thread (bundled beside this file), so that neither
+      // holds the window (at 100k cases each takes tens of seconds).
+      backgroundCheck: workerCheck(path.join(__dirname, 'db-worker.js')),
+      backgroundBackup: workerBackup(path.join(__dirname, 'db-worker.js')),
     });
   } catch (error) {
     // A damaged keystore, a key that has gone missing or a network path: say so and stop, never guess.

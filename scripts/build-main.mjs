@@ -17,8 +17,8 @@ const common = {
 
 await build({
   ...common,
-  // check-worker runs in a worker thread (main/db/background-check.ts), so it is a file of its own.
-  entryPoints: { index: 'main/index.ts', cli: 'main/cli.ts', 'check-worker': 'main/db/check-worker.ts' },
+  // db-worker runs in a worker thread (main/workers/run-job.ts), so it is a file of its own.
+  entryPoints: { index: 'main/index.ts', cli: 'main/cli.ts', 'db-worker': 'main/workers/db-worker.ts' },
   outdir: 'dist/main',
 });
 // The sandboxed preload may only require a few Electron modules: bundle everything else into it.

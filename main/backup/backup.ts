@@ -98,12 +98,21 @@ export function createBackup(db: Db, opts: CreateBackupOptions): BackupInfo {
   return made ?? { fileName, takenAt, sizeBytes: statSync(finalPath).size, reason: opts.reason, kept: 'latest' };
 }
 
+/**
+ * A .partial copy untouched for this long was left by an interrupted backup. A younger one may be the
+ * daily backup a worker thread is writing or checking right now (main/backup/background-backup.ts):
+ * removing it would make that backup fail for no reason.
+ */
+export const STALE_PARTIAL_MS = 60 * 60_000;
+
 /** .partial copies left by a backup that was interrupted (a crash, a power cut): never complete. */
 function removeStalePartials(dir: string, log: (message: string) => void): void {
   for (const name of readdirSync(dir)) {
     if (!name.endsWith('.partial') || !isBackupFileName(name.slice(0, -'.partial'.length))) continue;
     try {
-      if (statSync(join(dir, name)).isFile()) rmSync(join(dir, name));
+      const stat = statSync(join(dir, name));
+      // File times are the file system's wall clock, so this compares with the wall clock too.
+      if (stat.isFile() && Date.now() - stat.mtimeMs > STALE_PARTIAL_MS) rmSync(join(dir, name));
     } catch (error) {
       log(`could not remove the unfinished backup ${name}: ${(error as Error).message}`);
     }

@@ -26,6 +26,8 @@ export interface BackupService {
    * shown in Settings; unlocking or running must not stop because a backup could not be made.
    */
   maybeDaily(): BackupInfo | null;
+  /** Whether a daily backup is due: the last good one is 24 hours old or more, or there is none. */
+  dailyDue(): boolean;
   /** Restores a backup by file name; afterwards getDb() returns the restored database. */
   restore(fileName: string): RestoreResult;
 }
@@ -66,13 +68,17 @@ export function createBackupService(opts: BackupServiceOptions): BackupService {
     copyKeystoreBeside(opts.dbPath, folder);
     return info;
   };
+  function dailyDue(): boolean {
+    const last = listBackups(folder).lastVerifiedAt;
+    return last === null || Date.parse(opts.clock.now()) - Date.parse(last) >= DAILY_BACKUP_AGE_MS;
+  }
   return {
     folder,
     list: () => listBackups(folder),
     backupNow,
+    dailyDue,
     maybeDaily() {
-      const last = listBackups(folder).lastVerifiedAt;
-      if (last !== null && Date.parse(opts.clock.now()) - Date.parse(last) < DAILY_BACKUP_AGE_MS) return null;
+      if (!dailyDue()) return null;
       try {
         return backupNow('daily');
       } catch {

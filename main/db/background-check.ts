@@ -4,8 +4,10 @@
  * long. The session opens with the check deferred, holds writes (PRAGMA query_only) and starts this;
  * what it reports decides between "carry on" and the quarantine-and-restore path (main/backup/recovery.ts).
  */
-import { Worker } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
+import { runJob } from '../workers/run-job';
 import { DatabaseOpenError, type DatabaseOpenProblem } from './errors';
+import { openDatabase } from './open';
 
 export interface CheckRequest {
   path: string;
@@ -19,30 +21,41 @@ export type CheckReport =
 /** Checks the database file at `path` and resolves with what it found; never rejects. */
 export type BackgroundCheck = (request: CheckRequest) => Promise<CheckReport>;
 
-/** The check in a worker thread running `workerFile` (dist/main/check-worker.js in the app). */
+function sqliteCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * The check itself, as the worker runs it: its own read-only connection (in WAL mode a reader sees one
+ * consistent snapshot and never blocks the app's writer) and the same open as the app (key, verify,
+ * pragmas, quick_check, no pending migration). Nothing here writes.
+ */
+export function checkDatabaseFile(request: CheckRequest): CheckReport {
+  const started = performance.now();
+  try {
+    openDatabase({ path: request.path, key: request.key, readonly: true }).close();
+    return { ok: true, ms: performance.now() - started };
+  } catch (error) {
+    const cause = error instanceof Error ? error.cause : undefined;
+    return {
+      ok: false,
+      ms: performance.now() - started,
+      reason: error instanceof DatabaseOpenError ? error.reason : null,
+      message: error instanceof Error ? error.message : String(error),
+      sqliteCode: sqliteCode(cause) ?? sqliteCode(error) ?? null,
+    };
+  }
+}
+
+/** The check in a worker thread running `workerFile` (dist/main/db-worker.js in the app). */
 export function workerCheck(workerFile: string): BackgroundCheck {
-  return (request) =>
-    new Promise<CheckReport>((resolve) => {
-      const started = Date.now();
-      let settled = false;
-      const settle = (report: CheckReport) => {
-        if (settled) return;
-        settled = true;
-        resolve(report);
-      };
-      // The worker never got as far as checking (missing file, out of memory): not damage, and said so.
-      const failed = (message: string) => settle({ ok: false, ms: Date.now() - started, reason: null, message, sqliteCode: null });
-      let worker: Worker;
-      try {
-        worker = new Worker(workerFile, { workerData: request });
-      } catch (error) {
-        failed(`the database check could not start: ${(error as Error).message}`);
-        return;
-      }
-      worker.once('message', (report: CheckReport) => settle(report));
-      worker.once('error', (error) => failed(`the database check stopped: ${error.message}`));
-      worker.once('exit', (code) => failed(`the database check ended without an answer (exit ${code})`));
-    });
+  return async (request) => {
+    const started = Date.now();
+    const answer = await runJob<CheckReport>(workerFile, { kind: 'check', ...request });
+    // The worker never got as far as checking: not damage, and said so (the session checks on the main thread).
+    return answer.ok ? answer.value : { ok: false, ms: Date.now() - started, reason: null, message: answer.message, sqliteCode: null };
+  };
 }
 
 /** The report as the error an open would have thrown, for classifyOpenError. */

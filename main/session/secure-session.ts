@@ -13,6 +13,7 @@ import { AppError, validationError, type IpcResult } from '../../shared/ipc/resu
 import type { LockSetupResult, LockStatus } from '../../shared/ipc/security-types';
 import { issuesToFields } from '../../shared/ipc/validate';
 import type { AppServices } from '../app-services';
+import type { BackgroundBackup } from '../backup/background-backup';
 import type { BackgroundCheck } from '../db/background-check';
 import { DatabaseOpenError } from '../db/errors';
 import { generateDatabaseKey, readKeyFile } from '../db/key-file';
@@ -31,6 +32,7 @@ import {
 import type { OsCrypto } from '../keys/os-crypto';
 import { Lockout } from './lockout';
 import { createIdleCheckpointer } from './idle-checkpoint';
+import { createDailyBackups } from './daily-backup';
 import { openUnlocked, type UnlockedServices } from './open-unlocked';
 import { createStartupCheck, type StartupCheck } from './startup-check';
 
@@ -65,6 +67,8 @@ export interface SecureSessionOptions {
    * inside the open as before.
    */
   backgroundCheck?: BackgroundCheck;
+  /** Takes the daily backup off the main thread (the app: the same worker). Without it, on the main thread. */
+  backgroundBackup?: BackgroundBackup;
 }
 
 export interface SecureSession {
@@ -75,7 +79,7 @@ export interface SecureSession {
    * person sees only a slower save. What ipcMain and the e2e bridge use.
    */
   invokeWhenChecked(channel: string, rawArgs: unknown): Promise<IpcResult<unknown>>;
-  /** Settles when no database check is running (for tests and the bench). */
+  /** Settles when no database check or background backup is running (for tests). */
   checked(): Promise<void>;
   status(): LockStatus;
   lock(): void;
@@ -122,6 +126,7 @@ export function createSecureSession(opts: SecureSessionOptions): SecureSession {
   /** A backup restored after the check at unlock found damage: told at the next unlock. */
   let noticeForNextUnlock: string | null = null;
   const checkpointer = createIdleCheckpointer(timers, () => services?.db ?? null, opts.log);
+  const dailyBackups = createDailyBackups({ dbPath: opts.dbPath, clock: opts.clock, log: opts.log, background: opts.backgroundBackup });
   const startupCheck: StartupCheck | null = opts.backgroundCheck
     ? createStartupCheck({
         dbPath: opts.dbPath,
@@ -129,7 +134,9 @@ export function createSecureSession(opts: SecureSessionOptions): SecureSession {
         log: opts.log,
         check: opts.backgroundCheck,
         isCurrent: (checked, db) => services === checked && checked.db === db,
-        passed: (checked) => checked.backups.maybeDaily(),
+        passed: (checked) => {
+          if (dataKey) dailyBackups.takeIfDue(checked, dataKey);
+        },
         closeForRecovery: () => {
           opts.log('locked: the database check found damage');
           lock();
@@ -179,7 +186,8 @@ export function createSecureSession(opts: SecureSessionOptions): SecureSession {
     if (!services) return;
     dailyTimer = timers.setTimeout(() => {
       dailyTimer = null;
-      services?.backups?.maybeDaily();
+      // Not while the check at unlock is still running: it takes the backup itself when it passes.
+      if (services && dataKey && !startupCheck?.pending()) dailyBackups.takeIfDue(services, dataKey);
       scheduleDailyBackup();
     }, DAILY_BACKUP_CHECK_MS);
   }
@@ -349,6 +357,7 @@ export function createSecureSession(opts: SecureSessionOptions): SecureSession {
     },
     async checked() {
       await startupCheck?.pending();
+      await dailyBackups.pending();
     },
     status,
     lock,

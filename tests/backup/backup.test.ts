@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBackup, listBackups } from '../../main/backup/backup';
@@ -106,10 +106,23 @@ describe('taking a backup', () => {
   it('clears away a partial copy left by an interrupted backup, and never lists one', () => {
     const app = appWithRecords();
     mkdirSync(app.backupDir);
-    writeFileSync(join(app.backupDir, 'thrive-backup-20261121-120000.db.partial'), 'half a copy');
+    const left = join(app.backupDir, 'thrive-backup-20261121-120000.db.partial');
+    writeFileSync(left, 'half a copy');
+    // Untouched since long ago (a fixed past time, not the wall clock): an interrupted backup.
+    utimesSync(left, new Date('2026-11-21T12:00:00Z'), new Date('2026-11-21T12:00:00Z'));
     expect(listBackups(app.backupDir).backups).toEqual([]);
     const made = app.services.backups.backupNow('manual');
     expect(readdirSync(app.backupDir).sort()).toEqual(['status.json', made.fileName]);
+  });
+
+  it('leaves alone a partial copy still being written (the daily backup in its worker thread)', () => {
+    const app = appWithRecords();
+    mkdirSync(app.backupDir);
+    const inProgress = 'thrive-backup-20261122-115959.db.partial';
+    writeFileSync(join(app.backupDir, inProgress), 'being written now');
+    const made = app.services.backups.backupNow('manual');
+    expect(readdirSync(app.backupDir).sort()).toEqual(['status.json', made.fileName, inProgress].sort());
+    expect(listBackups(app.backupDir).backups.map((b) => b.fileName)).toEqual([made.fileName]);
   });
 
   it('the copy holds exactly what the database held, row for row', () => {

@@ -10,7 +10,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../shared/clock';
 import type { AppState } from '../../shared/ipc/types';
 import type { BackupList, LockStatus } from '../../shared/ipc/security-types';
+import { workerBackup } from '../../main/backup/background-backup';
 import { workerCheck, type BackgroundCheck } from '../../main/db/background-check';
+import { openDatabase } from '../../main/db/open';
+import { readKeystore, unlockWithPassphrase } from '../../main/keys/keystore';
 import { tempDir } from '../db/temp-db';
 import { openCaseArgs } from '../integration/support';
 import { fakeOsCrypto } from '../keys/fake-os-crypto';
@@ -24,10 +27,10 @@ let workerFile = '';
 beforeAll(async () => {
   // The worker as the app bundles it (scripts/build-main.mjs), inside the repository so that it finds
   // the native database module in node_modules.
-  const outdir = join(process.cwd(), 'node_modules', '.cache', 'thrive-check-worker');
+  const outdir = join(process.cwd(), 'node_modules', '.cache', 'thrive-db-worker');
   mkdirSync(outdir, { recursive: true });
   await build({
-    entryPoints: { 'check-worker': 'main/db/check-worker.ts' },
+    entryPoints: { 'db-worker': 'main/workers/db-worker.ts' },
     bundle: true,
     platform: 'node',
     target: 'node22',
@@ -37,7 +40,7 @@ beforeAll(async () => {
     outdir,
     logLevel: 'warning',
   });
-  workerFile = join(outdir, 'check-worker.js');
+  workerFile = join(outdir, 'db-worker.js');
 }, 60_000);
 
 /** A check that waits for the test to let it run. */
@@ -60,6 +63,13 @@ function installWithOneCase(dir: string, clock: ReturnType<typeof fixedClock>): 
   first.ok('lock:lock');
 }
 
+/** The data key, unwrapped as the app does at unlock (to open a backup copy directly). */
+function dataKeyOf(dir: string): string {
+  const file = readKeystore(join(dir, 'thrive.keys'));
+  if (!file) throw new Error('no keystore');
+  return unlockWithPassphrase(file, PASSPHRASE, os);
+}
+
 function profileId(t: TestSession): string {
   return (t.ok<AppState>('app:state').profile as { id: string }).id;
 }
@@ -71,7 +81,7 @@ describe('the database check at unlock', () => {
     installWithOneCase(dir, clock);
     clock.set('2026-11-24');
     const check = gated(() => workerCheck(workerFile));
-    const t = startSession(os, { dir, clock, backgroundCheck: check.backgroundCheck });
+    const t = startSession(os, { dir, clock, backgroundCheck: check.backgroundCheck, backgroundBackup: workerBackup(workerFile) });
 
     expect(t.ok<LockStatus>('lock:unlock', { passphrase: PASSPHRASE }).state).toBe('unlocked');
     // Reading works straight away.
@@ -94,8 +104,36 @@ describe('the database check at unlock', () => {
     await t.session.checked();
     expect(caseCount(t)).toBe(2);
     expect(t.logs.join('\n')).toMatch(/database check passed in \d+\.\d s/);
-    // The daily backup was due (two days on) and was taken once the file was known sound.
-    expect(backupCount(t)).toBe(backupsBefore + 1);
+    // The daily backup was due (two days on) and was taken, in the worker, once the file was known sound.
+    const backups = t.ok<BackupList>('backup:list');
+    expect(backups.backups).toHaveLength(backupsBefore + 1);
+    const daily = backups.backups[0];
+    expect(daily).toMatchObject({ reason: 'daily', takenAt: expect.stringMatching(/^2026-11-24T/) });
+    expect(backups.lastFailure).toBeNull();
+    expect(t.logs.join('\n')).toMatch(new RegExp(`daily backup ${daily?.fileName ?? ''} taken in a worker thread`));
+    // It opens with the data key and holds the records as they were when it was taken.
+    const copy = openDatabase({ path: join(dir, 'backups', daily?.fileName ?? ''), key: dataKeyOf(dir), readonly: true });
+    try {
+      expect(copy.prepare('SELECT count(*) AS n FROM cases').get()).toEqual({ n: 2 });
+    } finally {
+      copy.close();
+    }
+  });
+
+  it('a daily backup the worker cannot run is taken on the main thread instead of skipped', async () => {
+    const dir = tempDir();
+    const clock = fixedClock('2026-11-22');
+    installWithOneCase(dir, clock);
+    clock.set('2026-11-24');
+    const missing = join(dir, 'no-such-worker.js');
+    const t = startSession(os, { dir, clock, backgroundCheck: workerCheck(workerFile), backgroundBackup: workerBackup(missing) });
+    const before = (() => {
+      t.ok('lock:unlock', { passphrase: PASSPHRASE });
+      return backupCount(t);
+    })();
+    await t.session.checked();
+    expect(t.logs.join('\n')).toContain('the daily backup could not run in a worker thread');
+    expect(backupCount(t)).toBe(before + 1);
   });
 
   it('found damage: locks, sets the file aside, restores the last backup and says so at the next unlock', async () => {

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import { createAppServices, type AppServices } from '../../../main/app-services';
+import { workerBackup } from '../../../main/backup/background-backup';
 import { workerCheck } from '../../../main/db/background-check';
 import type { OsCrypto } from '../../../main/keys/os-crypto';
 import { CONTENT_SECURITY_POLICY } from '../../../main/security';
@@ -255,7 +256,8 @@ export async function launchApp(
       log,
       timers: opts.session.timers ?? stillTimers,
       // As the app: the check at unlock in the worker thread the build puts beside the main bundle.
-      backgroundCheck: workerCheck(path.join(REPO_ROOT, 'dist', 'main', 'check-worker.js')),
+      backgroundCheck: workerCheck(path.join(REPO_ROOT, 'dist', 'main', 'db-worker.js')),
+      backgroundBackup: workerBackup(path.join(REPO_ROOT, 'dist', 'main', 'db-worker.js')),
     });
   } else {
     services = createAppServices({ dbPath, clock, log });
