@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Bundle, Resource } from '../../main/export/fhir/types';
 import type { ResultOf } from '../../shared/ipc/contract';
 import { bundleProblems, describeIssues } from '../support/fhir-validate';
+import { generateCaseload } from '../support/synthetic-caseload';
 import { closeArgs, currentViewArgs, openCaseArgs, planArgs, reviewArgs, reviseArgs, startApp, type TestApp } from './support';
 
 function parse(file: ResultOf<'export:caseFhir'>): Bundle {
@@ -155,4 +156,22 @@ describe('export:caseFhir and export:caseloadFhir', () => {
     const missing = app.call('export:caseFhir', { caseId: '00000000-0000-4000-8000-000000000000' });
     expect(missing.ok ? null : missing.error.code).toBe('not_found');
   });
+
+  it('refuses, beside the field that would fix it, a download too big for the app, and points to the command line', () => {
+    const app = startApp('2026-11-22');
+    // A team lead whose team holds 1,200 open cases and 1,000 closed: 2,200 with closed ones.
+    generateCaseload(app.services.db, { seed: 4_242, today: '2026-11-22', teams: 1, cliniciansPerTeam: 20, openCases: 1_200, closedCases: 1_000, profileRole: 'team_lead' });
+    const all = app.call('export:caseloadFhir', { scope: 'team', includeClosed: true });
+    expect(all).toMatchObject({ ok: false, error: { code: 'validation', fields: [{ path: 'includeClosed' }] } });
+    expect(all.ok ? '' : all.error.message).toBe(
+      'This FHIR bundle would hold 2,200 cases, more than the 2,000 one download from the app can hold. ' +
+        'Choose open cases only, or ask IT to run the command-line export (thrive export fhir), which writes any number of cases to a file.',
+    );
+    // Nothing was exported, so nothing was audited as exported.
+    expect(app.services.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'export.create'").pluck().get()).toBe(0);
+    // The open cases alone fit, and download as one valid bundle.
+    const open = app.ok('export:caseloadFhir', { scope: 'team', includeClosed: false });
+    expect(ofType(parse(open), 'EpisodeOfCare')).toHaveLength(1_200);
+  }, 60_000);
 });
+

@@ -3,6 +3,7 @@
  * text is built by the streaming writer (the CLI gives it a file stream; here the chunks are joined
  * for the IPC reply). Every export is audited.
  */
+import { validationError } from '../../../shared/ipc/result';
 import type { ExportFile } from '../../../shared/ipc/types';
 import { loadSettings } from '../../db/repos/settings';
 import { writeFhirBundle } from '../../export/fhir/bundle';
@@ -14,6 +15,26 @@ function bundleText(write: (sink: (chunk: string) => void) => void): string {
   const chunks: string[] = [];
   write((chunk) => chunks.push(chunk));
   return chunks.join('');
+}
+
+/**
+ * The most cases one in-app FHIR download holds. The download is one string in memory, sent whole
+ * over IPC: about 60 KB a case (bench/fhir-export.ts: 587 MB for 10,000), so 2,000 cases is ~120 MB,
+ * and beyond ~8,500 the string cannot be built at all. Larger exports are for `thrive export fhir`,
+ * which streams to a file in constant memory. Refused before anything is read, with the way round.
+ */
+export const APP_FHIR_CASE_LIMIT = 2_000;
+
+function tooManyForDownload(count: number, includeClosed: boolean): Error {
+  const fewer = includeClosed ? 'Choose open cases only, or' : 'Choose fewer cases, or';
+  return validationError([
+    {
+      path: includeClosed ? 'includeClosed' : 'scope',
+      message:
+        `This FHIR bundle would hold ${count.toLocaleString('en-GB')} cases, more than the ${APP_FHIR_CASE_LIMIT.toLocaleString('en-GB')} ` +
+        `one download from the app can hold. ${fewer} ask IT to run the command-line export (thrive export fhir), which writes any number of cases to a file.`,
+    },
+  ]);
 }
 
 export const fhirExportHandlers: Pick<Handlers, 'export:caseFhir' | 'export:caseloadFhir'> = {
@@ -38,6 +59,7 @@ export const fhirExportHandlers: Pick<Handlers, 'export:caseFhir' | 'export:case
   },
   'export:caseloadFhir': (args, { db, clock }): ExportFile => {
     const scope = resolveExportScope(db, args);
+    if (scope.caseIds.length > APP_FHIR_CASE_LIMIT) throw tooManyForDownload(scope.caseIds.length, args.includeClosed);
     const today = clock.today();
     const generatedAt = clock.now();
     const fileName = fhirCaseloadFileName(scope.fileStem, today);
