@@ -197,18 +197,55 @@ describe('My caseload', () => {
     expect(screen.getByText('Dr Kim: 1 open case, 1 needs action')).toBeTruthy();
   });
 
-  it('shows a long caseload a page at a time, while search still covers every case', async () => {
+  it('keeps a long caseload in one list: only rows near the viewport are rendered, yet every case is reachable', async () => {
     const fake = createFakeApi();
     for (let i = 1; i <= 130; i++) fake.seedCase({ name: `Young Person ${i}`, caseRef: `BULK-${i}`, openDate: '2027-01-10' });
     const { user } = await openCaseload(fake);
-    expect(rowNames()).toHaveLength(100);
     expect(screen.getByText('130 open cases, 0 need action')).toBeTruthy();
+    // The table states its true size; the rows it holds say where they are in it.
+    expect(table().getAttribute('aria-rowcount')).toBe('131');
+    const shown = rowNames();
+    expect(shown.length).toBeGreaterThan(3);
+    expect(shown.length).toBeLessThan(60);
+    expect(shown[0]).toBe('Young Person 1');
+    expect(rowOf('Young Person 1').getAttribute('aria-rowindex')).toBe('2');
+    expect(screen.queryByRole('button', { name: /more cases/ })).toBeNull();
+    await expectNoAxeViolations();
+
+    // The keyboard reaches the last case (End) and back (Home), one screenful at a time between.
+    await user.keyboard('/{ArrowDown}');
+    expect(document.activeElement).toBe(screen.getByRole('link', { name: 'Young Person 1' }));
+    await user.keyboard('{End}');
+    const last = screen.getByRole('link', { name: 'Young Person 130' });
+    expect(document.activeElement).toBe(last);
+    expect(last.closest('tr')?.getAttribute('aria-rowindex')).toBe('131');
+    expect(last.getAttribute('tabindex')).toBe('0');
+    await user.keyboard('{PageUp}');
+    const up = document.activeElement?.closest('tr');
+    expect(Number(up?.getAttribute('aria-rowindex'))).toBeLessThan(131);
+    expect(Number(up?.getAttribute('aria-rowindex'))).toBeGreaterThan(100);
+    await user.keyboard('{Home}');
+    expect(document.activeElement).toBe(screen.getByRole('link', { name: 'Young Person 1' }));
+    await expectNoAxeViolations();
+
+    // Search still covers every case, including ones not rendered.
     await user.type(screen.getByLabelText(SEARCH), 'BULK-129');
     expect(rowNames()).toEqual(['Young Person 129']);
-    await user.clear(screen.getByLabelText(SEARCH));
-    await user.click(screen.getByRole('button', { name: 'Show 30 more cases' }));
-    expect(rowNames()).toHaveLength(130);
-    expect(screen.queryByRole('button', { name: /more cases/ })).toBeNull();
+    expect(table().getAttribute('aria-rowcount')).toBe('2');
+  });
+
+  it('keeps the Tab stop on the case last moved to while it is listed, else on the first case', async () => {
+    const { user } = await openCaseload();
+    await user.keyboard('/{ArrowDown}{ArrowDown}');
+    expect(screen.getByRole('link', { name: 'Sam Patel' }).getAttribute('tabindex')).toBe('0');
+    await user.click(screen.getByLabelText(SEARCH));
+    await user.keyboard('w');
+    // Sam Patel is filtered out: the first case listed takes the Tab stop.
+    expect(rowNames()).toEqual(['Riley Shaw', 'Alex Brown']);
+    expect(screen.getByRole('link', { name: 'Riley Shaw' }).getAttribute('tabindex')).toBe('0');
+    await user.keyboard('{Backspace}');
+    expect(screen.getByRole('link', { name: 'Sam Patel' }).getAttribute('tabindex')).toBe('0');
+    expect(screen.getByRole('link', { name: 'Riley Shaw' }).getAttribute('tabindex')).toBe('-1');
   });
 
   it('opens the open-case form', async () => {

@@ -20,14 +20,6 @@ import { CaseloadControls } from './CaseloadControls';
 import { CaseloadTable } from './CaseloadTable';
 import { plural } from '../../components/plural';
 
-/**
- * Rows rendered at first, and added per "Show more". A clinician's caseload (about 60) always fits;
- * a 5,000-case list would otherwise take seconds to lay out as one table before anything showed.
- * Search, filters and sort always work over every case. 100, not 200: on 5,000 cases every keystroke
- * lays out and paints the rows shown, and the frame's cost follows their number (bench/renderer.ts).
- */
-export const ROWS_PER_PAGE = 100;
-
 function isTyping(target: EventTarget | null): boolean {
   return (
     target instanceof HTMLElement &&
@@ -113,14 +105,10 @@ function CaseloadBody({ caseload, searchRef, clinicians, profileId, onSeeded }: 
   const index = useMemo(() => searchIndex(sorted), [sorted]);
   const rows = useMemo(() => filterCases(index, sorted, { search: deferredSearch, flag, grouping }), [index, sorted, deferredSearch, flag, grouping]);
   const openCase = useCallback((caseId: string) => navigate({ name: 'case', caseId }), [navigate]);
-  const [shownCount, setShownCount] = useState(ROWS_PER_PAGE);
-  const shownRows = useMemo(() => (rows.length > shownCount ? rows.slice(0, shownCount) : rows), [rows, shownCount]);
-  const notShown = rows.length - shownRows.length;
   const total = caseload.rows.length;
   const actionCount = useMemo(() => caseload.rows.filter(needsAction).length, [caseload.rows]);
   const mine = caseload.clinician.id === profileId;
   const filtering = rows.length !== total;
-  const rovingId = shownRows.some((r) => r.caseId === highlighted) ? highlighted : (shownRows[0]?.caseId ?? null);
 
   return (
     <>
@@ -135,22 +123,12 @@ function CaseloadBody({ caseload, searchRef, clinicians, profileId, onSeeded }: 
         <>
           <CaseloadControls searchRef={searchRef} clinicians={clinicians} profileId={profileId} />
           {rows.length > 0 ? (
-            <>
-              <CaseloadTable
-                rows={shownRows}
-                caption={mine ? 'My open cases' : `Open cases of ${caseload.clinician.name}`}
-                highlightedCaseId={rovingId}
-                onOpen={openCase}
-              />
-              {notShown > 0 ? (
-                <p className="show-more">
-                  <button type="button" className="button button--secondary" onClick={() => setShownCount((n) => n + ROWS_PER_PAGE)}>
-                    Show {Math.min(notShown, ROWS_PER_PAGE)} more cases
-                  </button>{' '}
-                  {plural(notShown, 'case is', 'cases are')} not shown yet: search or filter to find one quickly.
-                </p>
-              ) : null}
-            </>
+            <CaseloadTable
+              rows={rows}
+              caption={mine ? 'My open cases' : `Open cases of ${caseload.clinician.name}`}
+              highlightedCaseId={highlighted}
+              onOpen={openCase}
+            />
           ) : (
             <div className="inset">
               <p>No open cases match your search and filters.</p>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { TeamOverview } from '../../../shared/ipc/types';
 import { request, toApiError } from '../../api/client';
 import type { ApiData } from '../../api/use-api-data';
@@ -32,7 +32,9 @@ export function useTeamOverview(clinicianId: string | undefined) {
     const seq = ++latest.current.seq;
     request((api) => api.team.overview(argsFor(clinicianId, latest.current.period))).then(
       (value) => {
-        if (latest.current.seq === seq) setState({ key, data: { status: 'ready', value } });
+        // A transition: the figures (charts and tables below the case list) render after the case
+        // table, never in its way, when both answers arrive together (bench/renderer.ts's team view).
+        if (latest.current.seq === seq) startTransition(() => setState({ key, data: { status: 'ready', value } }));
       },
       (error: unknown) => {
         if (latest.current.seq === seq) setState({ key, data: { status: 'error', error: toApiError(error) } });

@@ -3,9 +3,9 @@
  * which sends only their source: each is self-contained and types the little of the DOM it touches,
  * as in in-page.ts).
  *
- * The team table is virtualised, so "a row" here is any `tr` / role=row in the table, and a data row
- * is one whose aria-rowindex is 2 or more (1 is the header row); in a table that is not virtualised
- * (the caseload's, which shows its rows a page at a time) the data rows are its body rows. Timings use
+ * The team and caseload tables are virtualised, so "a row" here is any `tr` / role=row in the table,
+ * and a data row is one whose aria-rowindex is 2 or more (1 is the header row); in a table that is not
+ * virtualised the data rows are its body rows. Timings use
  * the page's own clock (performance.now) and count a frame as painted one requestAnimationFrame after
  * the frame in which the DOM first showed the wanted state (a double frame from the event that caused it).
  */
