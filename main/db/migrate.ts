@@ -8,6 +8,7 @@ import { DatabaseOpenError } from './errors';
 import m0010 from './migrations/0010-initial.sql';
 import m0020 from './migrations/0020-team-view.sql';
 import m0030 from './migrations/0030-trust-scale.sql';
+import m0040 from './migrations/0040-ending-outcomes.sql';
 import { sqlString, type Db } from './sql';
 
 export interface Migration {
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'initial', sql: m0010 },
   { version: 20, name: 'team-view', sql: m0020 },
   { version: 30, name: 'trust-scale', sql: m0030 },
+  { version: 40, name: 'ending-outcomes', sql: m0040 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

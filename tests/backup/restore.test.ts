@@ -86,8 +86,14 @@ describe('restoring a backup', () => {
     const app = appWithRecords();
     const made = app.ok('backup:create', {});
     const path = join(app.backupDir, made.fileName);
+    // Two record tables' first pages overwritten (as a failing disk would): where they lie is read from
+    // the copy itself, so the damage never lands on the schema whatever the migrations have added.
+    const copy = openDatabase({ path, key: TEST_KEY, readonly: true });
+    const pageSize = copy.pragma('page_size', { simple: true }) as number;
+    const roots = copy.prepare("SELECT rootpage FROM sqlite_master WHERE name IN ('audit_log', 'goal_ratings')").pluck().all() as number[];
+    copy.close();
     const bytes = readFileSync(path);
-    bytes.fill(0x41, Math.floor(bytes.length / 2), Math.floor(bytes.length / 2) + 8192);
+    for (const root of roots) bytes.fill(0x41, (root - 1) * pageSize, root * pageSize);
     writeFileSync(path, bytes);
     const result = app.call('backup:restore', { fileName: made.fileName });
     expect(result.ok).toBe(false);

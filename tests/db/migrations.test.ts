@@ -20,13 +20,13 @@ function openRaw(path: string): Database.Database {
 /** A version after the latest, for migrations made up by the tests. */
 const NEXT = LATEST_VERSION + 10;
 
-describe('migrations 0010 (initial schema), 0020 (team view) and 0030 (trust scale)', () => {
+describe('migrations 0010 (initial schema), 0020 (team view), 0030 (trust scale) and 0040 (ending outcomes)', () => {
   it('creates every table of the case lifecycle, its indexes and the audit triggers, and sets user_version', () => {
     const db = openDatabase({ path: tempDbPath(), key: TEST_KEY });
     try {
-      expect(MIGRATIONS.map((m) => m.version)).toEqual([10, 20, 30]);
-      expect(userVersion(db)).toBe(30);
-      expect(LATEST_VERSION).toBe(30);
+      expect(MIGRATIONS.map((m) => m.version)).toEqual([10, 20, 30, 40]);
+      expect(userVersion(db)).toBe(40);
+      expect(LATEST_VERSION).toBe(40);
       expect(names(db, 'table')).toEqual([
         'audit_log',
         'cases',
@@ -35,7 +35,9 @@ describe('migrations 0010 (initial schema), 0020 (team view) and 0030 (trust sca
         'drafts',
         'ending_criteria',
         'ending_criterion_status',
+        'ending_outcomes',
         'endings',
+        'goal_outcomes',
         'goal_ratings',
         'goals',
         'plans',
@@ -115,7 +117,7 @@ describe('migrations 0010 (initial schema), 0020 (team view) and 0030 (trust sca
         VALUES ('k1', 'R1', 'y1', '2026-01-01', '2026-01-02', 'c1', 't1', 'CAMHS', 'x', 'x');`);
     first.close();
 
-    const db = openDatabase({ path, key: TEST_KEY });
+    const db = openDatabase({ path, key: TEST_KEY, migrations: MIGRATIONS.filter((m) => m.version <= 30) });
     try {
       expect(userVersion(db)).toBe(30);
       expect(existsSync(`${path}.pre-v30.bak`)).toBe(true);
@@ -126,6 +128,58 @@ describe('migrations 0010 (initial schema), 0020 (team view) and 0030 (trust sca
       expect(columns('reviews_case')).toEqual(['case_id', 'review_date', 'current_view_id']);
       expect(columns('goal_ratings_ending')).toEqual(['ending_id', 'goal_id', 'score']);
       expect(columns('endings_case_summary')).toEqual(['case_id', 'id', 'reason', 'current_view_id']);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('upgrades a schema-30 database with the ending outcomes of its closed cases, worked out from their rows', () => {
+    const path = tempDbPath();
+    const first = openDatabase({ path, key: TEST_KEY, migrations: MIGRATIONS.filter((m) => m.version <= 30) });
+    const cv = `'{}', 'c1', 'x'`;
+    // k1: closed, Current Views at open and close, two goals rated at the ending (g2 rated twice on its
+    // first day: the first recorded is its first rating); k2: closed with no Current View at open and no
+    // goal; k3: open (no outcome).
+    first.exec(`BEGIN;
+      INSERT INTO teams VALUES ('t1', 'Team', 'x');
+      INSERT INTO clinicians VALUES ('c1', 'Ann', 'team_lead', 't1', 'x');
+      INSERT INTO young_people VALUES ('y1', 'Jo', '2012-01-01', NULL, 'x', 'x'), ('y2', 'Sam', '2012-01-01', NULL, 'x', 'x'),
+        ('y3', 'Kit', '2012-01-01', NULL, 'x', 'x');
+      INSERT INTO cases (id, case_ref, young_person_id, referral_date, open_date, closed_date, status, lead_clinician_id, team_id, coordinating_agency, created_at, updated_at)
+        VALUES ('k1', 'R1', 'y1', '2026-01-01', '2026-01-02', '2026-04-30', 'closed', 'c1', 't1', 'CAMHS', 'x', 'x'),
+          ('k2', 'R2', 'y2', '2026-01-01', '2026-01-02', '2026-05-01', 'closed', 'c1', 't1', 'CAMHS', 'x', 'x'),
+          ('k3', 'R3', 'y3', '2026-01-01', '2026-01-02', NULL, 'open', 'c1', 't1', 'CAMHS', 'x', 'x');
+      INSERT INTO current_views (id, case_id, context, review_id, ending_id, completed_date, reason, grouping, ratings, recorded_by, created_at)
+        VALUES ('v1', 'k1', 'open', NULL, NULL, '2026-01-02', 'first_contact', 'getting_help', ${cv}),
+          ('v2', 'k1', 'close', NULL, 'e1', '2026-04-30', 'changed_situation', 'thriving', ${cv}),
+          ('v3', 'k2', 'close', NULL, 'e2', '2026-05-01', 'changed_situation', 'getting_advice', ${cv}),
+          ('v4', 'k3', 'open', NULL, NULL, '2026-01-02', 'first_contact', 'getting_more_help', ${cv});
+      INSERT INTO endings (id, case_id, ending_date, reason, discussed_from_start, current_view_id, created_at, created_by)
+        VALUES ('e1', 'k1', '2026-04-30', 'criteria_met', 1, 'v2', 'x', 'c1'), ('e2', 'k2', '2026-05-01', 'moved_away', 0, 'v3', 'x', 'c1');
+      INSERT INTO goals (id, case_id, position, description, status, created_on, created_at, created_by)
+        VALUES ('g1', 'k1', 1, 'School', 'active', '2026-01-05', 'x', 'c1'), ('g2', 'k1', 2, 'Sleep', 'active', '2026-01-05', 'x', 'c1'),
+          ('g3', 'k3', 1, 'Friends', 'active', '2026-01-05', 'x', 'c1');
+      INSERT INTO goal_ratings (id, goal_id, rated_on, score, context, review_id, ending_id, created_at, created_by)
+        VALUES ('r1', 'g1', '2026-02-01', 5, 'session', NULL, NULL, 'a', 'c1'), ('r2', 'g1', '2026-01-05', 3, 'plan', NULL, NULL, 'b', 'c1'),
+          ('r3', 'g1', '2026-04-30', 8, 'ending', NULL, 'e1', 'c', 'c1'), ('r4', 'g2', '2026-01-05', 6, 'plan', NULL, NULL, 'a', 'c1'),
+          ('r5', 'g2', '2026-01-05', 1, 'session', NULL, NULL, 'b', 'c1'), ('r6', 'g2', '2026-04-30', 2, 'ending', NULL, 'e1', 'c', 'c1'),
+          ('r7', 'g3', '2026-01-05', 4, 'plan', NULL, NULL, 'a', 'c1');
+      COMMIT;`);
+    first.close();
+
+    const db = openDatabase({ path, key: TEST_KEY });
+    try {
+      expect(userVersion(db)).toBe(40);
+      expect(existsSync(`${path}.pre-v40.bak`)).toBe(true);
+      expect(db.prepare('SELECT * FROM ending_outcomes ORDER BY ending_id').all()).toEqual([
+        { ending_id: 'e1', team_id: 't1', lead_clinician_id: 'c1', closed_date: '2026-04-30', reason: 'criteria_met', grouping_at_open: 'getting_help', grouping_at_close: 'thriving', goals_rated: 2 },
+        { ending_id: 'e2', team_id: 't1', lead_clinician_id: 'c1', closed_date: '2026-05-01', reason: 'moved_away', grouping_at_open: null, grouping_at_close: 'getting_advice', goals_rated: 0 },
+      ]);
+      expect(db.prepare('SELECT * FROM goal_outcomes ORDER BY rating_id').all()).toEqual([
+        { rating_id: 'r3', ending_id: 'e1', team_id: 't1', lead_clinician_id: 'c1', closed_date: '2026-04-30', first_score: 3, final_score: 8 },
+        { rating_id: 'r6', ending_id: 'e1', team_id: 't1', lead_clinician_id: 'c1', closed_date: '2026-04-30', first_score: 6, final_score: 2 },
+      ]);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
     } finally {
       db.close();
     }

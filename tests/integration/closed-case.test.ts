@@ -42,6 +42,25 @@ describe('a closed case', () => {
       expect(tableCounts(app.services.db), channel).toEqual(before);
     }
     expect(app.detail()).toEqual(closed);
+    // The outcome the team view counts for this ending (hazard H31) was written at close, from the
+    // Current Views at open and close and each goal's first and final rating, and no refused write moved it.
+    const db = app.services.db;
+    expect(db.prepare('SELECT ending_id, team_id, lead_clinician_id, closed_date, reason, grouping_at_open, grouping_at_close, goals_rated FROM ending_outcomes').all()).toEqual([
+      {
+        ending_id: closed.ending!.id,
+        team_id: closed.summary.teamId,
+        lead_clinician_id: app.profile.id,
+        closed_date: '2026-12-18',
+        reason: 'criteria_met',
+        grouping_at_open: 'getting_help',
+        grouping_at_close: 'thriving',
+        goals_rated: 2,
+      },
+    ]);
+    expect(db.prepare('SELECT first_score, final_score FROM goal_outcomes ORDER BY first_score').all()).toEqual([
+      { first_score: 3, final_score: 8 },
+      { first_score: 5, final_score: 8 },
+    ]);
     expect(app.ok('caseload:list', {}).rows).toEqual([]);
     expect(app.ok('cases:list', { status: 'closed' }).map((c) => c.id)).toEqual([app.caseId]);
   });

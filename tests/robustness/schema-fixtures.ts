@@ -119,5 +119,5 @@ function schema10(db: Db): void {
   });
 }
 
-/** Schema version → how to fill a database at that version. 0020 changed indexes only. */
-export const FIXTURES: Record<number, (db: Db) => void> = { 10: schema10, 20: schema10 };
+/** Schema version → how to fill a database at that version. 0020 and 0030 changed indexes only. */
+export const FIXTURES: Record<number, (db: Db) => void> = { 10: schema10, 20: schema10, 30: schema10 };

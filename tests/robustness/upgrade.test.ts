@@ -127,6 +127,15 @@ describe('upgrading a database from every earlier schema version', () => {
         });
         const closed = services.invoke('cases:get', { caseId: FIXTURE_IDS.closedCase });
         expect(closed).toMatchObject({ ok: true, value: { ending: { reason: 'criteria_met' } } });
+        // The closed episode's outcome, backfilled from its rows (migration 0040), in the team view's figures.
+        expect(services.invoke('team:overview', { closedFrom: '2026-01-01', closedTo: '2026-06-30' })).toMatchObject({
+          ok: true,
+          value: {
+            closedInPeriod: 1,
+            openToClose: [{ from: 'getting_help', to: 'thriving', count: 1 }],
+            gboAtClose: { improved: 1, noReliableChange: 0, deteriorated: 0, goals: 1, cases: 1 },
+          },
+        });
         expect(services.invoke('caseload:list', {})).toMatchObject({ ok: true });
       } finally {
         services.close();

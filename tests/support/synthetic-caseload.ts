@@ -23,6 +23,7 @@ import { insertClinician } from '../../main/db/repos/clinicians';
 import { insertCurrentView } from '../../main/db/repos/current-views';
 import { insertCriterionStatus, insertEnding } from '../../main/db/repos/endings';
 import { insertGoal, insertGoalRating } from '../../main/db/repos/goals';
+import { recordEndingOutcome } from '../../main/db/repos/outcomes';
 import { insertCriterion, insertFirstPlan } from '../../main/db/repos/plans';
 import { insertCriterionProgress, insertReview } from '../../main/db/repos/reviews';
 import { putSetting } from '../../main/db/repos/settings';
@@ -160,6 +161,7 @@ function writeStory(db: Db, s: Story, c: GeneratedCase, counts: GeneratedCaseloa
   counts.youngPeople++;
   counts.cases++;
   const changes: Partial<CaseChanges> = {};
+  let closedBy: string | null = null;
   if (s.opening) {
     const cv = { caseId, reason: 'first_contact' as const, recordedBy: c.leadClinicianId };
     insertCurrentView(db, { ...cv, context: 'open', completedDate: s.opening.date, grouping: s.opening.grouping, ratings: ratingsFor(random, s.opening.grouping) }, at(s.opening.date));
@@ -238,6 +240,7 @@ function writeStory(db: Db, s: Story, c: GeneratedCase, counts: GeneratedCaseloa
     const e = s.ending;
     if (e) {
       const endingId = newId();
+      closedBy = endingId;
       const currentViewId = insertCurrentView(
         db,
         { caseId, context: 'close', endingId, completedDate: e.date, reason: 'changed_situation', grouping: e.grouping, ratings: ratingsFor(random, e.grouping), recordedBy: c.leadClinicianId },
@@ -275,6 +278,8 @@ function writeStory(db: Db, s: Story, c: GeneratedCase, counts: GeneratedCaseloa
   if (Object.keys(changes).length > 0 && !updateCaseDenormalised(db, caseId, 1, changes, at(s.ending?.date ?? s.openDate))) {
     throw new Error(`synthetic case ${c.caseRef} was not updated`);
   }
+  // As the closing transaction does (main/features/ending/close-case.ts), once the case is closed.
+  if (closedBy && !recordEndingOutcome(db, closedBy)) throw new Error(`synthetic case ${c.caseRef}: its ending outcome was not written`);
 }
 
 /** The case as written, for tests to compute their own answers from. */

@@ -3,6 +3,7 @@
  * need, in a fixed number of queries however many cases there are (no query per case).
  * Both are covered by EXPLAIN QUERY PLAN tests (tests/db/explain.test.ts).
  */
+import type { GroupingCode } from '../../../shared/domain/groupings';
 import { stmt, type Db } from '../sql';
 import { CASE_SUMMARY_COLUMNS, CASE_SUMMARY_FROM, type CaseSummaryRow } from './cases';
 
@@ -22,8 +23,11 @@ export interface CaseFactsRow extends CaseSummaryRow {
   target_discussed_on: string | null;
   /** Reviews and endings recorded without their Current View. */
   missing_current_views: number;
-  /** 1 when the case has a grouping or plan but no Current View at open (an imported case). */
-  opening_current_view_missing: number;
+  /**
+   * The grouping of the case's Current View at open; null when it has none (a Current View's grouping is
+   * never NULL), which the flags and the team view's "grouping at open → now" read.
+   */
+  opening_grouping: GroupingCode | null;
 }
 
 export interface ActiveGoalRatingRow {
@@ -34,14 +38,16 @@ export interface ActiveGoalRatingRow {
   score: number;
 }
 
+// `context || '' = 'open'` is `context = 'open'` in any SQL (a case has at most one Current View at open),
+// written so that SQLite cannot use the partial unique index current_views_one_opening, which holds no
+// grouping and would read the Current View's row (all 50 ratings) for one column; current_views_case
+// answers from the index alone.
 const FACTS = `(SELECT max(r.review_date) FROM reviews r WHERE r.case_id = c.id) AS last_review_date,
     (SELECT max(r.review_date) FROM reviews r
       WHERE r.case_id = c.id AND r.review_date >= c.target_date AND r.explicit_discussion IS NOT NULL) AS target_discussed_on,
     (SELECT count(*) FROM reviews r WHERE r.case_id = c.id AND r.current_view_id IS NULL)
       + (SELECT count(*) FROM endings e WHERE e.case_id = c.id AND e.current_view_id IS NULL) AS missing_current_views,
-    CASE WHEN (c.grouping IS NOT NULL OR c.plan_complete = 1)
-      AND NOT EXISTS (SELECT 1 FROM current_views cv WHERE cv.case_id = c.id AND cv.context = 'open') THEN 1 ELSE 0 END
-      AS opening_current_view_missing`;
+    (SELECT cv.grouping FROM current_views cv WHERE cv.case_id = c.id AND cv.context || '' = 'open') AS opening_grouping`;
 
 /**
  * The scope as conditions on `cases c` (status not included) and their parameters. Each shape is its

@@ -1,22 +1,19 @@
 /**
- * The team view's aggregations (issue 4), each one statement over the cases of a scope (a team, or one
- * clinician within it) so the number of queries never grows with the number of cases. Plain SQL
- * (GROUP BY, count, a correlated LIMIT 1 subquery): nothing SQLite-only, so the same text runs when the
- * store becomes a shared PostgreSQL. Each statement is covered by an EXPLAIN QUERY PLAN test
- * (tests/db/explain-team.test.ts): every one starts from a cases index, never a scan.
+ * The team view's aggregations (issue 4) and the supervision pack's plan details, each one statement over
+ * the cases of a scope (a team, or one clinician within it) so the number of queries never grows with the
+ * number of cases. (The open cases' own counts are made in features/team/team-overview.ts from the one
+ * read of the open cases the team table uses.) Plain SQL (GROUP BY, count, CASE): nothing SQLite-only,
+ * so the same text runs when the store becomes a shared PostgreSQL. Each statement is covered by an
+ * EXPLAIN QUERY PLAN test (tests/db/explain-team.test.ts): every one starts from an index of its scope
+ * (the cases index for open cases and the closed count, the ending outcomes' indexes for the closing
+ * period), never a scan.
  *
  * Rules that live in shared/ (flags, urgency, time-open buckets, the GBO threshold) are not repeated
  * here: these queries count and pair, and the callers classify with the shared functions.
- *
- * Some joins are written `cases c CROSS JOIN x … WHERE x.case_id = c.id`. In standard SQL (and in
- * PostgreSQL) that is an ordinary inner join; SQLite also takes it as "read cases first", which keeps
- * its planner on the team's index once ANALYZE statistics exist, instead of walking every Current View
- * (or every clinician) of the whole service and looking each case up.
  */
 import type { IsoDate } from '../../../shared/dates';
 import type { GroupingCode } from '../../../shared/domain/groupings';
 import type { EndingReason } from '../../../shared/domain/lifecycle';
-import type { Role } from '../../../shared/ipc/schemas/clinicians';
 import type { Likelihood } from '../../../shared/ipc/schemas/plan';
 import { stmt, type Db } from '../sql';
 import { scopeFilter, type OpenCaseScope } from './caseload';
@@ -40,52 +37,6 @@ function closedParams(scope: OpenCaseScope, period: ClosedPeriod): string[] {
   return [...scopeFilter(scope).params, period.from, period.to];
 }
 
-// ---- Open cases ------------------------------------------------------------------------------------
-
-export function openByGroupingSql(scope: OpenCaseScope): string {
-  return `SELECT c.grouping AS grouping, count(*) AS n FROM cases c WHERE ${openWhere(scope).where} GROUP BY c.grouping`;
-}
-
-/** Open cases by their grouping now (null: no Current View at open yet). */
-export function countOpenByGrouping(db: Db, scope: OpenCaseScope): Array<{ grouping: GroupingCode | null; n: number }> {
-  return stmt<string[], { grouping: GroupingCode | null; n: number }>(db, openByGroupingSql(scope)).all(...openWhere(scope).params);
-}
-
-export function openByClinicianSql(scope: OpenCaseScope): string {
-  return `SELECT cl.id AS clinician_id, cl.name AS name, cl.role AS role, count(*) AS n
-    FROM cases c CROSS JOIN clinicians cl
-    WHERE cl.id = c.lead_clinician_id AND ${openWhere(scope).where}
-    GROUP BY cl.id, cl.name, cl.role`;
-}
-
-/** Open cases by lead clinician (only clinicians with at least one). */
-export function countOpenByClinician(db: Db, scope: OpenCaseScope): Array<{ clinician_id: string; name: string; role: Role; n: number }> {
-  return stmt<string[], { clinician_id: string; name: string; role: Role; n: number }>(db, openByClinicianSql(scope)).all(
-    ...openWhere(scope).params,
-  );
-}
-
-export interface TransitionRow {
-  from_grouping: GroupingCode;
-  to_grouping: GroupingCode;
-  n: number;
-}
-
-// `context || '' = 'open'` is `context = 'open'` in any SQL, written so that SQLite cannot use the partial
-// unique index current_views_one_opening, which holds no grouping and would send it to read every
-// Current View's row (all 50 ratings) for one column; current_views_case answers from the index alone.
-export function openToNowSql(scope: OpenCaseScope): string {
-  return `SELECT v.grouping AS from_grouping, c.grouping AS to_grouping, count(*) AS n
-    FROM cases c CROSS JOIN current_views v
-    WHERE v.case_id = c.id AND v.context || '' = 'open' AND ${openWhere(scope).where} AND c.grouping IS NOT NULL
-    GROUP BY v.grouping, c.grouping`;
-}
-
-/** Open cases: the grouping agreed in the Current View at open against the case's grouping now. */
-export function countOpenToNow(db: Db, scope: OpenCaseScope): TransitionRow[] {
-  return stmt<string[], TransitionRow>(db, openToNowSql(scope)).all(...openWhere(scope).params);
-}
-
 // ---- Cases closed in a period ------------------------------------------------------------------------
 
 export function closedCountSql(scope: OpenCaseScope): string {
@@ -96,55 +47,51 @@ export function countClosedInPeriod(db: Db, scope: OpenCaseScope, period: Closed
   return stmt<string[], { n: number }>(db, closedCountSql(scope)).get(...closedParams(scope, period))!.n;
 }
 
-export function openToCloseSql(scope: OpenCaseScope): string {
-  return `SELECT vo.grouping AS from_grouping, vc.grouping AS to_grouping, count(*) AS n
-    FROM cases c CROSS JOIN current_views vo CROSS JOIN current_views vc
-    WHERE vo.case_id = c.id AND vo.context || '' = 'open' AND vc.case_id = c.id AND vc.context = 'close' AND ${closedWhere(scope)}
-    GROUP BY vo.grouping, vc.grouping`;
+// Cases closed in the period: grouping at open → at close, ending reasons and GBO change at close, from the
+// outcome each ending wrote when its case closed (repos/outcomes.ts, migration 0040), so the period is one
+// index range of the scope's endings by closing date whatever the size of the history. The scope and the
+// date are the case's, copied at close: a closed case never changes team, lead clinician or closing date.
+
+function outcomeWhere(alias: string, scope: OpenCaseScope): { where: string; params: string[] } {
+  const dates = `${alias}.closed_date >= ? AND ${alias}.closed_date <= ?`;
+  if (scope.teamId !== undefined && scope.clinicianId !== undefined) {
+    // `team_id || '' = ?` is `team_id = ?` in any SQL, written so that SQLite cannot take the team's index
+    // (whose range holds every clinician's endings, and not the clinician column) for one clinician's: with
+    // ANALYZE statistics it otherwise did, reading a table row per ending. The clinician's index holds the team.
+    return { where: `${alias}.lead_clinician_id = ? AND ${alias}.team_id || '' = ? AND ${dates}`, params: [scope.clinicianId, scope.teamId] };
+  }
+  if (scope.teamId !== undefined) return { where: `${alias}.team_id = ? AND ${dates}`, params: [scope.teamId] };
+  return { where: `${alias}.lead_clinician_id = ? AND ${dates}`, params: [scope.clinicianId] };
+}
+
+function outcomeParams(alias: string, scope: OpenCaseScope, period: ClosedPeriod): string[] {
+  return [...outcomeWhere(alias, scope).params, period.from, period.to];
 }
 
 /**
- * Cases closed in the period: grouping in the Current View at open against the one at close. A case has
- * one of each (the opening is unique per case; the closing Current View is written once, with the
- * case's one ending, and a re-opened case is a new case row), so each case counts once.
+ * At most 8 reasons × 6 × 6 rows (a grouping, or NULL where that Current View was not recorded), each with
+ * its number of endings and how many of those had a goal rated at close.
  */
-export function countOpenToClose(db: Db, scope: OpenCaseScope, period: ClosedPeriod): TransitionRow[] {
-  return stmt<string[], TransitionRow>(db, openToCloseSql(scope)).all(...closedParams(scope, period));
+export function endingOutcomesSql(scope: OpenCaseScope): string {
+  return `SELECT o.reason AS reason, o.grouping_at_open AS from_grouping, o.grouping_at_close AS to_grouping, count(*) AS n,
+      sum(CASE WHEN o.goals_rated > 0 THEN 1 ELSE 0 END) AS rated
+    FROM ending_outcomes o
+    WHERE ${outcomeWhere('o', scope).where}
+    GROUP BY o.reason, o.grouping_at_open, o.grouping_at_close`;
 }
 
-export function endingReasonsSql(scope: OpenCaseScope): string {
-  return `SELECT e.reason AS reason, count(*) AS n
-    FROM cases c JOIN endings e ON e.case_id = c.id
-    WHERE ${closedWhere(scope)}
-    GROUP BY e.reason`;
+/** Goals rated at close, paired as (first rating, final rating): at most 11 × 11 rows. */
+export function goalOutcomesSql(scope: OpenCaseScope): string {
+  return `SELECT g.first_score AS first_score, g.final_score AS final_score, count(*) AS n
+    FROM goal_outcomes g
+    WHERE ${outcomeWhere('g', scope).where}
+    GROUP BY g.first_score, g.final_score`;
 }
 
-export function countEndingReasons(db: Db, scope: OpenCaseScope, period: ClosedPeriod): Array<{ reason: EndingReason; n: number }> {
-  return stmt<string[], { reason: EndingReason; n: number }>(db, endingReasonsSql(scope)).all(...closedParams(scope, period));
-}
-
-/**
- * Goals rated at close, paired as (first rating, final rating) with how many goals had each pair, and how
- * many cases those goals belong to. The first rating is the goal's earliest (same-day ratings in the
- * order recorded); the final is the one given at the ending. At most 11 × 11 rows whatever the number of
- * cases, plus one row (scores null) holding the number of cases.
- */
-export function gboPairsSql(scope: OpenCaseScope): string {
-  // MATERIALIZED (SQLite 3.35+, PostgreSQL 12+): each goal's first rating is looked up once, and the
-  // pairs are read again for the count of cases instead of a second walk over the period's endings.
-  return `WITH pairs AS MATERIALIZED (
-      SELECT
-        c.id AS case_id,
-        (SELECT f.score FROM goal_ratings f WHERE f.goal_id = r.goal_id ORDER BY f.rated_on, f.created_at, f.id LIMIT 1) AS first_score,
-        r.score AS final_score
-      FROM cases c
-      JOIN endings e ON e.case_id = c.id
-      JOIN goal_ratings r ON r.ending_id = e.id
-      WHERE ${closedWhere(scope)}
-    )
-    SELECT first_score, final_score, count(*) AS n FROM pairs GROUP BY first_score, final_score
-    UNION ALL
-    SELECT NULL, NULL, count(DISTINCT case_id) FROM pairs`;
+export interface TransitionRow {
+  from_grouping: GroupingCode;
+  to_grouping: GroupingCode;
+  n: number;
 }
 
 export interface GboAtClose {
@@ -153,12 +100,46 @@ export interface GboAtClose {
   cases: number;
 }
 
-export function countGboAtClose(db: Db, scope: OpenCaseScope, period: ClosedPeriod): GboAtClose {
-  const rows = stmt<string[], { first_score: number | null; final_score: number | null; n: number }>(db, gboPairsSql(scope)).all(
-    ...closedParams(scope, period),
+export interface PeriodOutcomes {
+  endingReasons: Array<{ reason: EndingReason; n: number }>;
+  /**
+   * Grouping in the Current View at open against the one at close, for the endings that have both. One
+   * per case: a case has one ending, and at most one Current View at open and one at close.
+   */
+  openToClose: TransitionRow[];
+  gboAtClose: GboAtClose;
+}
+
+interface EndingOutcomeRow {
+  reason: EndingReason;
+  from_grouping: GroupingCode | null;
+  to_grouping: GroupingCode | null;
+  n: number;
+  rated: number;
+}
+
+export function countPeriodOutcomes(db: Db, scope: OpenCaseScope, period: ClosedPeriod): PeriodOutcomes {
+  const rows = stmt<string[], EndingOutcomeRow>(db, endingOutcomesSql(scope)).all(...outcomeParams('o', scope, period));
+  const reasons = new Map<EndingReason, number>();
+  const transitions = new Map<string, TransitionRow>();
+  let cases = 0;
+  for (const r of rows) {
+    reasons.set(r.reason, (reasons.get(r.reason) ?? 0) + r.n);
+    cases += r.rated;
+    if (r.from_grouping === null || r.to_grouping === null) continue;
+    const key = `${r.from_grouping} ${r.to_grouping}`;
+    const t = transitions.get(key);
+    if (t) t.n += r.n;
+    else transitions.set(key, { from_grouping: r.from_grouping, to_grouping: r.to_grouping, n: r.n });
+  }
+  const pairs = stmt<string[], { first_score: number; final_score: number; n: number }>(db, goalOutcomesSql(scope)).all(
+    ...outcomeParams('g', scope, period),
   );
-  const pairs = rows.filter((r): r is { first_score: number; final_score: number; n: number } => r.first_score !== null && r.final_score !== null);
-  return { pairs, cases: rows.find((r) => r.first_score === null && r.final_score === null)?.n ?? 0 };
+  return {
+    endingReasons: [...reasons].map(([reason, n]) => ({ reason, n })),
+    openToClose: [...transitions.values()],
+    gboAtClose: { pairs, cases },
+  };
 }
 
 // ---- Plan details of open cases (the supervision pack) ---------------------------------------------

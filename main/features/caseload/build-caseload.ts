@@ -1,5 +1,6 @@
 import { weeksBetween, type IsoDate } from '../../../shared/dates';
 import { FLAG_SEVERITY, reviewBadge, type Flag, type FlagSeverity } from '../../../shared/domain/flags';
+import type { GroupingCode } from '../../../shared/domain/groupings';
 import { compareText } from '../../../shared/domain/name-order';
 import type { Settings } from '../../../shared/domain/settings';
 import type { CaseloadRow } from '../../../shared/ipc/types';
@@ -19,6 +20,8 @@ export interface OpenCase {
   row: CaseloadRow;
   /** Date of the latest review held (the Risk Support gap is measured from it). */
   lastReviewDate: IsoDate | null;
+  /** The grouping in the Current View at open (null: none recorded). */
+  openingGrouping: GroupingCode | null;
   teamId: string;
   /** Goals in force, in goal order, each with every rating oldest first. */
   goals: Array<ActiveGoalRatings & { goalId: string }>;
@@ -51,6 +54,7 @@ function computeOpenCases(db: Db, scope: OpenCaseScope, settings: Settings, toda
     const flags = caseFlags(c, goals, settings, today);
     return {
       lastReviewDate: c.last_review_date,
+      openingGrouping: c.opening_grouping,
       teamId: c.team_id,
       goals,
       row: {

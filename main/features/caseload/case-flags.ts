@@ -22,7 +22,8 @@ export function caseFlags(facts: CaseFactsRow, goals: readonly ActiveGoalRatings
       targetDiscussedOn: facts.target_discussed_on,
       goals,
       missingCurrentViews: facts.missing_current_views,
-      openingCurrentViewMissing: facts.opening_current_view_missing === 1,
+      // A grouping or plan but no Current View at open: an imported case (H24).
+      openingCurrentViewMissing: (facts.grouping !== null || facts.plan_complete === 1) && facts.opening_grouping === null,
     },
     settings,
     today,

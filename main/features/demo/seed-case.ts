@@ -11,6 +11,7 @@ import { getCaseSummary } from '../../db/repos/cases';
 import { insertGoalRating, listActiveGoals } from '../../db/repos/goals';
 import { getCurrentPlan, listCriteriaInForce } from '../../db/repos/plans';
 import { openCase } from '../cases/open-case';
+import { writableCase } from '../cases/writable-case';
 import { recordOpeningCurrentView } from '../current-view/record-opening';
 import { closeCase } from '../ending/close-case';
 import { reopenCase } from '../ending/reopen-case';
@@ -59,6 +60,8 @@ function caseNow(w: WriteContext, caseId: string, openingRatings: Partial<Curren
 
 /** A rating given at a session (not a review): written through the goals repo with its audit entry. */
 function sessionRating(w: WriteContext, now: DemoCaseNow, goalText: string, ratedOn: IsoDate, score: number): void {
+  // Like every other write, never to a closed case: its goals' ratings are fixed at close (hazard H31).
+  writableCase(w.db, now.summary.id);
   const goal = now.goals.find((g) => g.description === goalText);
   if (!goal) throw new AppError('internal', `Demo data: goal "${goalText}" is not in force on ${ratedOn}`);
   const at = w.clock.now();

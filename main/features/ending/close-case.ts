@@ -7,6 +7,7 @@ import { insertCurrentView } from '../../db/repos/current-views';
 import { deleteCaseDrafts } from '../../db/repos/drafts';
 import { getEnding, insertCriterionStatus, insertEnding } from '../../db/repos/endings';
 import { insertGoalRating, listGoalRatingRows } from '../../db/repos/goals';
+import { recordEndingOutcome } from '../../db/repos/outcomes';
 import { writeTx } from '../../db/sql';
 import { caseRuleFacts, type CaseRuleFacts } from '../cases/rule-context';
 import { touchCase, writableCase } from '../cases/writable-case';
@@ -36,7 +37,8 @@ export function closeRefusal(fields: readonly FieldError[], facts: Pick<CaseRule
 /**
  * Ends the case (PRODUCT.md step 4): the ending, each criterion's final status, the final GBO ratings
  * and the Current View at close, whose grouping becomes the grouping at close; the case becomes
- * closed and read-only. Its form drafts go with it (they can no longer be saved).
+ * closed and read-only, and the ending's outcome summary is written for the team view. Its form drafts
+ * go with it (they can no longer be saved).
  */
 export function closeCase(w: WriteContext, input: CloseCaseInput): EndingRecord {
   const v = parseOrThrow(CloseCaseArgs, input);
@@ -85,6 +87,9 @@ export function closeCase(w: WriteContext, input: CloseCaseInput): EndingRecord 
       insertGoalRating(w.db, { goalId: r.goalId, ratedOn: v.endingDate, score: r.score, context: 'ending', endingId, createdBy: w.actor }, at);
     }
     touchCase(w.db, current, { closedDate: v.endingDate, grouping: closing.grouping }, at);
+    // Last of the record's writes: the outcome summary the team view counts is derived from the rows
+    // above (the case now closed, so they can no longer change), in the same transaction (hazard H31).
+    if (!recordEndingOutcome(w.db, endingId)) throw new AppError('internal', 'The outcome of the ending was not saved');
     deleteCaseDrafts(w.db, v.caseId);
 
     const goalText = new Map(facts.goals.map((g) => [g.id, g.description]));
