@@ -30,6 +30,15 @@ if (!fs.existsSync(cliPath)) {
   }
 }
 
+// `thrive … | head`: a reader may stop early. A closed pipe ends the command quietly, as Unix tools do,
+// instead of a stack trace about EPIPE.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error && error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 require(cliPath)
   .runCli(process.argv.slice(2))
   .then((code) => {
