@@ -222,21 +222,7 @@ describe('bin/thrive.cjs (a real process)', () => {
     });
   }, 60_000);
 
-  it('stops quietly when the reader of its output goes away (thrive … | head)', async () => {
-    const db = tempDbPath();
-    await thrive(['--db', db, '--today', '2026-11-22', 'seed-demo']);
-    // A shell pipe into `head -c 100`: the reader takes the first bytes and closes its end while the CLI
-    // is still writing the bundle (far more than a pipe holds).
-    const run = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" --db "${db}" --today 2026-11-22 call export:caseloadFhir '{"includeClosed":true}' | head -c 100 >/dev/null`], {
-      encoding: 'utf8',
-      env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
-      timeout: 30_000,
-    });
-    expect(run.stderr).not.toContain('EPIPE');
-    expect(run.stderr).not.toContain('Unhandled');
-  });
-
-  it('runs the bundled CLI against a database: the flagged caseload, and a supervision pack', async () => {
+  it('runs the bundled CLI against a database: the flagged caseload, a supervision pack, and a pipe closed early', async () => {
     const db = tempDbPath();
     await thrive(['--db', db, '--today', '2026-11-22', 'seed-demo']);
     const run = spawnSync(process.execPath, [bin, '--db', db, '--today', '2026-11-22', 'caseload'], {
@@ -274,5 +260,16 @@ describe('bin/thrive.cjs (a real process)', () => {
     expect(fhirRun.stdout).toMatch(/^Exported 25 cases /);
     expect(fhirRun.stderr.trimEnd().split('\n').at(-1)).toBe('exported 25 of 25 cases');
     expect(JSON.parse(readFileSync(fhirPath, 'utf8'))).toMatchObject({ resourceType: 'Bundle', type: 'collection' });
+
+    // (Still in the same test, for the same reason.) A reader that stops early: thrive … | head.
+    // A shell pipe into `head -c 100`: the reader takes the first bytes and closes its end while the CLI
+    // is still writing the bundle (far more than a pipe holds).
+    const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" --db "${db}" --today 2026-11-22 call export:caseloadFhir '{"includeClosed":true}' | head -c 100 >/dev/null`], {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
+      timeout: 30_000,
+    });
+    expect(piped.stderr).not.toContain('EPIPE');
+    expect(piped.stderr).not.toContain('Unhandled');
   });
 });

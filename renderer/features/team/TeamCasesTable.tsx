@@ -2,6 +2,7 @@ import { memo, useCallback, useLayoutEffect, useMemo, useRef, type KeyboardEvent
 import { formatUkDate } from '../../../shared/dates';
 import { GROUPING_SHORT_LABELS } from '../../../shared/domain/groupings';
 import type { TeamCaseRow } from '../../../shared/ipc/types';
+import { rowMoveTarget } from '../../components/row-keys';
 import { useVirtualRows } from '../../components/use-virtual-rows';
 import { useTeamHighlightedCaseId, useTeamViewActions } from '../../stores/team-view';
 import { TeamFlags } from './TeamFlags';
@@ -61,23 +62,9 @@ export function TeamCasesTable({ rows, onOpen }: Props) {
   );
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
-    const target = event.target as HTMLElement;
-    if (!target.matches('a[data-team-row-link]')) return;
-    const current = Number(target.closest('tr')?.dataset.rowIndex);
-    if (!Number.isInteger(current)) return;
-    const last = rows.length - 1;
-    const moves: Record<string, number> = {
-      ArrowDown: current + 1,
-      ArrowUp: current - 1,
-      PageDown: current + v.pageSize,
-      PageUp: current - v.pageSize,
-      Home: 0,
-      End: last,
-    };
-    const wanted = moves[event.key];
-    if (wanted === undefined) return;
+    const next = rowMoveTarget(event, 'a[data-team-row-link]', rows.length, v.pageSize);
+    if (next === null) return;
     event.preventDefault();
-    const next = Math.min(last, Math.max(0, wanted));
     const row = rows[next];
     if (!row) return;
     pendingFocus.current = next;
