@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caseload } from '../../shared/ipc/types';
 import { launchApp, startSuite, type E2eApp, type Suite } from './support/harness';
 import { Journey, waitForHeading, waitToSee } from './support/journey';
+import { setUpDemo } from './support/seed';
 
 // fixedClock's instants are noon UTC: 12:00 in London in November (GMT).
 const TODAY = '2026-11-16';
@@ -26,15 +27,7 @@ beforeAll(async () => {
   suite = await startSuite();
   app = await launchApp(suite, {
     today: TODAY,
-    setup: (services) => {
-      for (const [channel, args] of [
-        ['profile:setup', { name: 'Priya Shah', role: 'clinician', teamName: 'Riverside CAMHS' }],
-        ['demo:seed', {}],
-      ] as const) {
-        const result = services.invoke(channel, args);
-        if (!result.ok) throw new Error(`${channel} failed: ${result.error.message}`);
-      }
-    },
+    setup: (services) => setUpDemo(services),
   });
   journey = new Journey(app);
 });

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { axeViolations, describeViolations, launchApp, SCREENSHOT_DIR, startSuite, type E2eApp, type Suite } from './support/harness';
 import { waitForHeading } from './support/journey';
+import { setUpDemo } from './support/seed';
 
 const CAPTION = 'My open cases';
 
@@ -20,15 +21,7 @@ beforeAll(async () => {
   suite = await startSuite();
   app = await launchApp(suite, {
     today: '2026-11-16',
-    setup: (services) => {
-      for (const [channel, args] of [
-        ['profile:setup', { name: 'Priya Shah', role: 'clinician', teamName: 'Riverside CAMHS' }],
-        ['demo:seed', {}],
-      ] as const) {
-        const result = services.invoke(channel, args);
-        if (!result.ok) throw new Error(`${channel} failed: ${result.error.message}`);
-      }
-    },
+    setup: (services) => setUpDemo(services),
   });
 });
 

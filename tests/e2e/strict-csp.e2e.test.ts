@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../main/security';
 import { launchApp, startSuite, type E2eApp, type Suite } from './support/harness';
+import { setUpDemo } from './support/seed';
 
 let suite: Suite;
 let app: E2eApp;
@@ -21,15 +22,7 @@ beforeAll(async () => {
   app = await launchApp(suite, {
     today: '2026-11-16',
     csp: 'enforce',
-    setup: (services) => {
-      for (const [channel, args] of [
-        ['profile:setup', { name: 'Priya Shah', role: 'team_lead', teamName: 'Riverside CAMHS' }],
-        ['demo:seed', {}],
-      ] as const) {
-        const result = services.invoke(channel, args);
-        if (!result.ok) throw new Error(`${channel} failed: ${result.error.message}`);
-      }
-    },
+    setup: (services) => setUpDemo(services, 'team_lead'),
   });
 });
 

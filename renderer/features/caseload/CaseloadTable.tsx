@@ -2,6 +2,7 @@ import { memo, useCallback, useLayoutEffect, useMemo, useRef, type KeyboardEvent
 import { formatUkDate } from '../../../shared/dates';
 import { GROUPING_SHORT_LABELS } from '../../../shared/domain/groupings';
 import type { CaseloadRow } from '../../../shared/ipc/types';
+import { SpacerRow } from '../../components/SpacerRow';
 import { rowMoveTarget } from '../../components/row-keys';
 import { FlagList, Tag } from '../../components/Tag';
 import { useWindowRows } from '../../components/use-window-rows';
@@ -108,7 +109,7 @@ export function CaseloadTable({ rows, caption, highlightedCaseId, onOpen }: Prop
         </thead>
         <tbody ref={v.bodyRef} onKeyDown={onKeyDown}>
           {v.items.map((item) => {
-            if (item.kind === 'gap') return <SpacerRow key={item.key} height={item.height} />;
+            if (item.kind === 'gap') return <SpacerRow key={item.key} height={item.height} columns={COLUMNS.length} />;
             const row = rows[item.index]!;
             return (
               <CaseloadTableRow
@@ -143,17 +144,6 @@ function SortLabel({ label, icon }: { label: string; icon: string }) {
         </span>
       </span>
     </>
-  );
-}
-
-/** Stands in for rows not rendered; sized by an SVG height attribute (the CSP allows no inline styles). */
-function SpacerRow({ height }: { height: number }) {
-  return (
-    <tr className="caseload-table__spacer" aria-hidden="true">
-      <td colSpan={COLUMNS.length}>
-        <svg className="caseload-table__spacer-box" width="1" height={Math.max(0, Math.round(height))} focusable="false" />
-      </td>
-    </tr>
   );
 }
 

@@ -2,6 +2,7 @@ import { memo, useCallback, useLayoutEffect, useMemo, useRef, type KeyboardEvent
 import { formatUkDate } from '../../../shared/dates';
 import { GROUPING_SHORT_LABELS } from '../../../shared/domain/groupings';
 import type { TeamCaseRow } from '../../../shared/ipc/types';
+import { SpacerRow } from '../../components/SpacerRow';
 import { rowMoveTarget } from '../../components/row-keys';
 import { useVirtualRows } from '../../components/use-virtual-rows';
 import { useTeamHighlightedCaseId, useTeamViewActions } from '../../stores/team-view';
@@ -94,7 +95,7 @@ export function TeamCasesTable({ rows, onOpen }: Props) {
           </thead>
           <tbody ref={v.bodyRef} onKeyDown={onKeyDown}>
             {v.items.map((item) => {
-              if (item.kind === 'gap') return <SpacerRow key={item.key} height={item.height} />;
+              if (item.kind === 'gap') return <SpacerRow key={item.key} height={item.height} columns={COLUMNS.length} />;
               const row = rows[item.index]!;
               return (
                 <TeamRow
@@ -112,17 +113,6 @@ export function TeamCasesTable({ rows, onOpen }: Props) {
         </table>
       </div>
     </div>
-  );
-}
-
-/** Stands in for rows not rendered; sized by an SVG height attribute (no inline styles under the CSP). */
-function SpacerRow({ height }: { height: number }) {
-  return (
-    <tr className="team-table__spacer" aria-hidden="true">
-      <td colSpan={COLUMNS.length}>
-        <svg className="team-table__spacer-box" width="1" height={Math.max(0, Math.round(height))} focusable="false" />
-      </td>
-    </tr>
   );
 }
 

@@ -19,6 +19,12 @@ export function setUpProfile(services: AppServices, name: string, teamName = 'Ri
   return call<Clinician>(services, 'profile:setup', { name, role: 'clinician', teamName });
 }
 
+/** Priya Shah of Riverside CAMHS (a clinician, or the team's lead) with the fictional demo caseload. */
+export function setUpDemo(services: AppServices, role: 'clinician' | 'team_lead' = 'clinician'): void {
+  call<Clinician>(services, 'profile:setup', { name: 'Priya Shah', role, teamName: 'Riverside CAMHS' });
+  call(services, 'demo:seed', {});
+}
+
 /** Every item rated: None for problems and contextual items, No for complexity factors. */
 export function plainRatings(overrides: Record<string, number | string> = {}): Record<string, number | string> {
   return Object.fromEntries(
