@@ -1,18 +1,13 @@
 // `npm run bench`: bundles each bench/*.ts as the app bundles main (esbuild, CommonJS, Node 22, the
 // native and Electron modules external) into dist/bench/, then runs them one after another with node.
 // `npm run bench -- fhir-export` runs only the benches whose file name contains the word given.
+// The Node version is checked before this runs (scripts/check-node.cjs, from package.json).
 // Each bench prints its table and merges its figures into bench-results.json (an object keyed by figure).
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { printSummary } from './bench-summary.mjs';
-
-const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 22 || (major === 22 && minor < 12)) {
-  console.error(`bench: needs Node.js 22.12 or newer (this is ${process.versions.node}): the database module does not load on older versions.`);
-  process.exit(1);
-}
 
 const root = path.resolve(import.meta.dirname, '..');
 const only = process.argv.slice(2);
