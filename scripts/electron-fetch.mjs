@@ -68,8 +68,9 @@ function explanation(version, reason) {
   return [
     `THRIVE Plans cannot start: Electron ${version} is not installed yet, and fetching it failed: ${reason}.`,
     `It is downloaded once, from ${DEFAULT_MIRROR} unless ELECTRON_MIRROR names a mirror.`,
-    'What to do: run `npm start` again where that address can be reached; or set ELECTRON_MIRROR to a mirror',
-    `your organisation provides; or set ELECTRON_OVERRIDE_DIST_PATH to a folder holding an unpacked Electron ${version}.`,
+    'What to do: run `npm start` again where that address can be reached (behind a proxy: ELECTRON_GET_USE_PROXY=true',
+    'with HTTPS_PROXY set); or set ELECTRON_MIRROR to a mirror your organisation provides; or set',
+    `ELECTRON_OVERRIDE_DIST_PATH to a folder holding an unpacked Electron ${version}.`,
     'Without Electron, `npm test` still builds the app and tests it in Chromium.',
   ];
 }
