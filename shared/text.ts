@@ -14,6 +14,9 @@
  */
 const HOSTILE = /[\p{Cc}\u202A-\u202E\u2066-\u2069]|\p{Cs}/u;
 const HOSTILE_GLOBAL = new RegExp(HOSTILE.source, 'gu');
+/** HOSTILE less newline and tab, which a terminal shows as they are (output is almost never free of them). */
+const TERMINAL_UNSAFE = /(?![\n\t])\p{Cc}|[\u202A-\u202E\u2066-\u2069]|\p{Cs}/u;
+const TERMINAL_UNSAFE_GLOBAL = new RegExp(TERMINAL_UNSAFE.source, 'gu');
 
 /**
  * Characters that draw nothing by themselves: white space, the default-ignorable code points (zero-width
@@ -66,9 +69,8 @@ export function hostileCharacter(value: string, multiline: boolean): string | nu
  * stored ESC sequence cannot clear the screen or recolour what follows).
  */
 export function escapeForTerminal(text: string): string {
-  if (!HOSTILE.test(text)) return text;
-  return text.replace(HOSTILE_GLOBAL, (c, offset: number, whole: string) => {
-    if (c === '\n' || c === '\t' || (c === '\r' && whole[offset + 1] === '\n')) return c;
-    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  });
+  if (!TERMINAL_UNSAFE.test(text)) return text;
+  return text.replace(TERMINAL_UNSAFE_GLOBAL, (c, offset: number, whole: string) =>
+    c === '\r' && whole[offset + 1] === '\n' ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
