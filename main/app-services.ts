@@ -24,6 +24,8 @@ export interface AppServicesOptions {
   key?: string;
   clock: Clock;
   log?: (message: string) => void;
+  /** Diagnostics such as slow calls (HandlerContext.trace); default: `log`. */
+  trace?: (message: string) => void;
   /** The audit actor for writes made before a profile exists; default 'system:app'. */
   systemActor?: string;
   /**
@@ -77,7 +79,7 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
       key,
       onBackup: (path) => log(`copied the database to ${path} before upgrading it`),
     });
-  const ctx: HandlerContext = { db, clock: opts.clock, log, systemActor: opts.systemActor ?? 'system:app' };
+  const ctx: HandlerContext = { db, clock: opts.clock, log, trace: opts.trace ?? log, systemActor: opts.systemActor ?? 'system:app' };
   // A restore closes the database and opens the restored copy: every later call must use the new handle.
   ctx.backups = createBackupService({ dbPath: opts.dbPath, key, clock: opts.clock, log, getDb: () => ctx.db, setDb: (next) => (ctx.db = next) });
   return {

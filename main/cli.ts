@@ -10,6 +10,7 @@ import { CHANNEL_NAMES } from '../shared/ipc/channels';
 import { argsJsonSchema, contract } from '../shared/ipc/contract';
 import type { IpcResult } from '../shared/ipc/result';
 import type { Caseload, ExportFile } from '../shared/ipc/types';
+import { escapeForTerminal } from '../shared/text';
 import { keyFromRecoveryCode, keystorePathFor, readRecoveryCodeFile, writeKeyFile } from './cli/recovery-key';
 import { createAppServices, systemClock, type AppServices, type AppServicesOptions } from './app-services';
 import { classifyOpenError } from './backup/recovery';
@@ -17,9 +18,11 @@ import { CliRefusal, parseArgs, UsageError, type ParsedArgs } from './cli/args';
 import { isBackupCommand, planBackupCommand, restoreOverDamagedDatabase } from './cli/backup-commands';
 import { planExport } from './cli/export-commands';
 import { planImport } from './cli/import-command';
-import { json, printResult, writeFileAtomically, type CliIo } from './cli/io';
-import { USAGE } from './cli/usage';
+import { json, printError, printResult, writeFileAtomically, type CliIo } from './cli/io';
+import { hintFor } from './cli/profile-hint';
+import { USAGE, USAGE_HINT } from './cli/usage';
 import { DatabaseOpenError } from './db/errors';
+import { profileClinicianId } from './db/repos/settings';
 import { caseloadAsText } from './features/caseload/caseload-text';
 
 export type { CliIo } from './cli/io';
@@ -52,12 +55,20 @@ function serviceOptions(args: ParsedArgs, io: CliIo): AppServicesOptions {
     ...(keyFile ? { keyFile } : key ? { key } : {}),
     clock: cliClock(args.options.get('--today')),
     log: (message) => io.err(`thrive: ${message}\n`),
+    // Slow-call timings are for the app's log; at a terminal or in a job's log they read as faults.
+    trace: args.flags.has('--verbose') ? (message) => io.err(`thrive: ${message}\n`) : () => {},
     systemActor: 'system:cli',
   };
 }
 
 function openServices(args: ParsedArgs, io: CliIo): AppServices {
   return createAppServices(serviceOptions(args, io));
+}
+
+/** The io a command runs with once the database is open: a refusal for want of a profile says how to set one up. */
+function withHints(io: CliIo, args: ParsedArgs, services: AppServices): CliIo {
+  const dbPath = args.options.get('--db')!;
+  return { ...io, hint: (error) => hintFor(error, dbPath, () => profileClinicianId(services.db) !== null) };
 }
 
 function isExportFile(value: unknown): value is ExportFile {
@@ -97,7 +108,7 @@ function runCommand(args: ParsedArgs, io: CliIo): number {
       throw error;
     }
     try {
-      return run(services, io);
+      return run(services, withHints(io, args, services));
     } finally {
       services.close();
     }
@@ -132,6 +143,7 @@ function runCommand(args: ParsedArgs, io: CliIo): number {
   }
 
   const services = openServices(args, io);
+  io = withHints(io, args, services);
   try {
     if (command === 'call') {
       const result = services.invoke(rest[0]!, callArgs);
@@ -147,7 +159,7 @@ function runCommand(args: ParsedArgs, io: CliIo): number {
     }
     const clinicianId = args.options.get('--clinician');
     const result = services.invoke('caseload:list', clinicianId ? { clinicianId } : {});
-    if (!result.ok) return printResult(io, result);
+    if (!result.ok) return printError(io, result.error);
     io.out(args.flags.has('--json') ? json(result.value) : caseloadAsText(result.value as Caseload));
     return 0;
   } finally {
@@ -157,9 +169,13 @@ function runCommand(args: ParsedArgs, io: CliIo): number {
 
 /** Runs one command line; resolves to the process exit code. Never throws. */
 export async function runCli(argv: readonly string[], io?: Partial<CliIo>): Promise<number> {
+  const out = io?.out ?? ((text: string) => process.stdout.write(text));
+  const err = io?.err ?? ((text: string) => process.stderr.write(text));
+  // Everything printed passes through here, so stored text (a name holding ESC sequences or a
+  // direction override, from before text fields refused them) is shown escaped, never acted on.
   const full: CliIo = {
-    out: io?.out ?? ((text) => process.stdout.write(text)),
-    err: io?.err ?? ((text) => process.stderr.write(text)),
+    out: (text) => out(escapeForTerminal(text)),
+    err: (text) => err(escapeForTerminal(text)),
     env: io?.env ?? process.env,
     // A caller that captures stderr (a test, a pipe) gets no progress unless it asks with --progress.
     errIsTty: io?.errIsTty ?? (io?.err ? false : process.stderr.isTTY === true),
@@ -173,7 +189,8 @@ export async function runCli(argv: readonly string[], io?: Partial<CliIo>): Prom
     return runCommand(args, full);
   } catch (error) {
     if (error instanceof UsageError) {
-      full.err(`thrive: ${error.message}\n\n${USAGE}`);
+      // The mistake first and alone; the whole help text would push it off the screen.
+      full.err(`thrive: ${error.message}\n${USAGE_HINT}`);
     } else if (error instanceof DatabaseOpenError || error instanceof CliRefusal) {
       full.err(`thrive: ${error.message}\n`);
     } else {

@@ -25,7 +25,7 @@ const VALUE_OPTIONS = new Set([
 ]);
 /** Options that may be given more than once (each value kept, in order). */
 const REPEATED_OPTIONS = new Set(['--map']);
-const FLAG_OPTIONS = new Set(['--json', '--help', '-h', '--include-closed', '--no-bom', '--dry-run', '--progress']);
+const FLAG_OPTIONS = new Set(['--json', '--help', '-h', '--include-closed', '--no-bom', '--dry-run', '--progress', '--verbose']);
 
 export interface ParsedArgs {
   options: Map<string, string>;
@@ -78,7 +78,7 @@ export function required(args: ParsedArgs, name: string, what: string): string {
 
 /** Refuses options that mean nothing for this command, so a misplaced one is not silently ignored. */
 export function onlyOptions(args: ParsedArgs, command: string, allowed: readonly string[]): void {
-  const allow = new Set(['--db', '--key-file', '--recovery-code-file', '--today', ...allowed]);
+  const allow = new Set(['--db', '--key-file', '--recovery-code-file', '--today', '--verbose', ...allowed]);
   for (const name of [...args.options.keys(), ...args.repeated.keys(), ...args.flags]) {
     if (!allow.has(name)) throw new UsageError(`${name} is not an option of ${command}`);
   }

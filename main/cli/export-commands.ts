@@ -3,8 +3,8 @@
  * says. Everything goes through services.invoke (the same validation, scope rules and audit entries as
  * the app) except the caseload FHIR bundle, which is streamed to disk (./fhir-stream).
  */
-import { existsSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { AppError } from '../../shared/ipc/result';
 import {
   CaseloadCsvArgs,
@@ -22,7 +22,7 @@ import type { AppServices } from '../app-services';
 import { csvSetFileName } from '../export/csv-set';
 import { writeCaseloadCsvFile } from '../features/exports/csv-handlers';
 import { resolveExportScope } from '../features/exports/export-scope';
-import { choice, onlyOptions, required, UsageError, type ParsedArgs } from './args';
+import { choice, CliRefusal, onlyOptions, required, UsageError, type ParsedArgs } from './args';
 import { progressStep, streamCaseloadFhir } from './fhir-stream';
 import { formatBytes, printError, writeFileAtomically, type CliIo } from './io';
 
@@ -110,6 +110,23 @@ function progressReporter(io: CliIo, asked: boolean, what = ''): ((done: number,
   };
 }
 
+/**
+ * --out-dir DIR: an existing folder, or a new one made in a folder that exists (a dated folder per run,
+ * say). The parent is not made: a share that is not mounted must fail, not leave personal data in a
+ * look-alike folder on the local disk. Checked now; the folder is made only once the export can start.
+ */
+function checkOutDir(outDir: string): () => void {
+  if (existsSync(outDir)) {
+    if (!statSync(outDir).isDirectory()) throw new CliRefusal(`--out-dir ${outDir} is a file, not a folder`);
+    return () => {};
+  }
+  const parent = dirname(resolve(outDir));
+  if (!existsSync(parent) || !statSync(parent).isDirectory()) {
+    throw new CliRefusal(`--out-dir ${outDir}: the folder ${parent} that would hold it does not exist (is the drive or share connected?)`);
+  }
+  return () => mkdirSync(outDir, { recursive: true });
+}
+
 function planCsv(args: ParsedArgs): ExportCommand {
   onlyOptions(args, 'export csv', ['--scope', '--include-closed', '--no-bom', '--file', '--out', '--out-dir', '--progress']);
   const base = { ...scopeArgs(args), bom: !args.flags.has('--no-bom') };
@@ -120,10 +137,11 @@ function planCsv(args: ParsedArgs): ExportCommand {
     if (args.options.has('--file') || args.options.has('--out')) {
       throw new UsageError('--out-dir writes the whole CSV set: leave out --file and --out (or use them without --out-dir for one file)');
     }
-    if (!existsSync(outDir) || !statSync(outDir).isDirectory()) throw new UsageError(`--out-dir ${outDir} is not a folder`);
-    // The app's file names; resolving the scope first refuses (say, no profile) before any file is begun.
+    const makeFolder = checkOutDir(outDir);
+    // The app's file names; resolving the scope first refuses (say, no profile) before any file or folder is made.
     targets = (services) => {
       const { fileStem } = resolveExportScope(services.db, base);
+      makeFolder();
       return CSV_FILES.map((file) => ({ file, path: join(outDir, csvSetFileName(file, fileStem, services.clock.today())) }));
     };
   } else {

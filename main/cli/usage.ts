@@ -1,5 +1,10 @@
+const SYNOPSIS = 'Usage: thrive --db FILE [--key-file FILE] [--today YYYY-MM-DD] COMMAND';
+
+/** Under a usage mistake: the synopsis and where the rest is, not the whole help. */
+export const USAGE_HINT = `${SYNOPSIS}\nRun thrive --help for every command and option.\n`;
+
 /** The help text: every command and option the parser accepts (main/cli/args.ts). */
-export const USAGE = `Usage: thrive --db FILE [--key-file FILE] [--today YYYY-MM-DD] COMMAND
+export const USAGE = `${SYNOPSIS}
 
 Commands:
   channels                      List every channel with its description and the JSON Schema of its arguments
@@ -55,6 +60,7 @@ Options:
                    recovery code held in FILE (or THRIVE_RECOVERY_CODE)
   --reason WHY     What a backup is for (manual or daily; default manual)
   --today DATE     Treat DATE as today (YYYY-MM-DD or dd/mm/yyyy), e.g. to see which reviews will be overdue
+  --verbose        Also print diagnostics to stderr, such as calls slower than 40 ms
   --help           Show this help
 
 Files are written under FILE.partial and renamed when complete, so a failed export never leaves a

@@ -4,6 +4,7 @@
  * spreadsheet, not at the app.
  */
 import { isIsoDate, type IsoDate } from '../../shared/dates';
+import { escapeForTerminal } from '../../shared/text';
 
 /** What a spreadsheet runs as a formula or DDE command (=, +, -, @) or can hide one behind (tab, CR). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -12,7 +13,9 @@ export type CellResult<T> = { ok: true; value: T } | { ok: false; reason: string
 
 /** Quotes a value for a message, shortened so one huge cell cannot flood the problem list. */
 export function quote(value: string): string {
-  const v = value.replace(/\r\n|[\r\n\t]/g, ' ');
+  // Controls and direction overrides shown as \u escapes: the person sees what is in the cell, and the
+  // message cannot act on a terminal or reorder itself on screen.
+  const v = escapeForTerminal(value.replace(/\r\n|[\r\n\t]/g, ' '));
   return `"${v.length > 60 ? `${v.slice(0, 57)}…` : v}"`;
 }
 

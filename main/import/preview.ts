@@ -40,7 +40,8 @@ export interface PreviewOutcome {
 }
 
 export function nameKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en-GB');
+  // NFC: a clinician stored before names were normalised may be spelt decomposed (shared/text.ts).
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('en-GB');
 }
 
 function emptyPreview(fileName: string): ImportPreview {

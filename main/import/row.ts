@@ -14,9 +14,10 @@ import { GOAL_NUMBERS, IMPORT_COLUMNS, type ImportColumn } from '../../shared/do
 import type { Settings } from '../../shared/domain/settings';
 import type { FieldError } from '../../shared/ipc/result';
 import { OpenCaseArgs, openCaseRules } from '../../shared/ipc/schemas/cases';
+import { ClinicianCreateArgs } from '../../shared/ipc/schemas/clinicians';
 import { LIKELIHOOD_LABELS, LIKELIHOODS, planRules, SavePlanArgs, type Likelihood, type SavePlanValue } from '../../shared/ipc/schemas/plan';
 import type { PlanRecord } from '../../shared/ipc/types';
-import { validateWith } from '../../shared/ipc/validate';
+import { issuesToFields, validateWith } from '../../shared/ipc/validate';
 import { quote, readDateCell, readTextCell, readWholeNumberCell } from './cells';
 
 /** The shared-decision-making record of an imported plan: nothing was recorded, and it says so. */
@@ -83,7 +84,8 @@ const ImportCaseArgs = OpenCaseArgs.omit({ leadClinicianId: true });
 /** The plan's fields, checked as "Agree the THRIVE plan" checks them, less what an import cannot hold. */
 const ImportPlanArgs = SavePlanArgs.omit({ caseId: true, caseVersion: true, sdm: true });
 
-const LEAD_MAX = 120;
+/** The lead clinician becomes a clinician of the team when new: checked as "Add a clinician" checks a name. */
+const LeadClinicianName = ClinicianCreateArgs.shape.name;
 
 /** Reads a row's cells by template key, collecting one reason per column at most. */
 const COLUMN_ORDER = new Map(IMPORT_COLUMNS.map((c, i) => [c.key, i]));
@@ -285,8 +287,10 @@ export function readImportRow(line: number, cell: (key: string) => string, ctx: 
     openDate: r.date('openDate', true),
     coordinatingAgency: r.text('coordinatingAgency') || DEFAULT_AGENCY,
   };
-  const leadClinician = r.required('leadClinician');
-  if (leadClinician.length > LEAD_MAX) r.fail('leadClinician', `Lead clinician: use ${LEAD_MAX} characters or fewer`);
+  const leadText = r.required('leadClinician');
+  const lead = LeadClinicianName.safeParse(leadText);
+  if (leadText !== '' && !lead.success) r.fields(issuesToFields(lead.error.issues), () => 'leadClinician');
+  const leadClinician = lead.success ? lead.data : '';
   const checked = validateWith(ImportCaseArgs, caseInput, (v, c: { today: IsoDate }) => openCaseRules({ ...v, leadClinicianId: '' }, c), {
     today: ctx.today,
   });

@@ -35,6 +35,6 @@ export function dispatch(handlers: Handlers, ctx: HandlerContext, channel: strin
     };
   } finally {
     const ms = performance.now() - started;
-    if (ms > SLOW_CALL_MS) ctx.log(`slow call: ${channel} took ${ms.toFixed(1)} ms`);
+    if (ms > SLOW_CALL_MS) (ctx.trace ?? ctx.log)(`slow call: ${channel} took ${ms.toFixed(1)} ms`);
   }
 }

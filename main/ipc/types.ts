@@ -8,6 +8,11 @@ export interface HandlerContext {
   db: Db;
   clock: Clock;
   log: (message: string) => void;
+  /**
+   * Timings and other diagnostics: the app's log keeps them (the default is `log`); the CLI shows them
+   * only with --verbose, so a scheduled job's output holds what happened, not how long it took.
+   */
+  trace?: (message: string) => void;
   /** The audit actor when no profile is set up: 'system:app', 'system:cli', … */
   systemActor: string;
   /** Backups of this database (list, back up now, restore); a restore replaces `db` above. */

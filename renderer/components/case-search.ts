@@ -19,7 +19,9 @@ export interface SearchableRow<R extends CaseloadRow = CaseloadRow> {
 export function searchIndex<R extends CaseloadRow>(rows: readonly R[]): SearchableRow<R>[] {
   return rows.map((row) => ({
     row,
-    text: `${row.name}\u0000${row.caseRef}`.toLowerCase(),
+    // NFC on both sides: a name stored before names were normalised, or a query typed decomposed, still
+    // matches (shared/text.ts normaliseText).
+    text: `${row.name}\u0000${row.caseRef}`.normalize('NFC').toLowerCase(),
     nhs: row.nhsNumber ? normaliseNhsNumber(row.nhsNumber) : '',
   }));
 }
@@ -45,7 +47,7 @@ function groupingTest(grouping: GroupingFilter): ((row: CaseloadRow) => boolean)
 
 /** Name or case reference contain the text; or the text's digits (spaces and hyphens ignored) are part of the NHS number. */
 function searchTest(search: string): ((r: SearchableRow) => boolean) | null {
-  const q = search.trim().toLowerCase();
+  const q = search.normalize('NFC').trim().toLowerCase();
   if (q === '') return null;
   const digits = normaliseNhsNumber(q);
   const byNhs = /^\d+$/.test(digits);

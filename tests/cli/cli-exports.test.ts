@@ -185,11 +185,11 @@ describe('thrive export csv', () => {
     expect(files.some((f) => f.includes('partial'))).toBe(false);
   });
 
-  it('refuses --file with --out-dir, and an --out-dir that is not a folder', async () => {
+  it('refuses --file with --out-dir, and an --out-dir whose parent folder does not exist', async () => {
     const db = tempDbPath();
     const dir = tempDir();
     expect(await thrive([...at(db), 'export', 'csv', '--file', 'cases', '--out-dir', dir])).toMatchObject({ code: 1, err: expect.stringContaining('--out-dir writes the whole CSV set') });
-    expect(await thrive([...at(db), 'export', 'csv', '--out-dir', join(dir, 'nope')])).toMatchObject({ code: 1, err: expect.stringContaining('is not a folder') });
+    expect(await thrive([...at(db), 'export', 'csv', '--out-dir', join(dir, 'nope', 'deeper')])).toMatchObject({ code: 1, err: expect.stringContaining('does not exist') });
     expect(await thrive([...at(db), 'export', 'csv', '--out', join(dir, 'x.csv')])).toMatchObject({ code: 1, err: expect.stringContaining('Say --file cases|current-views|gbo-ratings|reviews|endings') });
   });
 });

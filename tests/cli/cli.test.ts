@@ -1,14 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES } from '../../shared/ipc/channels';
 import { runCli } from '../../main/cli';
 import { openDatabase } from '../../main/db/open';
 import { readKeyFile } from '../../main/db/key-file';
 import { listCaseAudit } from '../../main/db/repos/audit';
 import { tableCounts, TEST_KEY, tempDbPath, tempDir } from '../db/temp-db';
+import { bundleCli } from './bundle';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -153,8 +153,7 @@ describe('thrive (in process)', () => {
     expect(await thrive(['--db', tempDbPath(), '--today', '31/02/2026', 'caseload'])).toMatchObject({ code: 1, err: expect.stringContaining('--today') });
     expect(await thrive(['--db', tempDbPath(), '--frobnicate', 'caseload'])).toMatchObject({ code: 1, err: expect.stringContaining('Unknown option --frobnicate') });
     const noProfile = await thrive(['--db', tempDbPath(), 'caseload']);
-    expect(noProfile.code).toBe(1);
-    expect(JSON.parse(noProfile.out)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(noProfile).toMatchObject({ code: 1, out: '', err: expect.stringMatching(/^thrive: No profile is set up yet/) });
   });
 
   it('shows the team view with call team:overview and team:cases, and writes exports with --out', async () => {
@@ -201,26 +200,12 @@ describe('thrive (in process)', () => {
 
 describe('bin/thrive.cjs (a real process)', () => {
   let bin: string;
+  let dispose = () => {};
 
-  // Bundle the CLI exactly as scripts/build-main.mjs does, into a private copy of bin/ and dist/, so the
-  // test does not depend on (or disturb) the shared dist/ folder.
   beforeAll(async () => {
-    const root = tempDir();
-    mkdirSync(join(root, 'bin'));
-    bin = join(root, 'bin', 'thrive.cjs');
-    copyFileSync(join(ROOT, 'bin', 'thrive.cjs'), bin);
-    await build({
-      entryPoints: { cli: join(ROOT, 'main', 'cli.ts') },
-      outdir: join(root, 'dist', 'main'),
-      bundle: true,
-      platform: 'node',
-      target: 'node22',
-      format: 'cjs',
-      external: ['electron', 'better-sqlite3-multiple-ciphers', 'pdfkit'],
-      loader: { '.sql': 'text' },
-      logLevel: 'warning',
-    });
+    ({ bin, dispose } = await bundleCli());
   }, 60_000);
+  afterAll(() => dispose());
 
   it('runs the bundled CLI against a database: the flagged caseload, a supervision pack, and a pipe closed early', async () => {
     const db = tempDbPath();
@@ -235,7 +220,7 @@ describe('bin/thrive.cjs (a real process)', () => {
     expect(run.stdout).toContain('on 22/11/2026: 10 open cases');
     expect(run.stdout).toContain('Review overdue: Agreed review date 04/11/2026 passed 18 days ago; no review held since.');
 
-    // (In the same test: the bundle's temporary folder is removed after each test.) A supervision pack,
+    // (In the same test: one seeded demo database serves every run.) A supervision pack,
     // with pdfkit loaded from node_modules at run time as the packaged app does.
     const state = JSON.parse((await thrive(['--db', db, 'call', 'app:state', '{}'])).out);
     const pdfPath = join(tempDir(), 'pack.pdf');
@@ -261,7 +246,7 @@ describe('bin/thrive.cjs (a real process)', () => {
     expect(fhirRun.stderr.trimEnd().split('\n').at(-1)).toBe('exported 25 of 25 cases');
     expect(JSON.parse(readFileSync(fhirPath, 'utf8'))).toMatchObject({ resourceType: 'Bundle', type: 'collection' });
 
-    // (Still in the same test, for the same reason.) A reader that stops early: thrive … | head.
+    // (Still in the same test, on the same database.) A reader that stops early: thrive … | head.
     // A shell pipe into `head -c 100`: the reader takes the first bytes and closes its end while the CLI
     // is still writing the bundle (far more than a pipe holds).
     const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" --db "${db}" --today 2026-11-22 call export:caseloadFhir '{"includeClosed":true}' | head -c 100 >/dev/null`], {

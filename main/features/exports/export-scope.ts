@@ -18,7 +18,12 @@ import { slug } from '../../export/file-names';
 import { buildCaseDetail } from '../cases/case-detail';
 import { requireTeamLead } from '../team/team-scope';
 
-export const NO_PROFILE_MESSAGE = 'Set up your profile before exporting: exports are made in your name.';
+/** Why a profile is needed, said for what the person was doing. */
+const NO_PROFILE = {
+  export: 'Set up your profile before exporting: exports are made in your name.',
+  import: 'Set up your profile before importing: the cases join your team, and the import is recorded in your name.',
+} as const;
+export const NO_PROFILE_MESSAGE = NO_PROFILE.export;
 
 export interface ResolvedExportScope {
   /** Who is exporting (the audit actor). */
@@ -33,10 +38,10 @@ export interface ResolvedExportScope {
   caseIds: string[];
 }
 
-export function requireProfile(db: Db): Clinician {
+export function requireProfile(db: Db, purpose: keyof typeof NO_PROFILE = 'export'): Clinician {
   const id = profileClinicianId(db);
   const profile = id ? getClinician(db, id) : null;
-  if (!profile) throw new AppError('forbidden', NO_PROFILE_MESSAGE);
+  if (!profile) throw new AppError('forbidden', NO_PROFILE[purpose]);
   return profile;
 }
 

@@ -149,7 +149,7 @@ export interface CheckedImport {
 
 /** The preview the person just saw, if nothing has been written since (else it is worked out now). */
 export function checkBeforeCommit(w: WriteContext, args: ImportFileInput): CheckedImport {
-  const profile = requireProfile(w.db);
+  const profile = requireProfile(w.db, 'import');
   const stamp = changeStamp(w.db);
   const today = w.clock.today();
   const outcome = previewImportReused(w.db, w.clock, profile, args);
@@ -161,7 +161,7 @@ export function checkBeforeCommit(w: WriteContext, args: ImportFileInput): Check
 /** `checked` is made from these same `args` (checkBeforeCommit); tests pass one made earlier. */
 export function commitImport(w: WriteContext, args: ImportFileInput, checked: CheckedImport = checkBeforeCommit(w, args)): ImportResult {
   return writeTx(w.db, () => {
-    const profile = requireProfile(w.db);
+    const profile = requireProfile(w.db, 'import');
     // Inside the write lock: the earlier check stands only if no write of any connection came between it
     // and now, for the same person and day. Otherwise every row is checked again, against what is there now.
     const unchanged = changeStamp(w.db) === checked.stamp && profile.id === checked.profileId && w.clock.today() === checked.today;

@@ -8,6 +8,6 @@ import { importTemplate } from './template';
 
 export const importHandlers: Pick<Handlers, 'import:template' | 'import:preview' | 'import:commit'> = {
   'import:template': () => importTemplate(),
-  'import:preview': (args, { db, clock }) => previewImportReused(db, clock, requireProfile(db), args).preview,
+  'import:preview': (args, { db, clock }) => previewImportReused(db, clock, requireProfile(db, 'import'), args).preview,
   'import:commit': (args, ctx) => commitImport(writeContextOf(ctx), args),
 };

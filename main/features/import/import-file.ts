@@ -29,7 +29,7 @@ export function importArgsFromFile(path: string, mapping?: Record<string, string
 
 /** `--dry-run`: what would be created, skipped and refused; nothing written. */
 export function previewImportFile(db: Db, clock: Clock, path: string, mapping?: Record<string, string | null>): ImportPreview {
-  return previewImport(db, clock, requireProfile(db), importArgsFromFile(path, mapping)).preview;
+  return previewImport(db, clock, requireProfile(db, 'import'), importArgsFromFile(path, mapping)).preview;
 }
 
 /** Imports the file all or nothing (AppError 'validation' with the reason when nothing was written). */

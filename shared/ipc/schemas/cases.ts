@@ -7,11 +7,11 @@ import { Id, isoDate, OptionalNhsNumber, text } from './common';
 export const MAX_AGE_YEARS = 25;
 
 export const OpenCaseArgs = z.strictObject({
-  caseRef: text('Enter the case reference', 40, 'Case reference must be 40 characters or fewer').regex(
+  caseRef: text('Enter the case reference', 40, { label: 'Case reference', tooLong: 'Case reference must be 40 characters or fewer' }).regex(
     /^[A-Za-z0-9][A-Za-z0-9/_.-]*$/,
     'Case reference can only contain letters, numbers, and - / _ .',
   ),
-  name: text("Enter the young person's name", 200),
+  name: text("Enter the young person's name", 200, { label: 'Name' }),
   dateOfBirth: isoDate('Enter the date of birth'),
   nhsNumber: OptionalNhsNumber,
   referralDate: isoDate('Enter the referral date'),
@@ -20,7 +20,7 @@ export const OpenCaseArgs = z.strictObject({
     .string({ error: 'Choose the lead clinician' })
     .min(1, 'Choose the lead clinician')
     .pipe(Id),
-  coordinatingAgency: text('Enter the coordinating agency', 120),
+  coordinatingAgency: text('Enter the coordinating agency', 120, { label: 'Coordinating agency' }),
 });
 export type OpenCaseInput = z.input<typeof OpenCaseArgs>;
 export type OpenCaseValue = z.output<typeof OpenCaseArgs>;

@@ -9,15 +9,15 @@ const role = z.enum(ROLES, { error: 'Choose clinician or team lead' });
 
 /** First run: who is using this app. Creates the team if it is new, and the clinician. */
 export const ProfileSetupArgs = z.strictObject({
-  name: text('Enter your name', 120),
+  name: text('Enter your name', 120, { label: 'Name' }),
   role,
-  teamName: text('Enter your team', 120),
+  teamName: text('Enter your team', 120, { label: 'Team' }),
 });
 export type ProfileSetupInput = z.input<typeof ProfileSetupArgs>;
 
 /** Adds another clinician to a team (e.g. a colleague who will be a case's lead clinician). */
 export const ClinicianCreateArgs = z.strictObject({
-  name: text("Enter the clinician's name", 120),
+  name: text("Enter the clinician's name", 120, { label: 'Name' }),
   role,
   teamId: Id,
 });

@@ -11,7 +11,7 @@ export const CloseCaseArgs = z.strictObject({
   caseVersion: z.number().int(),
   endingDate: isoDate('Enter the ending date'),
   reason: z.enum(ENDING_REASONS, { error: 'Choose the reason for ending' }),
-  reasonOther: optionalText(500),
+  reasonOther: optionalText(500, { label: 'The other reason' }),
   /** MHSDS referral closure reason code (01–09), optional: its labels are not verified here. */
   mhsdsCode: z
     .string()
@@ -25,9 +25,9 @@ export const CloseCaseArgs = z.strictObject({
   finalRatings: z.array(GoalScore),
   /** Required: closing is refused without the Current View at close (null is accepted here only so the rule can say so). */
   currentView: EmbeddedCurrentView.nullable(),
-  continuingSupport: optionalText(2000),
-  signposting: optionalText(2000),
-  wellbeingPlan: optionalText(4000),
+  continuingSupport: optionalText(2000, { label: 'Continuing support', multiline: true }),
+  signposting: optionalText(2000, { label: 'Signposting', multiline: true }),
+  wellbeingPlan: optionalText(4000, { label: 'The wellbeing plan', multiline: true }),
   discussedFromStart: z.boolean({ error: 'Say whether the ending was discussed from the start' }),
 });
 export type CloseCaseInput = z.input<typeof CloseCaseArgs>;
@@ -89,7 +89,7 @@ export const ReopenCaseArgs = z.strictObject({
   referralDate: isoDate('Enter the referral date'),
   openDate: isoDate('Enter the date the case is re-opened'),
   leadClinicianId: z.string({ error: 'Choose the lead clinician' }).min(1, 'Choose the lead clinician').pipe(Id),
-  reason: text('Say why the case is being re-opened', 2000),
+  reason: text('Say why the case is being re-opened', 2000, { label: 'The reason', multiline: true }),
 });
 export type ReopenCaseValue = z.output<typeof ReopenCaseArgs>;
 

@@ -24,31 +24,31 @@ export const RevisePlanArgs = z.strictObject({
   revisedDate: isoDate('Enter the date the plan was revised'),
   /** The review the revision was agreed at, when there was one. */
   reviewId: Id.nullish().transform((v) => v ?? null),
-  reason: text('Say why the plan is being revised', 2000),
+  reason: text('Say why the plan is being revised', 2000, { label: 'The reason', multiline: true }),
   goals: z
     .array(
       z.strictObject({
         goalId: Id.nullish().transform((v) => v ?? null),
-        description: text("Enter the goal in the young person's own words", 500),
+        description: text("Enter the goal in the young person's own words", 500, { label: 'The goal', multiline: true }),
         firstRating: gboScore.nullish().transform((v) => v ?? null),
       }),
     )
     .max(MAX_GOALS, `No more than ${MAX_GOALS} goals`),
-  agreedOutcome: text('Describe what success would look like', 2000),
+  agreedOutcome: text('Describe what success would look like', 2000, { label: 'What success would look like', multiline: true }),
   endingCriteria: z
     .array(
       z.strictObject({
         criterionId: Id.nullish().transform((v) => v ?? null),
-        text: text('Enter the ending criterion, or remove it', 500),
+        text: text('Enter the ending criterion, or remove it', 500, { label: 'The ending criterion', multiline: true }),
       }),
     )
     .min(1, 'Keep at least one ending criterion: how everyone will know enough help has been given'),
   likelihood: z.enum(LIKELIHOODS, { error: 'Choose how likely the outcome is by the target date' }),
-  likelihoodNote: optionalText(1000),
+  likelihoodNote: optionalText(1000, { label: 'The note' }),
   targetDate: isoDate('Enter the target date'),
-  contingency: optionalText(2000),
+  contingency: optionalText(2000, { label: 'The contingency', multiline: true }),
   reviewDate: isoDate('Enter the next agreed review date'),
-  riskSupportSummary: optionalText(2000),
+  riskSupportSummary: optionalText(2000, { label: 'The risk support summary', multiline: true }),
   sdm: SharedDecisionMaking,
 });
 export type RevisePlanInput = z.input<typeof RevisePlanArgs>;

@@ -36,15 +36,15 @@ const collaborateItem = z
   .max(9, 'Enter a score from 0 to 9');
 
 export const GoalInput = z.strictObject({
-  description: text("Enter the goal in the young person's own words", 500),
+  description: text("Enter the goal in the young person's own words", 500, { label: 'The goal', multiline: true }),
   firstRating: gbo,
 });
 
 export const SharedDecisionMaking = z.strictObject({
   participants: z.array(z.enum(PARTICIPANTS)).min(1, 'Say who took part in agreeing the plan'),
-  otherParticipants: optionalText(300),
-  optionsConsidered: text('Say which options were considered', 2000),
-  decisionAid: optionalText(200),
+  otherParticipants: optionalText(300, { label: 'Who else took part' }),
+  optionsConsidered: text('Say which options were considered', 2000, { label: 'The options considered', multiline: true }),
+  decisionAid: optionalText(200, { label: 'The decision aid' }),
   /** CollaboRATE (optional): all three items or none. */
   collaborate: z
     .strictObject({ understand: collaborateItem, listen: collaborateItem, include: collaborateItem })
@@ -58,16 +58,16 @@ export const SavePlanArgs = z.strictObject({
   caseVersion: z.number().int().optional(),
   agreedDate: isoDate('Enter the date the plan was agreed'),
   goals: z.array(GoalInput).max(MAX_GOALS, `No more than ${MAX_GOALS} goals`),
-  agreedOutcome: text('Describe what success would look like', 2000),
+  agreedOutcome: text('Describe what success would look like', 2000, { label: 'What success would look like', multiline: true }),
   endingCriteria: z
-    .array(text('Enter the ending criterion, or remove it', 500))
+    .array(text('Enter the ending criterion, or remove it', 500, { label: 'The ending criterion', multiline: true }))
     .min(1, 'Add at least one ending criterion: how everyone will know enough help has been given'),
   likelihood: z.enum(LIKELIHOODS, { error: 'Choose how likely the outcome is by the target date' }),
-  likelihoodNote: optionalText(1000),
+  likelihoodNote: optionalText(1000, { label: 'The note' }),
   targetDate: isoDate('Enter the target date'),
-  contingency: optionalText(2000),
+  contingency: optionalText(2000, { label: 'The contingency', multiline: true }),
   reviewDate: isoDate('Enter the agreed review date'),
-  riskSupportSummary: optionalText(2000),
+  riskSupportSummary: optionalText(2000, { label: 'The risk support summary', multiline: true }),
   sdm: SharedDecisionMaking,
 });
 export type SavePlanInput = z.input<typeof SavePlanArgs>;

@@ -33,18 +33,18 @@ export const RecordReviewArgs = z.strictObject({
   caseVersion: z.number().int(),
   reviewDate: isoDate('Enter the date of the review'),
   attendees: z.array(z.enum(PARTICIPANTS)).min(1, 'Say who attended the review'),
-  otherAttendees: optionalText(300),
+  otherAttendees: optionalText(300, { label: 'Who else attended' }),
   goalRatings: z.array(GoalScore),
   criteriaProgress: z.array(z.strictObject({ criterionId: Id, status: z.enum(CRITERION_PROGRESS, { error: 'Choose met, partly or not yet' }) })),
   /** The Current View at review, with the grouping (which may change). Null leaves it missing (flagged). */
   currentView: EmbeddedCurrentView.nullable(),
   decision: z.enum(REVIEW_DECISIONS, { error: 'Choose what was decided' }),
   /** What was agreed when the target date had passed or a goal was stuck (per the contingency). */
-  explicitDiscussion: optionalText(4000),
+  explicitDiscussion: optionalText(4000, { label: 'The explicit discussion', multiline: true }),
   /** With "move to ending": how the ending will be worked towards. */
-  endingPlan: optionalText(4000),
+  endingPlan: optionalText(4000, { label: 'The ending plan', multiline: true }),
   nextReviewDate: isoDate('Enter the next agreed review date'),
-  notes: optionalText(4000),
+  notes: optionalText(4000, { label: 'The notes', multiline: true }),
 });
 export type RecordReviewInput = z.input<typeof RecordReviewArgs>;
 export type RecordReviewValue = z.output<typeof RecordReviewArgs>;

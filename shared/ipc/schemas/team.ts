@@ -21,12 +21,12 @@ export const TeamOverviewArgs = z.strictObject({
 
 export const SupervisionPackArgs = z.strictObject({ clinicianId: Id });
 
-export const TeamCreateArgs = z.strictObject({ name: text('Enter the team name', 120) });
+export const TeamCreateArgs = z.strictObject({ name: text('Enter the team name', 120, { label: 'Team name' }) });
 
 /** A clinician moves team, changes role or name; their open cases move with them. */
 export const ClinicianUpdateArgs = z.strictObject({
   clinicianId: Id,
-  name: text("Enter the clinician's name", 120).optional(),
+  name: text("Enter the clinician's name", 120, { label: 'Name' }).optional(),
   role: z.enum(ROLES, { error: 'Choose clinician or team lead' }).optional(),
   teamId: Id.optional(),
 });
