@@ -16,6 +16,7 @@ import { holdDatabaseAlone, IN_USE_MESSAGE } from '../db/sole-hold';
 import type { Db } from '../db/sql';
 import { createBackup, listBackups } from './backup';
 import { fsyncFile, fsyncFolder, moveDatabaseFiles } from './files';
+import { stagedRestorePath } from './interrupted-restore';
 import { freshSiblingStem, isBackupFileName } from './names';
 import { BackupCheckError, checkBackupFile } from './verify';
 
@@ -36,7 +37,7 @@ export interface RestoreOptions {
 
 /** Copies `from` to `${dbPath}.restoring`, synced to disk, ready to be renamed into place. */
 export function stageCopy(from: string, dbPath: string): string {
-  const staged = `${dbPath}.restoring`;
+  const staged = stagedRestorePath(dbPath);
   rmSync(staged, { force: true });
   copyFileSync(from, staged);
   fsyncFile(staged);
