@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import type { Clock } from '../shared/clock';
 import { londonDateOf } from '../shared/dates';
 import type { IpcResult } from '../shared/ipc/result';
+import { settleInterruptedRestore } from './backup/interrupted-restore';
 import { createBackupService, type BackupService } from './backup/service';
 import { DatabaseOpenError } from './db/errors';
 import { isDatabaseKey, loadOrCreateKeyFile, readKeyFile } from './db/key-file';
@@ -72,6 +73,9 @@ export function resolveDatabaseKey(opts: Pick<AppServicesOptions, 'dbPath' | 'ke
 export function createAppServices(opts: AppServicesOptions): AppServices {
   const log = opts.log ?? ((message: string) => console.error(`[thrive] ${message}`));
   const key = resolveDatabaseKey(opts);
+  // A restore killed midway is finished or rolled back before the file is opened (the app's unlock does
+  // the same in openDatabaseWithRecovery).
+  if (!opts.db) settleInterruptedRestore(opts.dbPath, key, log);
   const db =
     opts.db ??
     openDatabase({

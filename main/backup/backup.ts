@@ -1,11 +1,12 @@
 /**
  * Taking a backup and listing them. A backup is made in steps that can each fail without harm:
- * VACUUM INTO a .partial file (encrypted with the same key) → open it with the key and check it
- * (quick_check, integrity_check, foreign_key_check) → rename it to its final name → record it in
- * status.json → rotate. Only files that passed the check ever carry a backup name, and rotation runs
+ * VACUUM INTO a .partial file of its own (encrypted with the same key) → open it with the key and
+ * check it (quick_check, integrity_check, foreign_key_check) → rename it to its final name → record it
+ * in status.json → rotate; the last three under the backups folder's lock (folder-lock.ts), as another
+ * process may be backing up at the same moment. Only files that passed the check ever carry a backup name, and rotation runs
  * only after a new copy passed, so a failure never removes an older backup.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../../shared/clock';
 import { formatUkDateTime } from '../../shared/dates';
@@ -13,7 +14,8 @@ import { AppError } from '../../shared/ipc/result';
 import type { BackupInfo, BackupList } from '../../shared/ipc/security-types';
 import { sqlString, type Db } from '../db/sql';
 import { fsyncFile, fsyncFolder, plainReason } from './files';
-import { freshBackupName, isBackupFileName, parseBackupName } from './names';
+import { withBackupFolderLock } from './folder-lock';
+import { freshBackupName, isBackupFileName, isPartialBackupName, parseBackupName, partialBackupName } from './names';
 import { newestFirst, planRotation, type RotationEntry } from './rotation';
 import { readStatus, recordFailure, writeStatus, type BackupFailure } from './status';
 import { checkBackupFile } from './verify';
@@ -64,38 +66,68 @@ export function createBackup(db: Db, opts: CreateBackupOptions): BackupInfo {
     return fail(error);
   }
   removeStalePartials(opts.dir, log);
-  const fileName = freshBackupName(opts.dir, takenAt);
-  const finalPath = join(opts.dir, fileName);
-  const partial = `${finalPath}.partial`;
-  try {
-    db.exec(`VACUUM INTO ${sqlString(partial)}`);
-    fsyncFile(partial);
-    checkBackupFile(partial, opts.key, { full: true });
-    renameFinal(partial, finalPath);
-  } catch (error) {
+  const partial = join(opts.dir, partialBackupName(takenAt));
+  const dropPartial = () => {
     // Only the file this attempt created; a folder of that name (or anything else) is left alone.
     try {
       if (existsSync(partial) && statSync(partial).isFile()) rmSync(partial);
     } catch (cleanup) {
       log(`could not remove ${partial}: ${(cleanup as Error).message}`);
     }
+  };
+  try {
+    // Created exclusively ('wx'): VACUUM INTO fills an empty file, and no other backup can share it.
+    closeSync(openSync(partial, 'wx', 0o600));
+  } catch (error) {
+    return fail(error);
+  }
+  try {
+    db.exec(`VACUUM INTO ${sqlString(partial)}`);
+    fsyncFile(partial);
+    checkBackupFile(partial, opts.key, { full: true });
+  } catch (error) {
+    dropPartial();
     return fail(error);
   }
 
-  const status = readStatus(opts.dir);
-  status.backups[fileName] = { takenAt, reason: opts.reason };
-  status.lastVerifiedAt = takenAt;
-  status.lastVerifiedFile = fileName;
-  status.lastFailure = null;
+  // Naming, status.json and rotation, one process at a time (main/backup/folder-lock.ts).
+  let named: { fileName: string; sizeBytes: number };
   try {
-    writeStatus(opts.dir, status);
+    named = withBackupFolderLock(opts.dir, () => {
+      const fileName = freshBackupName(opts.dir, takenAt);
+      const finalPath = join(opts.dir, fileName);
+      renameFinal(partial, finalPath);
+      const sizeBytes = statSync(finalPath).size;
+      const status = readStatus(opts.dir);
+      status.backups[fileName] = { takenAt, reason: opts.reason, cases: casesIn(db) };
+      status.lastVerifiedAt = takenAt;
+      status.lastVerifiedFile = fileName;
+      status.lastFailure = null;
+      try {
+        writeStatus(opts.dir, status);
+      } catch (error) {
+        // The backup itself is good and named; the reason is lost, which only affects the Kind shown.
+        log(`could not update the backup status file: ${(error as Error).message}`);
+      }
+      rotateWithinLock(opts.dir, log);
+      return { fileName, sizeBytes };
+    });
   } catch (error) {
-    // The backup itself is good and named; the reason is lost, which only affects the Kind shown.
-    log(`could not update the backup status file: ${(error as Error).message}`);
+    dropPartial();
+    return fail(error);
   }
-  rotate(opts.dir, log);
-  const made = listBackups(opts.dir).backups.find((b) => b.fileName === fileName);
-  return made ?? { fileName, takenAt, sizeBytes: statSync(finalPath).size, reason: opts.reason, kept: 'latest' };
+  // Another process's rotation may since have removed it (an older 'daily' of the same day).
+  const made = listBackups(opts.dir).backups.find((b) => b.fileName === named.fileName);
+  return made ?? { fileName: named.fileName, takenAt, sizeBytes: named.sizeBytes, reason: opts.reason, kept: 'latest' };
+}
+
+/** How many cases the copy holds: rotation never removes the newest backup that holds any (rotation.ts). */
+function casesIn(db: Db): number | undefined {
+  try {
+    return db.prepare('SELECT count(*) FROM cases').pluck().get() as number;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -108,7 +140,7 @@ export const STALE_PARTIAL_MS = 60 * 60_000;
 /** .partial copies left by a backup that was interrupted (a crash, a power cut): never complete. */
 function removeStalePartials(dir: string, log: (message: string) => void): void {
   for (const name of readdirSync(dir)) {
-    if (!name.endsWith('.partial') || !isBackupFileName(name.slice(0, -'.partial'.length))) continue;
+    if (!isPartialBackupName(name)) continue;
     try {
       const stat = statSync(join(dir, name));
       // File times are the file system's wall clock, so this compares with the wall clock too.
@@ -154,13 +186,29 @@ function findBackups(dir: string): FoundBackup[] {
     } catch {
       continue;
     }
-    found.push({ fileName: name, takenAt: recorded?.takenAt ?? parsed.takenAt, reason: recorded?.reason ?? 'unknown', serial: parsed.serial, sizeBytes });
+    found.push({
+      fileName: name,
+      takenAt: recorded?.takenAt ?? parsed.takenAt,
+      reason: recorded?.reason ?? 'unknown',
+      serial: parsed.serial,
+      sizeBytes,
+      ...(recorded?.cases !== undefined ? { cases: recorded.cases } : {}),
+    });
   }
   return newestFirst(found);
 }
 
 /** Deletes what the rotation no longer keeps (and forgets it in status.json). Never throws. */
 export function rotate(dir: string, log: (message: string) => void): string[] {
+  try {
+    return withBackupFolderLock(dir, () => rotateWithinLock(dir, log));
+  } catch (error) {
+    log(`backup rotation failed: ${(error as Error).message}`);
+    return [];
+  }
+}
+
+function rotateWithinLock(dir: string, log: (message: string) => void): string[] {
   const removed: string[] = [];
   try {
     const plan = planRotation(findBackups(dir));

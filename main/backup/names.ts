@@ -3,6 +3,7 @@
  * jumps at the clock changes, so names sort in the order the backups were taken. People are shown the
  * London time (formatUkDateTime). Two backups in one second get -2, -3, … after the seconds.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { BackupFileArgs } from '../../shared/ipc/schemas/security';
@@ -32,6 +33,21 @@ export function parseBackupName(name: string): ParsedBackupName | null {
   const takenAt = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.000Z`;
   if (Number.isNaN(Date.parse(takenAt))) return null;
   return { takenAt, serial: m[7] ? Number(m[7]) : 1 };
+}
+
+/**
+ * The file a backup is written to before it is checked and named: unique to this attempt (random
+ * part, and created exclusively by the caller), so two processes backing up in the same second never
+ * write into or delete each other's copy. thrive-backup-<stamp>.db.partial is the older form.
+ */
+export function partialBackupName(instantIso: string): string {
+  return `thrive-backup-${stampOf(instantIso)}.${randomBytes(8).toString('hex')}.partial`;
+}
+
+const PARTIAL_RE = /^thrive-backup-\d{8}-\d{6}(?:-\d+)?\.(?:db|[0-9a-f]{16})\.partial$/;
+
+export function isPartialBackupName(name: string): boolean {
+  return PARTIAL_RE.test(name);
 }
 
 /** A name for a backup taken at `instantIso` that no file in `dir` has yet (nor its .partial). */

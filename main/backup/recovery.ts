@@ -18,6 +18,7 @@ import type { Db } from '../db/sql';
 import { listBackups } from './backup';
 import { fsyncFolder, moveDatabaseFiles } from './files';
 import { freshSiblingStem, stampOf } from './names';
+import { settleInterruptedRestore } from './interrupted-restore';
 import { stageCopy } from './restore';
 import { checkBackupFile } from './verify';
 
@@ -122,23 +123,6 @@ function quarantine(path: string, stem: string, walAsFound: string | null): void
 }
 
 /**
- * A restore interrupted between setting the database aside and putting the backup in place leaves no
- * database and a checked copy at `<db>.restoring`: finish it, rather than start an empty database.
- */
-function finishInterruptedRestore(opts: RecoveryOptions, log: (message: string) => void): void {
-  const staged = `${opts.path}.restoring`;
-  if (existsSync(opts.path) || !existsSync(staged)) return;
-  try {
-    checkBackupFile(staged, opts.key, { full: true });
-    renameSync(staged, opts.path);
-    fsyncFolder(opts.path);
-    log(`finished an interrupted restore: ${staged} is the database now`);
-  } catch (error) {
-    log(`found ${staged} from an interrupted restore but it cannot be used: ${(error as Error).message}`);
-  }
-}
-
-/**
  * The database file gone (deleted by a person or a clean-up tool) while backups remain: the newest
  * usable backup is put in place, with the notice, rather than an empty database. When no backup
  * opens with this key (a new install beside an old backups folder), a new database starts as usual.
@@ -157,7 +141,7 @@ function replaceMissingDatabase(opts: RecoveryOptions, log: (message: string) =>
 
 export function openDatabaseWithRecovery(opts: RecoveryOptions): RecoveredDatabase {
   const log = opts.log ?? (() => undefined);
-  finishInterruptedRestore(opts, log);
+  settleInterruptedRestore(opts.path, opts.key, log);
   const replaced = replaceMissingDatabase(opts, log);
   if (replaced) return replaced;
   const walAsFound = keepWalAsFound(opts.path);

@@ -1,7 +1,8 @@
 /**
  * Which backups to keep: the newest backup of each of the 7 most recent days, 4 most recent weeks
  * (Monday to Sunday) and 12 most recent months that have one, plus the 5 newest taken by a person
- * (Back up now, and the copy taken just before a restore), and always the newest of all. Days, weeks
+ * (Back up now, and the copy taken just before a restore), and always the newest of all and the
+ * newest that holds any cases. Days, weeks
  * and months are England's calendar (a backup at 00:30 BST belongs to that day, not the day before).
  * Pure: the caller lists the files and deletes what this says.
  */
@@ -22,6 +23,8 @@ export interface RotationEntry {
   reason: string;
   /** Orders backups taken in the same millisecond (the -2, -3 of a file name). */
   serial?: number;
+  /** How many cases the copy holds, when known (status.json records it from the backup on). */
+  cases?: number;
 }
 
 export interface RotationPlan {
@@ -68,6 +71,10 @@ export function planRotation(entries: readonly RotationEntry[]): RotationPlan {
   const day = (e: RotationEntry) => londonDateOf(e.takenAt);
   // The newest is the one a restore after damage would use: never rotated away, whatever its kind.
   mark(sorted.slice(0, 1).map((e) => e.fileName), 'latest');
+  // A database emptied or recreated by mistake is backed up every night as it is: those empty copies
+  // must never rotate away the last one that holds the caseload. A copy whose count is not known (one
+  // made before counts were recorded) may hold cases, so it counts as holding them.
+  mark(sorted.filter((e) => e.cases === undefined || e.cases > 0).slice(0, 1).map((e) => e.fileName), 'records');
   mark(newestPerBucket(sorted, day, RETENTION.daily), 'daily');
   mark(newestPerBucket(sorted, (e) => weekOf(day(e)), RETENTION.weekly), 'weekly');
   mark(newestPerBucket(sorted, (e) => day(e).slice(0, 7), RETENTION.monthly), 'monthly');

@@ -3,6 +3,7 @@
  * does not own the database handle: it reads the current one with getDb() and, after a restore, hands
  * the new one to setDb() so everything that serves requests switches to it.
  */
+import { randomBytes } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Clock } from '../../shared/clock';
@@ -55,7 +56,8 @@ export function backupFolderFor(dbPath: string): string {
 export function copyKeystoreBeside(dbPath: string, folder: string): void {
   const keystore = join(dirname(dbPath), 'thrive.keys');
   if (!existsSync(keystore)) return; // a CLI or test database keyed by a key file
-  const partial = join(folder, 'thrive.keys.partial');
+  // A name of its own: a backup in another process may be copying the keystore at the same moment.
+  const partial = join(folder, `thrive.keys.${randomBytes(8).toString('hex')}.partial`);
   copyFileSync(keystore, partial);
   chmodSync(partial, 0o600);
   renameSync(partial, join(folder, 'thrive.keys'));

@@ -1,12 +1,14 @@
 /**
  * backups/status.json: what each backup was taken for, when the last one passed its check, and the
  * last failure since then (Settings shows it). Written whole to a .partial file and renamed, so a crash
- * mid-write leaves the previous status, never half of one. The backups themselves are the truth: a
+ * mid-write leaves the previous status, never half of one. Writers hold the backups folder's lock
+ * (folder-lock.ts): two processes never lose each other's entries. The backups themselves are the truth: a
  * lost or unreadable status file only loses the reasons and the failure note.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomically } from '../export/atomic-file';
+import { withBackupFolderLock } from './folder-lock';
 
 export interface BackupFailure {
   at: string;
@@ -19,7 +21,8 @@ export interface BackupStatus {
   lastVerifiedAt: string | null;
   lastVerifiedFile: string | null;
   lastFailure: BackupFailure | null;
-  backups: Record<string, { takenAt: string; reason: string }>;
+  /** `cases`: how many cases the copy holds (rotation keeps the newest that holds any); absent for older entries. */
+  backups: Record<string, { takenAt: string; reason: string; cases?: number }>;
 }
 
 export const STATUS_FILE = 'status.json';
@@ -52,7 +55,9 @@ export function readStatus(dir: string): BackupStatus {
   }
   if (isRecord(raw.backups)) {
     for (const [name, entry] of Object.entries(raw.backups)) {
-      if (isRecord(entry) && str(entry.takenAt) && str(entry.reason)) status.backups[name] = { takenAt: str(entry.takenAt)!, reason: str(entry.reason)! };
+      if (!isRecord(entry) || !str(entry.takenAt) || !str(entry.reason)) continue;
+      const cases = typeof entry.cases === 'number' && Number.isInteger(entry.cases) && entry.cases >= 0 ? entry.cases : undefined;
+      status.backups[name] = { takenAt: str(entry.takenAt)!, reason: str(entry.reason)!, ...(cases !== undefined ? { cases } : {}) };
     }
   }
   return status;
@@ -65,7 +70,7 @@ export function writeStatus(dir: string, status: BackupStatus): void {
 /** Records a failure without letting a second failure (e.g. the folder is unwritable) hide the first. */
 export function recordFailure(dir: string, failure: BackupFailure, log: (message: string) => void): void {
   try {
-    writeStatus(dir, { ...readStatus(dir), lastFailure: failure });
+    withBackupFolderLock(dir, () => writeStatus(dir, { ...readStatus(dir), lastFailure: failure }));
   } catch (error) {
     log(`could not record the backup failure in ${join(dir, STATUS_FILE)}: ${(error as Error).message}`);
   }

@@ -12,7 +12,9 @@ export type DatabaseOpenProblem =
   | 'corrupt'
   | 'backup_failed'
   | 'migration_failed'
-  | 'key_file_missing';
+  | 'key_file_missing'
+  /** The file at the path was swapped (a restore in another process) every time it was opened. */
+  | 'file_changed';
 
 export class DatabaseOpenError extends Error {
   readonly reason: DatabaseOpenProblem;

@@ -6,6 +6,7 @@
  */
 import Database from 'better-sqlite3-multiple-ciphers';
 import { DatabaseOpenError, WRONG_KEY_MESSAGE } from './errors';
+import { fileAt, rememberFile, sameFile } from './file-identity';
 import { isDatabaseKey } from './key-file';
 import { LATEST_VERSION, migrate, pendingMigrations, type Migration } from './migrate';
 import { sqlString, type Db } from './sql';
@@ -52,13 +53,24 @@ export function openDatabase(opts: OpenDatabaseOptions): Db {
   if (!isDatabaseKey(opts.key)) {
     throw new DatabaseOpenError('bad_key_format', 'The database key must be 64 hexadecimal characters (a 256-bit key)');
   }
-  const db = new Database(opts.path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
-  try {
-    configure(db, opts);
-    return db;
-  } catch (error) {
+  // A restore in another process can swap the file while this open waits for its lock: the open is
+  // then of the file set aside, so it is made again on the file now at the path.
+  for (let attempt = 1; ; attempt++) {
+    const before = fileAt(opts.path);
+    const db = new Database(opts.path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+    try {
+      configure(db, opts);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    const after = fileAt(opts.path);
+    if (after !== null && (before === null || sameFile(before, after))) {
+      rememberFile(db, opts.path, after);
+      return db;
+    }
     db.close();
-    throw error;
+    if (attempt === 3) throw new DatabaseOpenError('file_changed', `The database file at ${opts.path} kept being replaced while it was being opened; try again`);
   }
 }
 

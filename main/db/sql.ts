@@ -3,6 +3,7 @@
  * once per connection) and write transactions.
  */
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { assertSameFile } from './file-identity';
 
 export type Db = BetterSqlite3.Database;
 export type Statement<P extends unknown[] = unknown[], R = unknown> = BetterSqlite3.Statement<P, R>;
@@ -28,10 +29,17 @@ export function stmt<P extends unknown[] = unknown[], R = unknown>(db: Db, sourc
  * Runs `fn` in a write transaction (a savepoint when already inside one). BEGIN IMMEDIATE takes the
  * write lock up front: with a deferred BEGIN, a transaction that reads then writes (the audit chain
  * reads the last hash) would fail with SQLITE_BUSY instead of waiting when the CLI and the app write
- * at the same moment.
+ * at the same moment. Once the lock is held, the file at the path must still be the one this
+ * connection opened (main/db/file-identity.ts): otherwise the save would go only into a file that was
+ * set aside, and it is refused with 'database_replaced'.
  */
 export function writeTx<T>(db: Db, fn: () => T): T {
-  return db.transaction(fn).immediate();
+  return db
+    .transaction(() => {
+      assertSameFile(db);
+      return fn();
+    })
+    .immediate();
 }
 
 /** JSON text column → value. Columns are CHECKed with json_valid, so a parse failure is a real fault. */

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'locked' // the app is locked: unlock first (nothing read or written)
   | 'wrong_passphrase' // the passphrase or recovery code did not unwrap the key
   | 'unknown_channel'
+  | 'database_replaced' // the file this connection opened is no longer the one at its path: nothing saved
   | 'internal';
 
 export interface FieldError {

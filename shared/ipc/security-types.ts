@@ -38,7 +38,8 @@ export interface BackupInfo {
   /** 'daily' | 'quit' | 'manual' | 'before_restore' | 'before_migration' */
   reason: string;
   /** Kept by the rotation as the daily, weekly or monthly copy (or the newest manual ones). */
-  kept: 'daily' | 'weekly' | 'monthly' | 'manual' | 'latest';
+  /** 'records': the newest backup that holds any cases, kept even when newer ones are empty. */
+  kept: 'daily' | 'weekly' | 'monthly' | 'manual' | 'latest' | 'records';
 }
 
 export interface BackupList {

@@ -71,6 +71,30 @@ describe('backup rotation', () => {
     expect(planRotation([late, early]).remove).toEqual(['late']);
   });
 
+  it('keeps the newest backup that holds cases when 35 newer nightly backups are empty', () => {
+    // A caseload backed up twice on one day, then the database emptied (recreated by mistake) and
+    // backed up every night.
+    const start: IsoDate = '2026-03-01';
+    const olderWithCases: RotationEntry = { ...entry(start, 'daily', 0), cases: 39 };
+    const withCases: RotationEntry = { ...entry(start, 'daily', 1), cases: 40 };
+    let kept: RotationEntry[] = [olderWithCases, withCases];
+    for (let d = 1; d <= 35; d++) {
+      kept.push({ ...entry(addDaysTo(start, d), 'daily'), cases: 0 });
+      const plan = planRotation(kept);
+      kept = kept.filter((e) => plan.keep.has(e.fileName));
+    }
+    expect(planRotation(kept).keep.get(withCases.fileName)).toBe('records');
+    // Only the newest that holds cases is owed this: the older one of that day goes as the calendar says.
+    expect(kept.map((e) => e.fileName)).not.toContain(olderWithCases.fileName);
+  });
+
+  it('counts a backup whose number of cases is not known (made before counts were kept) as holding cases', () => {
+    const empties = Array.from({ length: 20 }, (_, i): RotationEntry => ({ ...entry(addDaysTo('2026-01-01', i * 20), 'daily'), cases: 0 }));
+    const old = entry('2025-01-01', 'daily');
+    expect(planRotation([old, ...empties]).keep.get(old.fileName)).toBe('records');
+    expect(planRotation([{ ...old, cases: 0 }, ...empties]).remove).toContain(old.fileName);
+  });
+
   it('keeps a single backup, whatever it is', () => {
     expect(planRotation([entry('2026-01-01', 'quit')]).keep.get('2026-01-01-quit-0')).toBe('latest');
   });

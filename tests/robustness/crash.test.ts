@@ -8,60 +8,20 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { fixedClock } from '../../shared/clock';
-import { createAppServices } from '../../main/app-services';
 import { readKeyFile } from '../../main/db/key-file';
 import { openDatabase } from '../../main/db/open';
 import { verifyAuditChain } from '../../main/db/repos/audit';
 import { seededRandom } from '../../main/features/demo/prng';
 import type { Db } from '../../main/db/sql';
 import { tempDir } from '../db/temp-db';
-import { currentViewArgs, openCaseArgs, planArgs } from '../integration/support';
+import { buildWriter, prepareDatabase } from '../support/writer-process';
 
 const ROOT = resolve(__dirname, '../..');
 const TODAY = '2026-11-22';
 const ROUNDS = 30;
 const SEED = Number(process.env.THRIVE_CRASH_SEED ?? 20_261_122);
 const NAMES = ['Zebedee Quillfeather', 'Ottoline Vantablack', 'Peregrine Drummondsworth', 'Marigold Featherstonehaugh'];
-
-/** Bundles the writer (and the app code it runs) the way scripts/build-main.mjs bundles main. */
-async function buildWriter(outDir: string): Promise<string> {
-  const outfile = join(outDir, 'crash-writer.cjs');
-  await build({
-    entryPoints: [join(ROOT, 'tests', 'support', 'crash-writer.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'cjs',
-    external: ['electron', 'better-sqlite3-multiple-ciphers', 'pdfkit'],
-    loader: { '.sql': 'text' },
-    logLevel: 'warning',
-  });
-  return outfile;
-}
-
-/** A database with a profile and one planned case per name; its key in a key file beside it. */
-function prepareDatabase(dbPath: string): void {
-  const services = createAppServices({ dbPath, clock: fixedClock(TODAY), log: () => {} });
-  try {
-    const invoke = (channel: string, args: unknown) => {
-      const result = services.invoke(channel, args);
-      if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
-      return result.value as { id: string };
-    };
-    const profile = invoke('profile:setup', { name: 'Sam Taylor', role: 'clinician', teamName: 'CAMHS North' });
-    NAMES.forEach((name, i) => {
-      const opened = invoke('cases:open', openCaseArgs(profile.id, { caseRef: `CRASH-${i + 1}`, name, nhsNumber: null }));
-      invoke('currentView:record', currentViewArgs(opened.id));
-      invoke('plan:save', planArgs(opened.id));
-    });
-  } finally {
-    services.close();
-  }
-}
 
 interface Round {
   acked: string[];
@@ -132,7 +92,7 @@ describe('crash safety: a writer killed with SIGKILL at random moments', () => {
     const dir = tempDir();
     const dbPath = join(dir, 'thrive.db');
     const writer = await buildWriter(dir);
-    prepareDatabase(dbPath);
+    prepareDatabase(dbPath, NAMES, TODAY);
     const key = readKeyFile(`${dbPath}.key`);
     const random = seededRandom(SEED);
     const acknowledged: string[] = [];

@@ -12,7 +12,7 @@ import type { ErrorCode } from '../../shared/ipc/result';
 import type { Db } from '../../main/db/sql';
 
 /** Every code but the two that mean "broken": a crash inside ('internal'), or a known channel not found. */
-export const REFUSAL_CODES = ['validation', 'not_found', 'conflict', 'read_only', 'forbidden', 'locked', 'wrong_passphrase'] as const;
+export const REFUSAL_CODES = ['validation', 'not_found', 'conflict', 'read_only', 'forbidden', 'locked', 'wrong_passphrase', 'database_replaced'] as const;
 type Refusal = (typeof REFUSAL_CODES)[number];
 // Compile-time: a new ErrorCode must be placed here (a refusal, or not) before this suite compiles.
 type _Unplaced = Exclude<ErrorCode, Refusal | 'internal' | 'unknown_channel'>;

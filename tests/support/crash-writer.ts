@@ -5,7 +5,11 @@
  * have a plan, and prints "ack <reviewId>" only once `invoke` has returned ok — i.e. once the
  * transaction (review, ratings, criteria progress, Current View, audit entries) has committed.
  *
- * Usage: node crash-writer.cjs <dbPath> <keyFile> <today YYYY-MM-DD>
+ * Usage: node crash-writer.cjs <dbPath> <keyFile> <today YYYY-MM-DD> [pauseMs]
+ *
+ * With pauseMs, it waits that long between reviews (the restore-during-use test,
+ * tests/robustness/restore-during-use.test.ts, needs a writer that stays open but idle most of the
+ * time, as the app is). A refused save is printed as "refused <error JSON>" and ends the process.
  */
 import { writeSync } from 'node:fs';
 import { fixedClock } from '../../shared/clock';
@@ -14,7 +18,8 @@ import type { CaseDetail } from '../../shared/ipc/types';
 import { createAppServices } from '../../main/app-services';
 import { reviewInput, reviewTargetOf } from './review-input';
 
-const [dbPath, keyFile, today] = process.argv.slice(2) as [string, string, IsoDate];
+const [dbPath, keyFile, today, pause] = process.argv.slice(2) as [string, string, IsoDate, string | undefined];
+const pauseMs = Number(pause ?? 0);
 if (!dbPath || !keyFile || !today) {
   writeSync(2, 'usage: crash-writer <dbPath> <keyFile> <today>\n');
   process.exit(2);
@@ -38,7 +43,7 @@ if (targets.length === 0) {
 
 const versionOf = services.db.prepare('SELECT version FROM cases WHERE id = ?').pluck();
 
-for (let n = 0; ; n++) {
+function recordOne(n: number): void {
   const target = targets[n % targets.length]!;
   const result = services.invoke('review:record', reviewInput(target, versionOf.get(target.caseId) as number, today, n, 'Crash-test review'));
   if (!result.ok) {
@@ -47,4 +52,11 @@ for (let n = 0; ; n++) {
   }
   // Synchronous, so the line is in the pipe before the next write starts; never printed before commit.
   writeSync(1, `ack ${(result.value as { id: string }).id}\n`);
+}
+
+if (pauseMs > 0) {
+  let n = 0;
+  setInterval(() => recordOne(n++), pauseMs);
+} else {
+  for (let n = 0; ; n++) recordOne(n);
 }
