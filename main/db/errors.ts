@@ -12,7 +12,8 @@ export type DatabaseOpenProblem =
   | 'corrupt'
   | 'backup_failed'
   | 'migration_failed'
-  | 'key_file_missing';
+  | 'key_file_missing'
+  | 'key_file_exposed';
 
 export class DatabaseOpenError extends Error {
   readonly reason: DatabaseOpenProblem;
