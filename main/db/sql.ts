@@ -31,7 +31,33 @@ export function stmt<P extends unknown[] = unknown[], R = unknown>(db: Db, sourc
  * at the same moment.
  */
 export function writeTx<T>(db: Db, fn: () => T): T {
-  return db.transaction(fn).immediate();
+  const hooks = writeHooks.get(db);
+  if (!hooks || db.inTransaction) return db.transaction(fn).immediate();
+  const result = db
+    .transaction(() => {
+      const value = fn();
+      hooks.beforeCommit();
+      return value;
+    })
+    .immediate();
+  hooks.afterCommit();
+  return result;
+}
+
+/**
+ * What a connection does at the end of each outermost write transaction: before the commit (inside
+ * it) and after it. The audit trail's row digests and its anchor outside the file use these
+ * (main/db/audit-anchor.ts); kept as hooks so this module does not depend on the repos that use it.
+ */
+export interface WriteHooks {
+  beforeCommit(): void;
+  afterCommit(): void;
+}
+
+const writeHooks = new WeakMap<Db, WriteHooks>();
+
+export function setWriteHooks(db: Db, hooks: WriteHooks): void {
+  writeHooks.set(db, hooks);
 }
 
 /** JSON text column → value. Columns are CHECKed with json_valid, so a parse failure is a real fault. */

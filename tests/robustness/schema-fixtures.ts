@@ -107,6 +107,8 @@ function schema10(db: Db): void {
       entity_id: entityId,
       before: null,
       after: JSON.stringify(after),
+      // Schema 10 has no row digests: hashed as such entries are (main/db/repos/audit.ts), not inserted.
+      row_digests: null,
       prev_hash: prev,
     };
     const hash = auditHash(row);
