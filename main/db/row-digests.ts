@@ -72,7 +72,11 @@ export function trackWrites(db: Db): void {
   db.exec('CREATE TEMP TABLE IF NOT EXISTS audit_touched (tbl TEXT NOT NULL, k TEXT NOT NULL, PRIMARY KEY (tbl, k)) WITHOUT ROWID');
   for (const t of tables) {
     const keyOf = (row: 'NEW' | 'OLD') => `json_array(${t.key.map((c) => `${row}.${quote(c)}`).join(', ')})`;
-    const note = (row: 'NEW' | 'OLD') => `INSERT OR IGNORE INTO temp.audit_touched (tbl, k) VALUES (${sqlLiteral(t.name)}, ${keyOf(row)});`;
+    // Not INSERT OR IGNORE: inside a trigger the outer statement's conflict policy wins, so an upsert
+    // (INSERT … ON CONFLICT DO UPDATE, main/db/repos/settings.ts) would fail on a row noted twice.
+    const note = (row: 'NEW' | 'OLD') =>
+      `INSERT INTO temp.audit_touched (tbl, k) SELECT ${sqlLiteral(t.name)}, ${keyOf(row)} ` +
+      `WHERE NOT EXISTS (SELECT 1 FROM temp.audit_touched WHERE tbl = ${sqlLiteral(t.name)} AND k = ${keyOf(row)});`;
     db.exec(`
       CREATE TEMP TRIGGER IF NOT EXISTS ${quote(`audit_touch_ins_${t.name}`)} AFTER INSERT ON main.${quote(t.name)} BEGIN ${note('NEW')} END;
       CREATE TEMP TRIGGER IF NOT EXISTS ${quote(`audit_touch_upd_${t.name}`)} AFTER UPDATE ON main.${quote(t.name)} BEGIN ${note('OLD')} ${note('NEW')} END;

@@ -146,6 +146,22 @@ describe('thrive verify-audit', () => {
     expect(r.out).toMatch(/Records: \d+ rows checked, every one as the audit trail says/);
   });
 
+  it('raises no false alarm when a crash tore the anchor slot being written: the other slot holds the one before', async () => {
+    const db = await demoDatabase();
+    const anchor = `${db}.audit-anchor`;
+    expect((await thrive(['--db', db, 'call', 'settings:update', '{"dueSoonDays": 10}'])).code).toBe(0);
+    expect((await thrive(['--db', db, 'call', 'settings:update', '{"dueSoonDays": 11}'])).code).toBe(0);
+    const bytes = readFileSync(anchor);
+    expect(bytes.length).toBe(1024);
+    // Whichever slot holds the newer anchor, torn half way.
+    const newer = JSON.parse(bytes.subarray(0, 512).toString()).seq > JSON.parse(bytes.subarray(512).toString()).seq ? 0 : 512;
+    bytes.fill(0, newer + 100, newer + 512);
+    writeFileSync(anchor, bytes);
+    const r = await verify(db);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/the trail holds entry \d+ as anchored/);
+  });
+
   it('refuses an anchor not written with the key (edited by hand, or another database\'s)', async () => {
     const db = await demoDatabase();
     const other = await demoDatabase();
