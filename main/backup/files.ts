@@ -28,10 +28,17 @@ export function fsyncFolder(path: string): void {
   }
 }
 
-/** Renames the database file and its -wal and -shm (those that exist) to `stem`, `stem`-wal, `stem`-shm. */
+/**
+ * The database file and the files that belong to it: its WAL, shared memory and the audit trail's
+ * anchor (main/db/audit-anchor.ts), which must go wherever its trail goes (a restored database starts
+ * an anchor of its own rather than being judged against the one it replaced).
+ */
+export const DATABASE_FILE_SUFFIXES = ['', '-wal', '-shm', '.audit-anchor'] as const;
+
+/** Renames the database file and those that belong to it (those that exist) to `stem`, `stem`-wal, …. */
 export function moveDatabaseFiles(dbPath: string, stem: string): string[] {
   const moved: string[] = [];
-  for (const suffix of ['', '-wal', '-shm']) {
+  for (const suffix of DATABASE_FILE_SUFFIXES) {
     if (existsSync(`${dbPath}${suffix}`)) {
       renameSync(`${dbPath}${suffix}`, `${stem}${suffix}`);
       moved.push(`${stem}${suffix}`);

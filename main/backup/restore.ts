@@ -15,7 +15,7 @@ import { openDatabase } from '../db/open';
 import { holdDatabaseAlone, IN_USE_MESSAGE } from '../db/sole-hold';
 import type { Db } from '../db/sql';
 import { createBackup, listBackups } from './backup';
-import { fsyncFile, fsyncFolder, moveDatabaseFiles } from './files';
+import { DATABASE_FILE_SUFFIXES, fsyncFile, fsyncFolder, moveDatabaseFiles } from './files';
 import { stagedRestorePath } from './interrupted-restore';
 import { freshSiblingStem, isBackupFileName } from './names';
 import { BackupCheckError, checkBackupFile } from './verify';
@@ -156,6 +156,6 @@ export function restoreOverDamaged(opts: Omit<RestoreOptions, 'db' | 'replaceDb'
 function putBack(dbPath: string, stem: string, clock: Clock): void {
   const failed = `${dbPath}.restore-failed-${freshSiblingStem(dbPath, 'set-aside', clock.now()).split('.set-aside-')[1]}`;
   moveDatabaseFiles(dbPath, failed);
-  for (const suffix of ['', '-wal', '-shm']) if (existsSync(`${stem}${suffix}`)) renameSync(`${stem}${suffix}`, `${dbPath}${suffix}`);
+  for (const suffix of DATABASE_FILE_SUFFIXES) if (existsSync(`${stem}${suffix}`)) renameSync(`${stem}${suffix}`, `${dbPath}${suffix}`);
   fsyncFolder(dbPath);
 }

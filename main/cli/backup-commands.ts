@@ -11,8 +11,8 @@ import type { BackupInfo, BackupList, RestoreResult } from '../../shared/ipc/sec
 import { resolveDatabaseKey, type AppServices, type AppServicesOptions } from '../app-services';
 import { restoreOverDamaged } from '../backup/restore';
 import { backupFolderFor } from '../backup/service';
-import { verifyAuditChain } from '../db/repos/audit';
 import { profileClinicianId } from '../db/repos/settings';
+import { verifyAudit, type AuditReport } from '../db/verify-audit';
 import { auditRestore } from '../features/backup/handlers';
 import { choice, onlyOptions, UsageError, type ParsedArgs } from './args';
 import { formatBytes, json, printError, type CliIo } from './io';
@@ -77,15 +77,48 @@ export function planBackupCommand(args: ParsedArgs, command: (typeof BACKUP_COMM
       onlyOptions(args, 'verify-audit', []);
       noExtra('verify-audit', rest);
       return (services, io) => {
-        const check = verifyAuditChain(services.db);
-        if (check.ok) {
-          io.out(`Audit trail intact: ${check.entries} entries, chain verified\n`);
-          return 0;
-        }
-        io.out(`Audit trail broken at entry ${check.seq}: it ${check.problem}. That entry and every one after it cannot be trusted.\n`);
-        return 1;
+        const report = verifyAudit(services.db);
+        io.out(auditReportAsText(report));
+        return report.ok ? 0 : 1;
       };
   }
+}
+
+const PROBLEM_WORDS: Record<AuditReport['records'][number]['problem'], string> = {
+  changed: 'changed outside THRIVE Plans',
+  missing: 'removed outside THRIVE Plans',
+  unaccounted: 'not written by THRIVE Plans (no audit entry accounts for it)',
+};
+
+/** The verify-audit report for a terminal: the chain, its anchor, then each row that differs. */
+export function auditReportAsText(report: AuditReport): string {
+  const lines: string[] = [];
+  const { chain, anchor } = report;
+  lines.push(
+    chain.ok
+      ? `Audit trail intact: ${chain.entries} entries, chain verified`
+      : `Audit trail broken at entry ${chain.seq}: it ${chain.problem}. That entry and every one after it cannot be trusted.`,
+  );
+  if (anchor.state === 'ok') {
+    const since = anchor.startedAtSeq === 0 ? 'since the trail began' : `since entry ${anchor.startedAtSeq} (${formatUkDateTime(anchor.startedAt)})`;
+    lines.push(`Anchor (${anchor.file}): the trail holds entry ${anchor.seq} as anchored; anchored ${since}.`);
+  } else if (anchor.state === 'broken') {
+    lines.push(`Anchor (${anchor.file}) disagrees with the trail: ${anchor.problem}.`);
+  } else if (anchor.state === 'missing') {
+    lines.push(`No anchor beside the database yet (${anchor.file}): the trail is empty.`);
+  }
+  if (report.records.length === 0) {
+    lines.push(`Records: ${report.rowsChecked} rows checked, every one as the audit trail says it was written.`);
+  } else {
+    lines.push(`Records: ${report.records.length} of ${report.rowsChecked + report.records.filter((r) => r.problem === 'missing').length} rows differ from the audit trail:`);
+    for (const r of report.records) {
+      const fields = r.fields.length > 0 ? ` (${r.fields.join(', ')})` : '';
+      const entry = r.auditSeq !== null ? `; last written by audit entry ${r.auditSeq}` : '';
+      const cases = r.caseRefs.length > 0 ? `; case ${r.caseRefs.join(', ')}` : '';
+      lines.push(`  ${r.table} ${r.id}: ${PROBLEM_WORDS[r.problem]}${fields}${entry}${cases}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 function printRestored(io: CliIo, restored: RestoreResult): void {

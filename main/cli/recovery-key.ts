@@ -5,8 +5,9 @@
  * (`--recovery-code-file`, or THRIVE_RECOVERY_CODE) and, for scheduled jobs, keeps it in a key file
  * only the job's account can read (`thrive key-file --out FILE`).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { readPrivateFile } from '../db/key-file';
 import { readKeystore, unlockWithRecoveryCode } from '../keys/keystore';
 import { CliRefusal } from './args';
 
@@ -24,8 +25,9 @@ export function keyFromRecoveryCode(dbPath: string, code: string): string {
 
 export function readRecoveryCodeFile(path: string): string {
   try {
-    return readFileSync(path, 'utf8').trim();
+    return readPrivateFile(path, 'recovery code file', (message) => new CliRefusal(message)).trim();
   } catch (error) {
+    if (error instanceof CliRefusal) throw error;
     throw new CliRefusal(`Could not read the recovery code file ${path}: ${(error as Error).message}`);
   }
 }

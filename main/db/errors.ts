@@ -14,7 +14,8 @@ export type DatabaseOpenProblem =
   | 'migration_failed'
   | 'key_file_missing'
   /** The file at the path was swapped (a restore in another process) every time it was opened. */
-  | 'file_changed';
+  | 'file_changed'
+  | 'key_file_exposed';
 
 export class DatabaseOpenError extends Error {
   readonly reason: DatabaseOpenProblem;

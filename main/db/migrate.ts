@@ -4,17 +4,21 @@
  */
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { appendAuditBaseline } from './audit-baseline';
 import { DatabaseOpenError } from './errors';
 import m0010 from './migrations/0010-initial.sql';
 import m0020 from './migrations/0020-team-view.sql';
 import m0030 from './migrations/0030-trust-scale.sql';
 import m0040 from './migrations/0040-ending-outcomes.sql';
+import m0050 from './migrations/0050-audit-row-digests.sql';
 import { sqlString, type Db } from './sql';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** A step SQL cannot do (e.g. hashing), run after the SQL inside the same transaction. */
+  run?: (db: Db, now: string) => void;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 20, name: 'team-view', sql: m0020 },
   { version: 30, name: 'trust-scale', sql: m0030 },
   { version: 40, name: 'ending-outcomes', sql: m0040 },
+  { version: 50, name: 'audit-row-digests', sql: m0050, run: appendAuditBaseline },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
@@ -36,6 +41,8 @@ export interface MigrateOptions {
   /** The 64-hex key, to verify the backup opens. */
   key?: string;
   migrations?: readonly Migration[];
+  /** The instant recorded by a migration's audit entries (the real time unless a test says otherwise). */
+  now?: string;
 }
 
 export interface MigrateResult {
@@ -79,7 +86,11 @@ export function migrate(db: Db, options: MigrateOptions = {}): MigrateResult {
 
   try {
     db.transaction(() => {
-      for (const m of pending) db.exec(m.sql);
+      const now = options.now ?? new Date().toISOString();
+      for (const m of pending) {
+        db.exec(m.sql);
+        m.run?.(db, now);
+      }
       // PRAGMA cannot take a bound parameter; `to` is an integer from our own list.
       db.pragma(`user_version = ${Math.trunc(to)}`);
     }).immediate();

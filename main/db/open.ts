@@ -8,6 +8,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { DatabaseOpenError, WRONG_KEY_MESSAGE } from './errors';
 import { fileAt, rememberFile, sameFile } from './file-identity';
 import { isDatabaseKey } from './key-file';
+import { anchorAuditTrail } from './audit-anchor';
 import { LATEST_VERSION, migrate, pendingMigrations, type Migration } from './migrate';
 import { sqlString, type Db } from './sql';
 
@@ -131,4 +132,6 @@ export function prepareConnection(db: Db, opts: OpenDatabaseOptions): void {
   }
   const result = migrate(db, { path: opts.path, key: opts.key, ...(opts.migrations ? { migrations: opts.migrations } : {}) });
   if (result.backupPath) opts.onBackup?.(result.backupPath);
+  // Audit instants are real time (as every audit entry's `at`), not the app's clock of days.
+  anchorAuditTrail(db, db.memory ? null : opts.path, opts.key, () => new Date().toISOString());
 }

@@ -34,12 +34,34 @@ export function stmt<P extends unknown[] = unknown[], R = unknown>(db: Db, sourc
  * set aside, and it is refused with 'database_replaced'.
  */
 export function writeTx<T>(db: Db, fn: () => T): T {
-  return db
+  // Hooks run once, around the outermost transaction; a savepoint inside one only checks the file.
+  const hooks = db.inTransaction ? undefined : writeHooks.get(db);
+  const result = db
     .transaction(() => {
       assertSameFile(db);
-      return fn();
+      const value = fn();
+      hooks?.beforeCommit();
+      return value;
     })
     .immediate();
+  hooks?.afterCommit();
+  return result;
+}
+
+/**
+ * What a connection does at the end of each outermost write transaction: before the commit (inside
+ * it) and after it. The audit trail's row digests and its anchor outside the file use these
+ * (main/db/audit-anchor.ts); kept as hooks so this module does not depend on the repos that use it.
+ */
+export interface WriteHooks {
+  beforeCommit(): void;
+  afterCommit(): void;
+}
+
+const writeHooks = new WeakMap<Db, WriteHooks>();
+
+export function setWriteHooks(db: Db, hooks: WriteHooks): void {
+  writeHooks.set(db, hooks);
 }
 
 /** JSON text column → value. Columns are CHECKed with json_valid, so a parse failure is a real fault. */

@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import { request, toApiError } from '../api/client';
 import type { IsoDate } from '../../shared/dates';
-import type { Settings } from '../../shared/domain/settings';
+import type { VersionedSettings } from '../../shared/domain/settings';
 import type { AppState, Clinician } from '../../shared/ipc/types';
 
 interface SessionState {
@@ -17,7 +17,7 @@ interface SessionState {
     /** Loads app state; `quiet` keeps the screen as it is while refreshing. */
     load(options?: { quiet?: boolean }): Promise<void>;
     setProfile(profile: Clinician): void;
-    setSettings(settings: Settings): void;
+    setSettings(settings: VersionedSettings): void;
   };
 }
 
@@ -49,7 +49,7 @@ export const useSessionStore = create<SessionState>()((set, get) => ({
 export const useSessionStatus = (): SessionState['status'] => useSessionStore((s) => s.status);
 export const useSessionError = (): string | null => useSessionStore((s) => s.error);
 export const useProfile = (): Clinician | null => useSessionStore((s) => s.appState?.profile ?? null);
-export const useSettings = (): Settings | null => useSessionStore((s) => s.appState?.settings ?? null);
+export const useSettings = (): VersionedSettings | null => useSessionStore((s) => s.appState?.settings ?? null);
 export const useToday = (): IsoDate | null => useSessionStore((s) => s.appState?.today ?? null);
 export const useCaseCount = (): number => useSessionStore((s) => s.appState?.caseCount ?? 0);
 export const useSessionActions = (): SessionState['actions'] => useSessionStore((s) => s.actions);

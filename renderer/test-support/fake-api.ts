@@ -22,6 +22,10 @@ import { assertWritable } from './fake-lifecycle';
 import { copy, rowOf } from './fake-records';
 import { seedCase, seedClosure, seedReview, type SeedCaseOptions, type SeedClosureOptions, type SeedReviewOptions } from './fake-seed';
 import { createFakeState, draftKey, type FakeApiOptions } from './fake-state';
+
+/** The words of main/features/settings/update-settings.ts (the renderer cannot import main). */
+export const FAKE_STALE_SETTINGS_MESSAGE =
+  'Settings were changed elsewhere (another window or person) since you opened them. Nothing was saved: reload to see the changes.';
 import { createTeam, supervisionPack, teamCases, teamCsv, teamOverview, updateClinician } from './fake-team';
 
 export { FAKE_TODAY } from './fake-state';
@@ -63,7 +67,11 @@ export function createFakeApi(options: FakeApiOptions = {}) {
     },
     settings: {
       get: s.handler('settings:get', () => s.settings),
-      update: s.handler('settings:update', (a) => (s.settings = { ...s.settings, ...a })),
+      update: s.handler('settings:update', ({ settingsVersion, ...change }) => {
+        // As main/features/settings/update-settings.ts: a save from a stale form changes nothing.
+        if (settingsVersion !== undefined && settingsVersion !== s.settings.version) throw new AppError('conflict', FAKE_STALE_SETTINGS_MESSAGE);
+        return (s.settings = { ...s.settings, ...change, version: s.settings.version + 1 });
+      }),
     },
     ...caseChannels(s),
     ...exportChannels(s),

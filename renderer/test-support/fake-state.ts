@@ -6,7 +6,7 @@
  */
 import type { IsoDate } from '../../shared/dates';
 import type { DraftKind } from '../../shared/domain/lifecycle';
-import { DEFAULT_SETTINGS, type Settings } from '../../shared/domain/settings';
+import { DEFAULT_SETTINGS, type Settings, type VersionedSettings } from '../../shared/domain/settings';
 import { contract, type ArgsOf, type Channel, type ParsedArgsOf, type ResultOf } from '../../shared/ipc/contract';
 import { AppError, validationError, type FieldError, type IpcError, type IpcResult } from '../../shared/ipc/result';
 import type { LockState } from '../../shared/ipc/security-types';
@@ -36,7 +36,7 @@ export interface FakeState {
   readonly today: IsoDate;
   /** The instant writes and drafts are stamped with (09:30 in London on the fake's today, in winter). */
   now: string;
-  settings: Settings;
+  settings: VersionedSettings;
   profile: Clinician | null;
   /** The team the profile starts in (Riverside CAMHS). */
   readonly teamId: string;
@@ -84,7 +84,7 @@ export function createFakeState(options: FakeApiOptions): FakeState {
   const s: FakeState = {
     today,
     now: options.now ?? `${today}T09:30:00.000Z`,
-    settings: { ...DEFAULT_SETTINGS, ...options.settings },
+    settings: { ...DEFAULT_SETTINGS, ...options.settings, version: 1 },
     profile: null,
     teamId,
     teams,

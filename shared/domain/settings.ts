@@ -21,6 +21,9 @@ export const SettingsSchema = z.object({
 
 export type Settings = z.infer<typeof SettingsSchema>;
 
+/** Settings as read for a form: `version` counts the saves, so a save from a stale form is refused. */
+export type VersionedSettings = Settings & { version: number };
+
 export const DEFAULT_SETTINGS: Settings = {
   reviewIntervalWeeks: 6,
   dueSoonDays: 7,

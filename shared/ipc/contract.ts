@@ -4,7 +4,7 @@
  * function per channel; the CLI lists and calls the same channels.
  */
 import { z } from 'zod';
-import type { Settings } from '../domain/settings';
+import type { VersionedSettings } from '../domain/settings';
 import type { ChannelName } from './channels';
 import type { IpcResult } from './result';
 import { ClinicianCreateArgs, ClinicianListArgs, ProfileSetupArgs } from './schemas/clinicians';
@@ -67,8 +67,8 @@ export const contract = {
   ),
   'teams:list': channel<typeof Empty, Team[]>(Empty, 'Every team in this database'),
   'teams:create': channel<typeof TeamCreateArgs, Team>(TeamCreateArgs, 'Add a team'),
-  'settings:get': channel<typeof Empty, Settings>(Empty, 'Review intervals and flag thresholds'),
-  'settings:update': channel<typeof SettingsUpdateArgs, Settings>(SettingsUpdateArgs, 'Change review intervals and flag thresholds'),
+  'settings:get': channel<typeof Empty, VersionedSettings>(Empty, 'Review intervals and flag thresholds'),
+  'settings:update': channel<typeof SettingsUpdateArgs, VersionedSettings>(SettingsUpdateArgs, 'Change review intervals and flag thresholds'),
   'cases:open': channel<typeof OpenCaseArgs, CaseSummary>(OpenCaseArgs, 'Open a new case (episode of care)'),
   'cases:list': channel<typeof CaseListArgs, CaseSummary[]>(CaseListArgs, 'Cases by status and clinician'),
   'cases:get': channel<typeof CaseIdArgs, CaseDetail>(CaseIdArgs, 'One case with its flags, Current Views, plan and goals'),

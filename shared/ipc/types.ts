@@ -10,7 +10,7 @@ import type {
   ReviewDecision,
 } from '../domain/lifecycle';
 import type { GroupingCode } from '../domain/groupings';
-import type { Settings } from '../domain/settings';
+import type { VersionedSettings } from '../domain/settings';
 import type { Role } from './schemas/clinicians';
 import type { Likelihood, Participant } from './schemas/plan';
 
@@ -30,7 +30,7 @@ export interface Clinician {
 export interface AppState {
   /** The person using this app; null on first run. */
   profile: Clinician | null;
-  settings: Settings;
+  settings: VersionedSettings;
   today: IsoDate;
   /** Cases in the database (any clinician, any status): 0 offers "Load demo caseload". */
   caseCount: number;

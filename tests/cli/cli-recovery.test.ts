@@ -51,7 +51,7 @@ describe('the CLI on a database the app protects', () => {
   it('opens it with the recovery code from a file or THRIVE_RECOVERY_CODE', async () => {
     const { dir, db, recoveryCode } = appDatabase();
     const codeFile = join(dir, 'code.txt');
-    writeFileSync(codeFile, `${recoveryCode.toLowerCase()}\n`);
+    writeFileSync(codeFile, `${recoveryCode.toLowerCase()}\n`, { mode: 0o600 });
     const fromFile = await thrive(['--db', db, '--today', '2026-11-22', '--recovery-code-file', codeFile, 'caseload']);
     expect(fromFile.code).toBe(0);
     expect(fromFile.out).toContain('Priya Shah');

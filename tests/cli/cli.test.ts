@@ -142,7 +142,7 @@ describe('thrive (in process)', () => {
     expect(wrong.code).toBe(1);
     expect(wrong.err).toBe('thrive: The database key is wrong or the file is not a THRIVE Plans database\n');
     const keyFile = join(tempDir(), 'key');
-    writeFileSync(keyFile, `${TEST_KEY}\n`);
+    writeFileSync(keyFile, `${TEST_KEY}\n`, { mode: 0o600 });
     expect((await thrive(['--db', db, '--key-file', keyFile, 'call', 'app:state', '{}'], { THRIVE_DB_KEY: 'b'.repeat(64) })).code).toBe(0);
   });
 

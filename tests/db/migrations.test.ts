@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { DatabaseOpenError } from '../../main/db/errors';
 import { LATEST_VERSION, MIGRATIONS, migrate, userVersion } from '../../main/db/migrate';
 import { openDatabase } from '../../main/db/open';
+import { auditHash, GENESIS_HASH } from '../../main/db/repos/audit';
+import { verifyAudit, verifyRecords } from '../../main/db/verify-audit';
 import { sqlString } from '../../main/db/sql';
 import { TEST_KEY, tempDbPath } from './temp-db';
 
@@ -20,13 +22,13 @@ function openRaw(path: string): Database.Database {
 /** A version after the latest, for migrations made up by the tests. */
 const NEXT = LATEST_VERSION + 10;
 
-describe('migrations 0010 (initial schema), 0020 (team view), 0030 (trust scale) and 0040 (ending outcomes)', () => {
+describe('migrations 0010 (initial schema), 0020 (team view), 0030 (trust scale), 0040 (ending outcomes) and 0050 (audit row digests)', () => {
   it('creates every table of the case lifecycle, its indexes and the audit triggers, and sets user_version', () => {
     const db = openDatabase({ path: tempDbPath(), key: TEST_KEY });
     try {
-      expect(MIGRATIONS.map((m) => m.version)).toEqual([10, 20, 30, 40]);
-      expect(userVersion(db)).toBe(40);
-      expect(LATEST_VERSION).toBe(40);
+      expect(MIGRATIONS.map((m) => m.version)).toEqual([10, 20, 30, 40, 50]);
+      expect(userVersion(db)).toBe(50);
+      expect(LATEST_VERSION).toBe(50);
       expect(names(db, 'table')).toEqual([
         'audit_log',
         'cases',
@@ -167,7 +169,7 @@ describe('migrations 0010 (initial schema), 0020 (team view), 0030 (trust scale)
       COMMIT;`);
     first.close();
 
-    const db = openDatabase({ path, key: TEST_KEY });
+    const db = openDatabase({ path, key: TEST_KEY, migrations: MIGRATIONS.filter((m) => m.version <= 40) });
     try {
       expect(userVersion(db)).toBe(40);
       expect(existsSync(`${path}.pre-v40.bak`)).toBe(true);
@@ -180,6 +182,46 @@ describe('migrations 0010 (initial schema), 0020 (team view), 0030 (trust scale)
         { rating_id: 'r6', ending_id: 'e1', team_id: 't1', lead_clinician_id: 'c1', closed_date: '2026-04-30', first_score: 6, final_score: 2 },
       ]);
       expect(db.pragma('foreign_key_check')).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('upgrades a schema-40 database with a baseline of its rows in the trail: earlier entries keep their hashes, and it verifies clean', () => {
+    const path = tempDbPath();
+    const first = openDatabase({ path, key: TEST_KEY, migrations: MIGRATIONS.filter((m) => m.version <= 40) });
+    first.exec(`INSERT INTO teams VALUES ('t1', 'Team', 'x');
+      INSERT INTO clinicians VALUES ('c1', 'Ann', 'team_lead', 't1', 'x');
+      INSERT INTO young_people VALUES ('y1', 'Jo', '2012-01-01', NULL, 'x', 'x');
+      INSERT INTO settings VALUES ('profileClinicianId', '"c1"', 'x');`);
+    // An entry as schema 40 wrote them: no row digests.
+    const entry = { id: 'a1', at: 'x', actor_id: 'c1', case_id: null, young_person_id: null, action: 'team.create', entity: 'team', entity_id: 't1', before: null, after: '{"name":"Team"}', row_digests: null, prev_hash: GENESIS_HASH };
+    first
+      .prepare(
+        `INSERT INTO audit_log (id, at, actor_id, case_id, young_person_id, action, entity, entity_id, before, after, prev_hash, hash)
+         VALUES (@id, @at, @actor_id, @case_id, @young_person_id, @action, @entity, @entity_id, @before, @after, @prev_hash, @hash)`,
+      )
+      .run({ ...entry, hash: auditHash(entry) });
+    const earlier = first.prepare('SELECT * FROM audit_log').all();
+    first.close();
+
+    const db = openDatabase({ path, key: TEST_KEY });
+    try {
+      expect(userVersion(db)).toBe(50);
+      expect(existsSync(`${path}.pre-v50.bak`)).toBe(true);
+      // The entry written before keeps its hash (no digests: hashed as it was), and the chain goes on from it.
+      expect(db.prepare('SELECT * FROM audit_log WHERE seq = 1').get()).toEqual({ ...(earlier[0] as object), row_digests: null });
+      const baseline = db.prepare("SELECT entity_id, row_digests FROM audit_log WHERE action = 'audit.baseline' ORDER BY seq").all() as Array<{ entity_id: string; row_digests: string }>;
+      expect(baseline.map((b) => [b.entity_id, (JSON.parse(b.row_digests) as unknown[]).length])).toEqual([
+        ['clinicians', 1],
+        ['settings', 1],
+        ['teams', 1],
+        ['young_people', 1],
+      ]);
+      expect(verifyAudit(db)).toMatchObject({ ok: true, chain: { ok: true, entries: 5 }, rowsChecked: 4, records: [] });
+      // From now on an edit behind the app's back is seen.
+      db.exec("UPDATE young_people SET name = 'Someone' WHERE id = 'y1'");
+      expect(verifyRecords(db).records).toEqual([{ table: 'young_people', id: 'y1', problem: 'changed', fields: ['name'], auditSeq: 5, caseRefs: [] }]);
     } finally {
       db.close();
     }

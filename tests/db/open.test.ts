@@ -78,7 +78,7 @@ describe('key files', () => {
 
   it('refuses a malformed key file rather than replacing it', () => {
     const file = `${tempDbPath()}.key`;
-    writeFileSync(file, 'not a key\n');
+    writeFileSync(file, 'not a key\n', { mode: 0o600 });
     expect(openErrorReason(() => loadOrCreateKeyFile(file))).toBe('bad_key_format');
     expect(readFileSync(file, 'utf8')).toBe('not a key\n');
   });

@@ -32,9 +32,9 @@ describe('profile and clinicians', () => {
 describe('settings', () => {
   it('starts at the defaults and merges a partial update over them', () => {
     const app = startApp();
-    expect(app.ok('settings:get', {})).toEqual(DEFAULT_SETTINGS);
-    expect(app.ok('settings:update', { dueSoonDays: 10 })).toEqual({ ...DEFAULT_SETTINGS, dueSoonDays: 10 });
-    expect(app.ok('settings:update', { reviewIntervalWeeks: 8 })).toEqual({ ...DEFAULT_SETTINGS, dueSoonDays: 10, reviewIntervalWeeks: 8 });
+    expect(app.ok('settings:get', {})).toEqual({ ...DEFAULT_SETTINGS, version: 1 });
+    expect(app.ok('settings:update', { dueSoonDays: 10 })).toEqual({ ...DEFAULT_SETTINGS, dueSoonDays: 10, version: 2 });
+    expect(app.ok('settings:update', { reviewIntervalWeeks: 8 })).toEqual({ ...DEFAULT_SETTINGS, dueSoonDays: 10, reviewIntervalWeeks: 8, version: 3 });
     expect(app.ok('app:state', {}).settings.dueSoonDays).toBe(10);
   });
 
@@ -42,7 +42,7 @@ describe('settings', () => {
     const app = startApp();
     const result = app.call('settings:update', { riskSupportMaxWeeks: 13 });
     expect(result).toMatchObject({ ok: false, error: { code: 'validation', fields: [{ path: 'riskSupportMaxWeeks', message: 'At most 12 weeks' }] } });
-    expect(app.ok('settings:get', {})).toEqual(DEFAULT_SETTINGS);
+    expect(app.ok('settings:get', {})).toEqual({ ...DEFAULT_SETTINGS, version: 1 });
   });
 });
 

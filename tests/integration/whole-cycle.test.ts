@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { countAudit, listCaseAudit, verifyAuditChain } from '../../main/db/repos/audit';
+import { verifyAudit } from '../../main/db/verify-audit';
 import { appWithPlan, closeArgs, ratings, reviewArgs, reviseArgs, type TestApp } from './support';
 
 function caseloadFlags(app: TestApp): string[][] {
@@ -190,5 +191,7 @@ describe('the whole cycle of a case', () => {
     // Every write left an audit entry for the case, and the tamper-evident chain still holds.
     expect(countAudit(app.services.db)).toBe(3 + history.length); // + team, clinician and profile at set-up
     expect(verifyAuditChain(app.services.db)).toEqual({ ok: true, entries: 3 + history.length });
+    // Every record the cycle wrote is as the trail says it was written.
+    expect(verifyAudit(app.services.db)).toMatchObject({ ok: true, records: [], anchor: { state: 'ok' } });
   });
 });

@@ -7,6 +7,7 @@
  */
 import type { Db } from '../../main/db/sql';
 import { auditHash, GENESIS_HASH } from '../../main/db/repos/audit';
+import { recordEndingOutcome } from '../../main/db/repos/outcomes';
 import { ratings } from '../integration/support';
 
 /** A name that must never appear in plaintext in any file. */
@@ -107,6 +108,8 @@ function schema10(db: Db): void {
       entity_id: entityId,
       before: null,
       after: JSON.stringify(after),
+      // Schema 10 has no row digests: hashed as such entries are (main/db/repos/audit.ts), not inserted.
+      row_digests: null,
       prev_hash: prev,
     };
     const hash = auditHash(row);
@@ -119,5 +122,11 @@ function schema10(db: Db): void {
   });
 }
 
+/** Schema 40: the same records, with the outcome its closing transaction writes for the closed episode. */
+function schema40(db: Db): void {
+  schema10(db);
+  recordEndingOutcome(db, id(16));
+}
+
 /** Schema version → how to fill a database at that version. 0020 and 0030 changed indexes only. */
-export const FIXTURES: Record<number, (db: Db) => void> = { 10: schema10, 20: schema10, 30: schema10 };
+export const FIXTURES: Record<number, (db: Db) => void> = { 10: schema10, 20: schema10, 30: schema10, 40: schema40 };

@@ -14,7 +14,9 @@ import { fixedClock } from '../../shared/clock';
 import { createAppServices } from '../../main/app-services';
 import { LATEST_VERSION, MIGRATIONS, userVersion, type Migration } from '../../main/db/migrate';
 import { openDatabase } from '../../main/db/open';
+import { BASELINE_ACTION } from '../../main/db/audit-baseline';
 import { verifyAuditChain } from '../../main/db/repos/audit';
+import { verifyAudit } from '../../main/db/verify-audit';
 import { sqlString, type Db } from '../../main/db/sql';
 import { TEST_KEY, tempDbPath } from '../db/temp-db';
 import { FIXTURES, FIXTURE_IDS, FIXTURE_NAME } from './schema-fixtures';
@@ -36,7 +38,9 @@ function snapshot(db: Db): Snapshot {
 
 function rowsOf(db: Db, table: string, columns: string[]): unknown[][] {
   const list = columns.map((c) => `"${c}"`).join(', ');
-  return db.prepare(`SELECT ${list} FROM "${table}" ORDER BY ${list}`).raw().all() as unknown[][];
+  // Migration 0050 appends baseline entries to the trail (main/db/audit-baseline.ts); every earlier entry stays as it was.
+  const where = table === 'audit_log' ? ` WHERE action <> '${BASELINE_ACTION}'` : '';
+  return db.prepare(`SELECT ${list} FROM "${table}"${where} ORDER BY ${list}`).raw().all() as unknown[][];
 }
 
 /** The same tables and columns read from an upgraded database (a later migration may add columns). */
@@ -109,7 +113,11 @@ describe('upgrading a database from every earlier schema version', () => {
         expect(userVersion(db)).toBe(LATEST_VERSION);
         expect(sameShape(db, before)).toEqual(before);
         expect(db.pragma('foreign_key_check')).toEqual([]);
-        expect(verifyAuditChain(db)).toEqual({ ok: true, entries: before.audit_log!.rows.length });
+        const baseline = db.prepare('SELECT count(*) FROM audit_log WHERE action = ?').pluck().get(BASELINE_ACTION) as number;
+        expect(baseline).toBeGreaterThan(0);
+        expect(verifyAuditChain(db)).toEqual({ ok: true, entries: before.audit_log!.rows.length + baseline });
+        // The records as they were at the upgrade verify clean against the trail, and so does the anchor.
+        expect(verifyAudit(db)).toMatchObject({ ok: true, records: [], anchor: { state: 'ok' } });
       } finally {
         db.close();
       }

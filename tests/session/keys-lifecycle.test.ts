@@ -83,7 +83,7 @@ describe('upgrading from the plain key file of earlier versions', () => {
     const dir = tempDir();
     const dbPath = join(dir, 'thrive.db');
     createAppServices({ dbPath, clock: fixedClock('2026-11-22'), log: () => undefined }).close();
-    writeFileSync(`${dbPath}.key`, `${'ab'.repeat(32)}\n`);
+    writeFileSync(`${dbPath}.key`, `${'ab'.repeat(32)}\n`, { mode: 0o600 });
     const failures: Error[] = [];
     const t = startSession(null, { dir, onOpenFailure: (e) => failures.push(e) });
     const result = t.call('lock:setup', setupArgs);

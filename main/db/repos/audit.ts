@@ -1,10 +1,12 @@
 /**
  * The append-only audit trail. Each entry's hash covers the previous entry's hash and the entry
  * itself, so changing or removing any past entry (even with a tool that bypasses the triggers) breaks
- * every hash after it, and verifyAuditChain says where.
+ * every hash after it, and verifyAuditChain says where. Each entry also holds the digests of the rows
+ * its write left (main/db/row-digests.ts), so the records can be checked against the trail.
  */
 import { createHash } from 'node:crypto';
 import { newId } from '../ids';
+import { takeWrittenRows, type RowDigest } from '../row-digests';
 import { stmt, type Db } from '../sql';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -34,6 +36,8 @@ export interface AuditRow {
   entity_id: string;
   before: string | null;
   after: string | null;
+  /** JSON RowDigest[]: the rows the write left, digested (NULL in entries written before schema 50). */
+  row_digests: string | null;
   prev_hash: string;
   hash: string;
 }
@@ -56,7 +60,8 @@ type HashedFields = Omit<AuditRow, 'seq' | 'hash'>;
 
 export function auditHash(row: HashedFields): string {
   // A JSON array fixes the field order and escapes separators, so no two entries hash the same text.
-  const text = JSON.stringify([
+  // The row digests join the array only when present, so entries written before they existed still verify.
+  const fields = [
     row.prev_hash,
     row.id,
     row.at,
@@ -68,7 +73,9 @@ export function auditHash(row: HashedFields): string {
     row.entity_id,
     row.before,
     row.after,
-  ]);
+  ];
+  if (row.row_digests !== null) fields.push(row.row_digests);
+  const text = JSON.stringify(fields);
   return createHash('sha256').update(text).digest('hex');
 }
 
@@ -77,8 +84,18 @@ function lastHash(db: Db): string {
   return row?.hash ?? GENESIS_HASH;
 }
 
-/** Appends one entry. Call inside the write transaction of the change it records. */
-export function appendAudit(db: Db, entry: AuditEntryInput): string {
+const appended = new WeakSet<Db>();
+
+/** Whether this connection appended an entry since the last call (the anchor then moves on). */
+export function takeAppended(db: Db): boolean {
+  return appended.delete(db);
+}
+
+/**
+ * Appends one entry, with the digests of the rows written since the last entry. Call inside the write
+ * transaction of the change it records, after its rows are written (writeTx records any written later).
+ */
+export function appendAudit(db: Db, entry: AuditEntryInput, rows: RowDigest[] | null = takeWrittenRows(db)): string {
   const fields: HashedFields = {
     id: newId(),
     at: entry.at,
@@ -90,14 +107,16 @@ export function appendAudit(db: Db, entry: AuditEntryInput): string {
     entity_id: entry.entityId,
     before: entry.before === undefined ? null : JSON.stringify(entry.before),
     after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    row_digests: rows === null ? null : JSON.stringify(rows),
     prev_hash: lastHash(db),
   };
   const hash = auditHash(fields);
   stmt(
     db,
-    `INSERT INTO audit_log (id, at, actor_id, case_id, young_person_id, action, entity, entity_id, before, after, prev_hash, hash)
-     VALUES (@id, @at, @actor_id, @case_id, @young_person_id, @action, @entity, @entity_id, @before, @after, @prev_hash, @hash)`,
+    `INSERT INTO audit_log (id, at, actor_id, case_id, young_person_id, action, entity, entity_id, before, after, row_digests, prev_hash, hash)
+     VALUES (@id, @at, @actor_id, @case_id, @young_person_id, @action, @entity, @entity_id, @before, @after, @row_digests, @prev_hash, @hash)`,
   ).run({ ...fields, hash });
+  appended.add(db);
   return fields.id;
 }
 

@@ -1,12 +1,14 @@
 /**
  * The settings table: a key → JSON value store. Keys are listed here so a typo cannot create a new one.
  */
-import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../../../shared/domain/settings';
+import { DEFAULT_SETTINGS, SettingsSchema, type Settings, type VersionedSettings } from '../../../shared/domain/settings';
 import { parseJson, stmt, type Db } from '../sql';
 
 interface SettingValues {
   settings: Partial<Settings>;
   profileClinicianId: string;
+  /** How many times Settings were saved (1 before the first save), for the version check on a save. */
+  settingsVersion: number;
 }
 
 export type SettingKey = keyof SettingValues;
@@ -36,6 +38,11 @@ export function loadSettings(db: Db): Settings {
     if (SettingsSchema.safeParse(candidate).success) merged[key] = candidate[key];
   }
   return merged;
+}
+
+/** The settings with the version a form sends back when it saves (main/features/settings/update-settings.ts). */
+export function loadVersionedSettings(db: Db): VersionedSettings {
+  return { ...loadSettings(db), version: getSetting(db, 'settingsVersion') ?? 1 };
 }
 
 export function profileClinicianId(db: Db): string | null {

@@ -1,6 +1,6 @@
 import { countCases } from '../../db/repos/cases';
 import { getClinician } from '../../db/repos/clinicians';
-import { loadSettings, profileClinicianId } from '../../db/repos/settings';
+import { loadVersionedSettings, profileClinicianId } from '../../db/repos/settings';
 import type { Handlers } from '../../ipc/types';
 
 export const appHandlers: Pick<Handlers, 'app:state'> = {
@@ -8,7 +8,7 @@ export const appHandlers: Pick<Handlers, 'app:state'> = {
     const profileId = profileClinicianId(db);
     return {
       profile: profileId ? getClinician(db, profileId) : null,
-      settings: loadSettings(db),
+      settings: loadVersionedSettings(db),
       today: clock.today(),
       caseCount: countCases(db),
     };

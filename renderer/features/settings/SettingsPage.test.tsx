@@ -52,4 +52,33 @@ describe('Settings', () => {
     expect(fake.callsTo('settings:update')).toEqual([]);
     await expectNoAxeViolations();
   });
+
+  it('refuses a save over another editor\'s newer save, says so beside the form and reloads theirs', async () => {
+    const { user, fake } = await renderApp({ route: { name: 'settings' } });
+    await screen.findByRole('heading', { level: 1, name: 'Settings' });
+    // Another window or person saves after this page loaded.
+    await fake.api.settings.update({ noPlanDays: 30 });
+
+    await user.clear(screen.getByLabelText(REVIEW));
+    await user.type(screen.getByLabelText(REVIEW), '8');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Settings were changed elsewhere');
+    expect(screen.getByText(/saved by someone else after you opened this page/)).toBeTruthy();
+    expect(screen.queryByText(/Settings saved/)).toBeNull();
+    // Theirs stands; nothing of this form was written.
+    expect(fake.settings).toMatchObject({ noPlanDays: 30, reviewIntervalWeeks: 6 });
+
+    await user.click(screen.getByRole('button', { name: 'Reload settings' }));
+    const noPlan = 'Days a case can be open without a plan before it is flagged';
+    await screen.findByDisplayValue('30');
+    expect((screen.getByLabelText(noPlan) as HTMLInputElement).value).toBe('30');
+    expect(screen.queryByRole('button', { name: 'Reload settings' })).toBeNull();
+
+    await user.clear(screen.getByLabelText(REVIEW));
+    await user.type(screen.getByLabelText(REVIEW), '8');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText(/Settings saved/)).toBeTruthy();
+    expect(fake.settings).toMatchObject({ noPlanDays: 30, reviewIntervalWeeks: 8 });
+    await expectNoAxeViolations();
+  });
 });

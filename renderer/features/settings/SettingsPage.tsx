@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import type { Settings } from '../../../shared/domain/settings';
+import type { Settings, VersionedSettings } from '../../../shared/domain/settings';
 import { SettingsUpdateArgs } from '../../../shared/ipc/schemas/settings';
 import { validateWith } from '../../../shared/ipc/validate';
-import { request } from '../../api/client';
+import { request, toApiError } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextInput } from '../../components/fields';
 import { inFormOrder, useFormErrors, type FormErrors } from '../../components/form-errors';
@@ -86,16 +86,36 @@ export function SettingsPage() {
   );
 }
 
-function SettingsForm({ settings, form }: { settings: Settings; form: FormErrors }) {
+function SettingsForm({ settings, form }: { settings: VersionedSettings; form: FormErrors }) {
   const { setSettings } = useSessionActions();
   const { markDirty, markClean } = useUnsavedChanges();
   const [values, setValues] = useState(() => toText(settings));
+  // The version these values were loaded from, sent with the save: someone else's newer save is then
+  // refused (not silently reverted), and the form offers to reload.
+  const [loadedVersion, setLoadedVersion] = useState(settings.version);
   const [saved, setSaved] = useState(false);
+  const [stale, setStale] = useState(false);
+
+  const show = (next: VersionedSettings) => {
+    setSettings(next);
+    setValues(toText(next));
+    setLoadedVersion(next.version);
+  };
+
+  const reload = async () => {
+    await form.save(async () => {
+      show(await request((api) => api.settings.get({})));
+      form.clear();
+      markClean();
+      setStale(false);
+    });
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (form.saving) return;
     setSaved(false);
+    setStale(false);
     // Blank or not a number is caught here (the update schema treats a missing value as "unchanged").
     const notNumbers = FIELDS.filter(({ key }) => !Number.isFinite(Number.parseFloat(values[key]))).map(({ key, unit }) => ({
       path: key,
@@ -106,9 +126,14 @@ function SettingsForm({ settings, form }: { settings: Settings; form: FormErrors
     const fields = [...notNumbers, ...(checked.ok ? [] : checked.fields.filter((f) => !notNumbers.some((n) => n.path === f.path)))];
     if (fields.length > 0 || !checked.ok) return form.fail(inFormOrder(fields, ORDER));
     await form.save(async () => {
-      const next = await request((api) => api.settings.update(checked.value));
-      setSettings(next);
-      setValues(toText(next));
+      let next: VersionedSettings;
+      try {
+        next = await request((api) => api.settings.update({ ...checked.value, settingsVersion: loadedVersion }));
+      } catch (error) {
+        if (toApiError(error).code === 'conflict') setStale(true);
+        throw error;
+      }
+      show(next);
       form.clear();
       // Saved: nothing is lost by leaving now.
       markClean();
@@ -124,6 +149,14 @@ function SettingsForm({ settings, form }: { settings: Settings; form: FormErrors
       {saved ? (
         <div className="notification notification--success" role="status">
           <p>Settings saved. Flags now use the new thresholds.</p>
+        </div>
+      ) : null}
+      {stale ? (
+        <div className="inset" role="status">
+          <p>Settings were saved by someone else after you opened this page, so yours were not saved. Reload to see theirs, then make your change again.</p>
+          <button type="button" className="button button--secondary" onClick={() => void reload()}>
+            Reload settings
+          </button>
         </div>
       ) : null}
       <form noValidate onSubmit={(e) => void submit(e)}>
