@@ -58,7 +58,7 @@ export interface SecureSessionOptions {
    * the key belongs to this install (so an unreadable file is damage, not a wrong key). Default:
    * openUnlocked below.
    */
-  openServices?: (key: string, keyVerified: boolean) => UnlockedServices;
+  openServices?: (key: string, keyVerified: boolean, create?: boolean) => UnlockedServices;
   /** A database that cannot be opened even with the right key (newer version, network path…). */
   onOpenFailure?: (error: Error) => void;
   /**
@@ -100,7 +100,7 @@ export function createSecureSession(opts: SecureSessionOptions): SecureSession {
   const keystorePath = opts.keystorePath ?? join(dirname(opts.dbPath), 'thrive.keys');
   const legacyKeyFile = opts.legacyKeyFile ?? `${opts.dbPath}.key`;
   const timers = opts.timers ?? realTimers;
-  const openServices = opts.openServices ?? ((key: string, verified: boolean) => openUnlocked(opts, key, verified));
+  const openServices = opts.openServices ?? ((key: string, verified: boolean, create?: boolean) => openUnlocked(opts, key, verified, create));
   const lockout = new Lockout(() => timers.now());
 
   if (isNetworkPath(opts.dbPath)) {
@@ -212,10 +212,10 @@ export function createSecureSession(opts: SecureSessionOptions): SecureSession {
     open?.close();
   }
 
-  function becomeUnlocked(key: string, verified: boolean): void {
+  function becomeUnlocked(key: string, verified: boolean, create = false): void {
     let opened: UnlockedServices;
     try {
-      opened = openServices(key, verified);
+      opened = openServices(key, verified, create);
     } catch (error) {
       if (error instanceof DatabaseOpenError) {
         opts.onOpenFailure?.(error);
@@ -270,7 +270,15 @@ export function createSecureSession(opts: SecureSessionOptions): SecureSession {
       key = generateDatabaseKey();
       created = createKeystore(key, passphrase, opts.os);
       writeKeystore(keystorePath, created.file);
-      becomeUnlocked(key, true);
+      // The first run: the one place the app makes a new database (everywhere else a missing one is refused).
+      try {
+        becomeUnlocked(key, true, true);
+      } catch (error) {
+        // No database was made (a read-only or full disk…): a keystore left alone would make every later
+        // start refuse a "missing" database, so the first run can simply be tried again.
+        if (!existsSync(opts.dbPath)) rmSync(keystorePath, { force: true });
+        throw error;
+      }
     }
     keystore = created.file;
     return { status: status(), recoveryCode: created.recoveryCode };

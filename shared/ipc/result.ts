@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'locked' // the app is locked: unlock first (nothing read or written)
   | 'wrong_passphrase' // the passphrase or recovery code did not unwrap the key
   | 'unknown_channel'
+  | 'storage' // the disk or the database file refused (read-only, full, I/O error, held): the message names which
   | 'internal';
 
 export interface FieldError {

@@ -21,7 +21,7 @@ function hourClock(start: string) {
 function servicesAt(start: string) {
   const clock = hourClock(start);
   const logs: string[] = [];
-  const services = createAppServices({ dbPath: tempDbPath(), key: TEST_KEY, clock, log: (m) => logs.push(m) });
+  const services = createAppServices({ dbPath: tempDbPath(), key: TEST_KEY, create: true, clock, log: (m) => logs.push(m) });
   return { services, clock, logs };
 }
 

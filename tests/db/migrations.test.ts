@@ -22,7 +22,7 @@ const NEXT = LATEST_VERSION + 10;
 
 describe('migrations 0010 (initial schema), 0020 (team view), 0030 (trust scale) and 0040 (ending outcomes)', () => {
   it('creates every table of the case lifecycle, its indexes and the audit triggers, and sets user_version', () => {
-    const db = openDatabase({ path: tempDbPath(), key: TEST_KEY });
+    const db = openDatabase({ path: tempDbPath(), key: TEST_KEY, create: true });
     try {
       expect(MIGRATIONS.map((m) => m.version)).toEqual([10, 20, 30, 40]);
       expect(userVersion(db)).toBe(40);
@@ -83,7 +83,7 @@ describe('migrations 0010 (initial schema), 0020 (team view), 0030 (trust scale)
 
   it('upgrades a schema-10 database to the team view indexes, keeping its cases, after a verified copy', () => {
     const path = tempDbPath();
-    const first = openDatabase({ path, key: TEST_KEY, migrations: MIGRATIONS.filter((m) => m.version === 10) });
+    const first = openDatabase({ path, key: TEST_KEY, create: true, migrations: MIGRATIONS.filter((m) => m.version === 10) });
     first.exec(`INSERT INTO teams VALUES ('t1', 'Team', 'x');
       INSERT INTO clinicians VALUES ('c1', 'Ann', 'team_lead', 't1', 'x');
       INSERT INTO young_people VALUES ('y1', 'Jo', '2012-01-01', NULL, 'x', 'x');
@@ -109,7 +109,7 @@ describe('migrations 0010 (initial schema), 0020 (team view), 0030 (trust scale)
 
   it('upgrades a schema-20 database to the trust-scale indexes, keeping its rows, after a verified copy', () => {
     const path = tempDbPath();
-    const first = openDatabase({ path, key: TEST_KEY, migrations: MIGRATIONS.filter((m) => m.version <= 20) });
+    const first = openDatabase({ path, key: TEST_KEY, create: true, migrations: MIGRATIONS.filter((m) => m.version <= 20) });
     first.exec(`INSERT INTO teams VALUES ('t1', 'Team', 'x');
       INSERT INTO clinicians VALUES ('c1', 'Ann', 'team_lead', 't1', 'x');
       INSERT INTO young_people VALUES ('y1', 'Jo', '2012-01-01', NULL, 'x', 'x');
@@ -135,7 +135,7 @@ describe('migrations 0010 (initial schema), 0020 (team view), 0030 (trust scale)
 
   it('upgrades a schema-30 database with the ending outcomes of its closed cases, worked out from their rows', () => {
     const path = tempDbPath();
-    const first = openDatabase({ path, key: TEST_KEY, migrations: MIGRATIONS.filter((m) => m.version <= 30) });
+    const first = openDatabase({ path, key: TEST_KEY, create: true, migrations: MIGRATIONS.filter((m) => m.version <= 30) });
     const cv = `'{}', 'c1', 'x'`;
     // k1: closed, Current Views at open and close, two goals rated at the ending (g2 rated twice on its
     // first day: the first recorded is its first rating); k2: closed with no Current View at open and no
@@ -186,7 +186,7 @@ describe('migrations 0010 (initial schema), 0020 (team view), 0030 (trust scale)
   });
 
   it('enforces its CHECK constraints on enums, dates and GBO scores', () => {
-    const db = openDatabase({ path: tempDbPath(), key: TEST_KEY });
+    const db = openDatabase({ path: tempDbPath(), key: TEST_KEY, create: true });
     try {
       db.exec("INSERT INTO teams VALUES ('t1', 'Team', '2026-01-01T00:00:00Z')");
       expect(() => db.exec("INSERT INTO clinicians VALUES ('c1', 'Ann', 'manager', 't1', 'x')")).toThrow(/CHECK/);
@@ -200,7 +200,7 @@ describe('migrations 0010 (initial schema), 0020 (team view), 0030 (trust scale)
 
   it('refuses a database written by a newer version, and leaves it untouched', () => {
     const path = tempDbPath();
-    openDatabase({ path, key: TEST_KEY }).close();
+    openDatabase({ path, key: TEST_KEY, create: true }).close();
     const raw = openRaw(path);
     raw.pragma('user_version = 9990');
     raw.close();
@@ -217,7 +217,7 @@ describe('migrations 0010 (initial schema), 0020 (team view), 0030 (trust scale)
 
   it('copies an existing database (encrypted, verified) before migrating it, all in one transaction', () => {
     const path = tempDbPath();
-    const db = openDatabase({ path, key: TEST_KEY });
+    const db = openDatabase({ path, key: TEST_KEY, create: true });
     db.exec("INSERT INTO teams VALUES ('t1', 'Team Before', '2026-01-01T00:00:00Z')");
     const next = [...MIGRATIONS, { version: NEXT, name: 'test-extra', sql: 'CREATE TABLE extra (id TEXT PRIMARY KEY);' }];
     const result = migrate(db, { path, key: TEST_KEY, migrations: next });
@@ -235,7 +235,7 @@ describe('migrations 0010 (initial schema), 0020 (team view), 0030 (trust scale)
 
   it('rolls back every step and the version bump when a migration fails', () => {
     const path = tempDbPath();
-    const db = openDatabase({ path, key: TEST_KEY });
+    const db = openDatabase({ path, key: TEST_KEY, create: true });
     const broken = [
       ...MIGRATIONS,
       { version: NEXT, name: 'ok-step', sql: 'CREATE TABLE extra (id TEXT);' },
@@ -253,7 +253,7 @@ describe('migrations 0010 (initial schema), 0020 (team view), 0030 (trust scale)
 
   it('does not copy a brand-new database, and a second open migrates nothing', () => {
     const path = tempDbPath();
-    openDatabase({ path, key: TEST_KEY }).close();
+    openDatabase({ path, key: TEST_KEY, create: true }).close();
     const db = openDatabase({ path, key: TEST_KEY });
     expect(migrate(db, { path, key: TEST_KEY })).toEqual({ from: LATEST_VERSION, to: LATEST_VERSION, backupPath: null });
     db.close();

@@ -45,7 +45,7 @@ async function buildWriter(outDir: string): Promise<string> {
 
 /** A database with a profile and one planned case per name; its key in a key file beside it. */
 function prepareDatabase(dbPath: string): void {
-  const services = createAppServices({ dbPath, clock: fixedClock(TODAY), log: () => {} });
+  const services = createAppServices({ dbPath, create: true, clock: fixedClock(TODAY), log: () => {} });
   try {
     const invoke = (channel: string, args: unknown) => {
       const result = services.invoke(channel, args);
