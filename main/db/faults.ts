@@ -14,6 +14,10 @@ export type StorageFault = 'read_only' | 'disk_full' | 'io_error' | 'busy';
 /** Below this much free space a failed write or shared-memory resize is a full disk, not a broken one. */
 const NEARLY_FULL_BYTES = 256 * 1024;
 
+export function isStorageFault(reason: string): reason is StorageFault {
+  return reason === 'read_only' || reason === 'disk_full' || reason === 'io_error' || reason === 'busy';
+}
+
 function codeOf(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : '';

@@ -16,6 +16,7 @@ import type { AppServices } from '../app-services';
 import type { BackgroundBackup } from '../backup/background-backup';
 import type { BackgroundCheck } from '../db/background-check';
 import { DatabaseOpenError } from '../db/errors';
+import { isStorageFault, storageFaultMessage, storageFaultOf } from '../db/faults';
 import { generateDatabaseKey, readKeyFile } from '../db/key-file';
 import { isNetworkPath } from '../db/open';
 import {
@@ -219,7 +220,8 @@ export function createSecureSession(opts: SecureSessionOptions): SecureSession {
     } catch (error) {
       if (error instanceof DatabaseOpenError) {
         opts.onOpenFailure?.(error);
-        throw new AppError('internal', error.message);
+        // The lock screen shows the cause as main/db/faults.ts and main/db/missing.ts named it.
+        throw new AppError(isStorageFault(error.reason) ? 'storage' : 'internal', error.message);
       }
       throw error;
     }
@@ -335,6 +337,9 @@ export function createSecureSession(opts: SecureSessionOptions): SecureSession {
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toIpcError() };
       opts.log(`${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      // Writing the keystore at setup or after a new passphrase: a read-only or full disk, named.
+      const fault = storageFaultOf(error, opts.dbPath);
+      if (fault) return { ok: false, error: { code: 'storage', message: storageFaultMessage(fault, opts.dbPath) } };
       return { ok: false, error: { code: 'internal', message: 'Something went wrong inside THRIVE Plans. Please try again.' } };
     }
   }

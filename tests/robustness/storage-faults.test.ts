@@ -10,13 +10,14 @@
  * its title says why. Every mount and flag is undone in a finally block.
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../shared/clock';
 import { createAppServices } from '../../main/app-services';
 import { runCli } from '../../main/cli';
 import { tempDir, TEST_KEY } from '../db/temp-db';
+import { PASSPHRASE, setupArgs, startSession } from '../session/support';
 
 function run(cmd: string, args: string[]): void {
   execFileSync(cmd, args, { stdio: 'pipe' });
@@ -111,6 +112,22 @@ describe.skipIf(SKIP !== null)(TITLE, () => {
       run('chattr', ['-i', db]);
     }
     expect((await thrive(['--db', db, 'call', 'settings:update', '{"dueSoonDays": 10}'])).code).toBe(0);
+  });
+
+  it("the app's lock screen names an immutable database at unlock, and nothing is set aside", () => {
+    const first = startSession(null);
+    first.ok('lock:setup', setupArgs);
+    first.ok('profile:setup', { name: 'Sam Taylor', role: 'clinician', teamName: 'North' });
+    first.session.close();
+    run('chattr', ['+i', first.dbPath]);
+    try {
+      const t = startSession(null, { dir: first.dir, onOpenFailure: () => undefined });
+      const unlock = t.call('lock:unlock', { passphrase: PASSPHRASE });
+      expect(unlock).toMatchObject({ ok: false, error: { code: 'storage', message: expect.stringMatching(/cannot write to .*thrive\.db: the file or its folder is read-only/) } });
+      expect(readdirSync(first.dir).filter((f) => f.includes('.corrupt-'))).toEqual([]);
+    } finally {
+      run('chattr', ['-i', first.dbPath]);
+    }
   });
 
   it('a full disk at open is named as a full disk, not a wrong key', async () => {
