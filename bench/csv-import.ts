@@ -28,7 +28,7 @@ function ok<T>(services: AppServices, channel: string, args: unknown): T {
 }
 
 function services(dbPath: string): AppServices {
-  return createAppServices({ dbPath, key: BENCH_KEY, clock: fixedClock(BENCH_TODAY), log: () => undefined });
+  return createAppServices({ dbPath, key: BENCH_KEY, create: true, clock: fixedClock(BENCH_TODAY), log: () => undefined });
 }
 
 /** The Cases CSV of a generated team of ROWS open cases, as the team lead exports it. */

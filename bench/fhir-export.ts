@@ -119,7 +119,7 @@ async function main(): Promise<void> {
     const out = path.join(dir, 'caseload.json');
 
     let started = performance.now();
-    const services = createAppServices({ dbPath, clock: fixedClock(TODAY), log: () => undefined });
+    const services = createAppServices({ dbPath, create: true, clock: fixedClock(TODAY), log: () => undefined });
     const generated = generateCaseload(services.db, {
       seed: 20261122,
       today: TODAY,

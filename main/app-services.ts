@@ -3,14 +3,15 @@
  * handler table and `invoke`. index.ts (the app), the e2e bridge, the CLI and the integration tests all
  * build on this, so they run the very same handlers.
  */
-import { existsSync } from 'node:fs';
 import type { Clock } from '../shared/clock';
 import { londonDateOf } from '../shared/dates';
 import type { IpcResult } from '../shared/ipc/result';
 import { settleInterruptedRestore } from './backup/interrupted-restore';
 import { createBackupService, type BackupService } from './backup/service';
+import { keyFilePathFor } from './db/beside';
 import { DatabaseOpenError } from './db/errors';
 import { isDatabaseKey, loadOrCreateKeyFile, readKeyFile } from './db/key-file';
+import { missingDatabaseError } from './db/missing';
 import { openDatabase } from './db/open';
 import { totalChanges, type Db } from './db/sql';
 import { dispatch } from './ipc/dispatch';
@@ -34,6 +35,11 @@ export interface AppServicesOptions {
    * openDatabaseWithRecovery); default: opened here with openDatabase.
    */
   db?: Db;
+  /**
+   * True only for an explicit new database (`thrive init`, tests making a fresh file): then a missing
+   * database and key file are created. Otherwise both must exist (main/db/missing.ts says why not).
+   */
+  create?: boolean;
 }
 
 export interface AppServices {
@@ -58,16 +64,25 @@ export function systemClock(): Clock {
 }
 
 /**
- * The key: given directly, or from the key file. A new database gets a new random key file; an existing
- * database with no key file is refused (a new key could never open it).
+ * The key: given directly, or from the key file. Only a new database being created (`create`) gets a
+ * new random key file; otherwise a missing database is refused before its key is looked for (a key
+ * file made for a database that is not there would only hide that it is gone).
  */
-export function resolveDatabaseKey(opts: Pick<AppServicesOptions, 'dbPath' | 'keyFile' | 'key'>): string {
+export function resolveDatabaseKey(opts: Pick<AppServicesOptions, 'dbPath' | 'keyFile' | 'key' | 'create'>): string {
+  if (opts.key !== undefined) return readDatabaseKey(opts);
+  const missing = missingDatabaseError(opts.dbPath);
+  if (!missing) return readDatabaseKey(opts);
+  if (opts.create) return loadOrCreateKeyFile(opts.keyFile ?? keyFilePathFor(opts.dbPath));
+  throw missing;
+}
+
+/** The key given, or read from the key file; never a new one (e.g. to restore over a missing database). */
+export function readDatabaseKey(opts: Pick<AppServicesOptions, 'dbPath' | 'keyFile' | 'key'>): string {
   if (opts.key !== undefined) {
     if (!isDatabaseKey(opts.key)) throw new DatabaseOpenError('bad_key_format', 'The database key must be 64 hexadecimal characters (a 256-bit key)');
     return opts.key.toLowerCase();
   }
-  const keyFile = opts.keyFile ?? `${opts.dbPath}.key`;
-  return existsSync(opts.dbPath) ? readKeyFile(keyFile) : loadOrCreateKeyFile(keyFile);
+  return readKeyFile(opts.keyFile ?? keyFilePathFor(opts.dbPath));
 }
 
 export function createAppServices(opts: AppServicesOptions): AppServices {
@@ -81,6 +96,7 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     openDatabase({
       path: opts.dbPath,
       key,
+      ...(opts.create ? { create: true } : {}),
       onBackup: (path) => log(`copied the database to ${path} before upgrading it`),
     });
   const ctx: HandlerContext = { db, clock: opts.clock, log, trace: opts.trace ?? log, systemActor: opts.systemActor ?? 'system:app' };

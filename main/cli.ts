@@ -12,7 +12,7 @@ import type { IpcResult } from '../shared/ipc/result';
 import type { Caseload, ExportFile } from '../shared/ipc/types';
 import { escapeForTerminal } from '../shared/text';
 import { keyFromRecoveryCode, keystorePathFor, readRecoveryCodeFile, writeKeyFile } from './cli/recovery-key';
-import { createAppServices, systemClock, type AppServices, type AppServicesOptions } from './app-services';
+import { createAppServices, resolveDatabaseKey, systemClock, type AppServices, type AppServicesOptions } from './app-services';
 import { classifyOpenError } from './backup/recovery';
 import { CliRefusal, parseArgs, UsageError, type ParsedArgs } from './cli/args';
 import { isBackupCommand, planBackupCommand, restoreOverDamagedDatabase } from './cli/backup-commands';
@@ -23,6 +23,8 @@ import { hintFor } from './cli/profile-hint';
 import { USAGE, USAGE_HINT } from './cli/usage';
 import { DatabaseOpenError } from './db/errors';
 import { profileClinicianId } from './db/repos/settings';
+import { diagnoseUnreadable } from './db/unreadable';
+import { runInit } from './cli/init-command';
 import { caseloadAsText } from './features/caseload/caseload-text';
 
 export type { CliIo } from './cli/io';
@@ -61,8 +63,22 @@ function serviceOptions(args: ParsedArgs, io: CliIo): AppServicesOptions {
   };
 }
 
+/**
+ * Never creates a database (that is `init`). A key that does not open the file is checked against the
+ * backups, so a wrong key and a damaged file are told apart (main/db/unreadable.ts).
+ */
 function openServices(args: ParsedArgs, io: CliIo): AppServices {
-  return createAppServices(serviceOptions(args, io));
+  const options = serviceOptions(args, io);
+  try {
+    return createAppServices(options);
+  } catch (error) {
+    if (!(error instanceof DatabaseOpenError && error.reason === 'wrong_key')) throw error;
+    throw diagnoseUnreadable(options.dbPath, resolveDatabaseKey(options), 'given', error).error;
+  }
+}
+
+function isMissingDatabase(error: unknown): boolean {
+  return error instanceof DatabaseOpenError && error.reason === 'database_missing';
 }
 
 /** The io a command runs with once the database is open: a refusal for want of a profile says how to set one up. */
@@ -92,6 +108,7 @@ function runCommand(args: ParsedArgs, io: CliIo): number {
     io.out(json(CHANNEL_NAMES.map((name) => ({ channel: name, description: contract[name].description, args: argsJsonSchema(name) }))));
     return 0;
   }
+  if (command === 'init') return runInit(args, rest, io, () => serviceOptions(args, io));
   if (command === 'export' || command === 'import' || isBackupCommand(command)) {
     // Checked in full before the database is opened, so a mistake never creates a file.
     const run = isBackupCommand(command)
@@ -103,8 +120,10 @@ function runCommand(args: ParsedArgs, io: CliIo): number {
     try {
       services = openServices(args, io);
     } catch (error) {
-      // A database too damaged to open can still be replaced by a backup from the command line.
-      if (command === 'restore' && classifyOpenError(error) !== null) return restoreOverDamagedDatabase(serviceOptions(args, io), rest[0]!, error, io);
+      // A database too damaged to open, emptied or gone can still be replaced by a backup from the command line.
+      if (command === 'restore' && (classifyOpenError(error) !== null || isMissingDatabase(error))) {
+        return restoreOverDamagedDatabase(serviceOptions(args, io), rest[0]!, error, io);
+      }
       throw error;
     }
     try {

@@ -56,7 +56,7 @@ function nearest(db: Db, column: 'lead_clinician_id' | 'team_id', target: number
 export function buildScaleDatabase(dir: string, spec: ScaleSpec, seed = 20261206): ScaleDatabase {
   const dbPath = path.join(dir, `bench-${spec.label}.db`);
   const started = performance.now();
-  const services = createAppServices({ dbPath, key: BENCH_KEY, clock: fixedClock(BENCH_TODAY), log: () => undefined });
+  const services = createAppServices({ dbPath, key: BENCH_KEY, create: true, clock: fixedClock(BENCH_TODAY), log: () => undefined });
   try {
     const generated = generateCaseload(services.db, {
       seed,

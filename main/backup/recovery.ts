@@ -4,8 +4,8 @@
  * bytes) is quarantined beside itself as thrive.db.corrupt-<UTC time> (never deleted, so IT can still
  * try to salvage it), and the latest backup that passes its check is put in its place. A wrong key
  * must never look like damage: an unreadable first page (SQLITE_NOTADB) is what a wrong key gives too,
- * so it counts as damage only when the key is known to be right — the keystore verified it, or a
- * backup (encrypted with the same data key) opens with it.
+ * so it counts as damage only when a backup (encrypted with the same data key) opens with the key. The
+ * keystore's tag is not enough: a keystore copied from another installation unwraps its own key fine.
  */
 import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { formatUkDateTime } from '../../shared/dates';
 import type { BackupInfo } from '../../shared/ipc/security-types';
 import { DatabaseOpenError } from '../db/errors';
 import { openDatabase } from '../db/open';
+import { diagnoseUnreadable } from '../db/unreadable';
 import type { Db } from '../db/sql';
 import { listBackups } from './backup';
 import { fsyncFolder, moveDatabaseFiles } from './files';
@@ -35,6 +36,8 @@ export interface RecoveryOptions {
    * then calls acceptCheckedDatabase or recoverAfterFailedCheck with `walAsFound`). Default 'now'.
    */
   quickCheck?: 'now' | 'deferred';
+  /** The app's first run only: a new database may be made (OpenDatabaseOptions.create). */
+  create?: boolean;
 }
 
 export interface RecoveredDatabase {
@@ -83,18 +86,6 @@ function isEmptyFile(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Whether any backup opens with `key`: then the key is this install's, and NOTADB means damage. */
-function keyOpensABackup(backups: readonly BackupInfo[], dir: string, key: string): boolean {
-  return backups.some((b) => {
-    try {
-      checkBackupFile(join(dir, b.fileName), key, { full: false });
-      return true;
-    } catch {
-      return false;
-    }
-  });
 }
 
 /**
@@ -159,6 +150,7 @@ export function openDatabaseWithRecovery(opts: RecoveryOptions): RecoveredDataba
         path: opts.path,
         key: opts.key,
         quickCheck: opts.quickCheck ?? 'now',
+        ...(opts.create ? { create: true } : {}),
         onBackup: (p) => log(`copied the database to ${p} before upgrading it`),
       });
       // Checked and healthy: the copy of the log is not needed. Deferred: kept until the check passes.
@@ -172,10 +164,14 @@ export function openDatabaseWithRecovery(opts: RecoveryOptions): RecoveredDataba
 
   const damage = classifyOpenError(problem);
   const backups = damage === null ? [] : listBackups(opts.backupDir).backups;
-  if (damage === null || (damage === 'damaged_or_wrong_key' && !opts.keyVerified && !keyOpensABackup(backups, opts.backupDir, opts.key))) {
+  // An unreadable first page is damage only when the key opens a backup: a keystore's own tag proves
+  // the key is that keystore's, not that the keystore is this database's (one copied from another
+  // installation unwraps fine), so it must never start a quarantine (main/db/unreadable.ts).
+  const unreadable = damage === 'damaged_or_wrong_key' ? diagnoseUnreadable(opts.path, opts.key, opts.keyVerified ? 'keystore' : 'given', problem) : null;
+  if (damage === null || (unreadable && !unreadable.damaged)) {
     // Not damage (a wrong key, a newer version…): the files are as they were, apart from the copy.
     restoreWalCopy(opts.path, walAsFound, opts.clock);
-    throw problem;
+    throw unreadable && opts.keyVerified ? unreadable.error : problem;
   }
   return replaceDamaged(opts, problem, backups, walAsFound, log);
 }

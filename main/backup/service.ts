@@ -8,6 +8,7 @@ import { chmodSync, copyFileSync, existsSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Clock } from '../../shared/clock';
 import type { BackupInfo, BackupList, RestoreResult } from '../../shared/ipc/security-types';
+import { backupFolderFor } from '../db/beside';
 import type { Db } from '../db/sql';
 import { createBackup, listBackups, type BackupReason } from './backup';
 import { restoreBackup } from './restore';
@@ -44,9 +45,7 @@ export interface BackupServiceOptions {
   dir?: string;
 }
 
-export function backupFolderFor(dbPath: string): string {
-  return join(dirname(dbPath), 'backups');
-}
+export { backupFolderFor } from '../db/beside';
 
 /**
  * The backups are useless without the wrapped key: a copy of the keystore (`thrive.keys`, which holds

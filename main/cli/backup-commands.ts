@@ -3,12 +3,13 @@
  * `thrive verify-audit`: the backups of Settings and the audit-chain check, for IT's scheduled jobs and
  * for recovery on a machine where the app will not start.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatUkDateTime } from '../../shared/dates';
 import { AppError } from '../../shared/ipc/result';
 import { BackupFileArgs } from '../../shared/ipc/schemas/security';
 import type { BackupInfo, BackupList, RestoreResult } from '../../shared/ipc/security-types';
-import { resolveDatabaseKey, type AppServices, type AppServicesOptions } from '../app-services';
+import { readDatabaseKey, type AppServices, type AppServicesOptions } from '../app-services';
 import { restoreOverDamaged } from '../backup/restore';
 import { backupFolderFor } from '../backup/service';
 import { profileClinicianId } from '../db/repos/settings';
@@ -124,7 +125,9 @@ export function auditReportAsText(report: AuditReport): string {
 function printRestored(io: CliIo, restored: RestoreResult): void {
   io.out(
     `Restored the backup taken ${formatUkDateTime(restored.restoredFrom.takenAt)} (${restored.restoredFrom.fileName}).\n` +
-      `The database in use before was set aside as ${restored.setAsideAs} (not deleted).\n`,
+      (existsSync(restored.setAsideAs)
+        ? `The database in use before was set aside as ${restored.setAsideAs} (not deleted).\n`
+        : 'There was no database file to set aside.\n'),
   );
 }
 
@@ -133,7 +136,8 @@ function printRestored(io: CliIo, restored: RestoreResult): void {
  * and the chosen backup put in place, once it has passed its check with this key.
  */
 export function restoreOverDamagedDatabase(opts: AppServicesOptions, fileName: string, openError: unknown, io: CliIo): number {
-  const key = resolveDatabaseKey(opts);
+  // The database may be gone altogether: the key comes from the key file, never a new one.
+  const key = readDatabaseKey(opts);
   const log = opts.log ?? (() => undefined);
   log(`the database will not open (${(openError as Error).message.split('\n')[0]}); restoring ${fileName} in its place`);
   let restored: ReturnType<typeof restoreOverDamaged>;

@@ -6,15 +6,12 @@
  * only the job's account can read (`thrive key-file --out FILE`).
  */
 import { writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { keystorePathFor } from '../db/beside';
 import { readPrivateFile } from '../db/key-file';
 import { readKeystore, unlockWithRecoveryCode } from '../keys/keystore';
 import { CliRefusal } from './args';
 
-/** The keystore the app writes beside its database. */
-export function keystorePathFor(dbPath: string): string {
-  return join(dirname(dbPath), 'thrive.keys');
-}
+export { keystorePathFor } from '../db/beside';
 
 /** The data key from the keystore's recovery wrap; a wrong code is refused plainly (nothing opened). */
 export function keyFromRecoveryCode(dbPath: string, code: string): string {

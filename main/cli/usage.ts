@@ -7,6 +7,10 @@ export const USAGE_HINT = `${SYNOPSIS}\nRun thrive --help for every command and 
 export const USAGE = `${SYNOPSIS}
 
 Commands:
+  init                          Create a new, empty database at FILE and its key file (FILE.key, owner
+                                read/write only; or the key in THRIVE_DB_KEY). Refused where a database
+                                is expected (the file, its backups or the app's keystore are there) and
+                                when FILE's folder does not exist
   channels                      List every channel with its description and the JSON Schema of its arguments
   call CHANNEL ['JSON'] [--out FILE]
                                 Call one channel (arguments as JSON, default {}); prints the result as JSON.
@@ -52,7 +56,8 @@ Commands:
                                 verified", or the first entry that was changed or removed (exit status 1)
 
 Options:
-  --db FILE        The THRIVE Plans database file (created if it does not exist)
+  --db FILE        The THRIVE Plans database file (only init creates one; every other command refuses
+                   a missing or empty file and says what to do)
   --key-file FILE  The file holding the 64-hex database key (default FILE.key beside the database);
                    without it the key is read from THRIVE_DB_KEY if set
   --recovery-code-file FILE

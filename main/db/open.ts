@@ -6,9 +6,11 @@
  */
 import Database from 'better-sqlite3-multiple-ciphers';
 import { DatabaseOpenError, WRONG_KEY_MESSAGE } from './errors';
+import { anchorAuditTrail } from './audit-anchor';
+import { storageOpenError } from './faults';
 import { fileAt, rememberFile, sameFile } from './file-identity';
 import { isDatabaseKey } from './key-file';
-import { anchorAuditTrail } from './audit-anchor';
+import { missingDatabaseError } from './missing';
 import { LATEST_VERSION, migrate, pendingMigrations, type Migration } from './migrate';
 import { sqlString, type Db } from './sql';
 
@@ -30,6 +32,12 @@ export interface OpenDatabaseOptions {
    * pending, the check runs now whatever was asked.
    */
   quickCheck?: 'now' | 'deferred';
+  /**
+   * Only `thrive init` and the app's first run (and tests making a fresh file) pass true: then a new
+   * database may be made at `path`. Otherwise a missing or 0-byte file is refused (main/db/missing.ts)
+   * and nothing is created, not even a -wal or -shm.
+   */
+  create?: boolean;
 }
 
 /**
@@ -54,16 +62,29 @@ export function openDatabase(opts: OpenDatabaseOptions): Db {
   if (!isDatabaseKey(opts.key)) {
     throw new DatabaseOpenError('bad_key_format', 'The database key must be 64 hexadecimal characters (a 256-bit key)');
   }
+  if (!opts.create) {
+    const missing = missingDatabaseError(opts.path);
+    if (missing) throw missing;
+  }
   // A restore in another process can swap the file while this open waits for its lock: the open is
   // then of the file set aside, so it is made again on the file now at the path.
   for (let attempt = 1; ; attempt++) {
     const before = fileAt(opts.path);
-    const db = new Database(opts.path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+    let db: Db;
+    try {
+      db = new Database(opts.path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly === true || !opts.create });
+    } catch (error) {
+      throw storageOpenError(error, opts.path) ?? missingDatabaseError(opts.path) ?? error;
+    }
     try {
       configure(db, opts);
     } catch (error) {
-      db.close();
-      throw error;
+      try {
+        db.close();
+      } catch {
+        // Closing after a storage fault can fail the same way; the fault is what is reported.
+      }
+      throw storageOpenError(error, opts.path) ?? error;
     }
     const after = fileAt(opts.path);
     if (after !== null && (before === null || sameFile(before, after))) {
@@ -82,9 +103,30 @@ function configure(db: Db, opts: OpenDatabaseOptions): void {
   try {
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (error) {
-    throw new DatabaseOpenError('wrong_key', WRONG_KEY_MESSAGE, { cause: error });
+    // A read-only location or a full disk fails this first read too (no -shm can be made): say which.
+    throw storageOpenError(error, opts.path) ?? new DatabaseOpenError('wrong_key', WRONG_KEY_MESSAGE, { cause: error });
   }
   prepareConnection(db, opts);
+}
+
+/**
+ * SQLite opens a file it may not write (an immutable file, a read-only mount) read-only without a
+ * word, and the first save would fail. A write inside a transaction that is rolled back finds out now
+ * and leaves nothing behind. Busy (another writer) proves nothing either way, so it is not a refusal.
+ */
+function refuseReadOnly(db: Db, path: string): void {
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const version = db.pragma('user_version', { simple: true }) as number;
+      db.pragma(`user_version = ${version}`);
+    } finally {
+      db.exec('ROLLBACK');
+    }
+  } catch (error) {
+    const fault = storageOpenError(error, path);
+    if (fault && fault.reason !== 'busy') throw fault;
+  }
 }
 
 /** PRAGMA quick_check, its failure as DatabaseOpenError('corrupt') (what recovery looks for). */
@@ -93,7 +135,8 @@ export function quickCheck(db: Db): void {
   try {
     check = db.pragma('quick_check', { simple: true });
   } catch (error) {
-    throw new DatabaseOpenError('corrupt', `The database file is damaged (${(error as Error).message})`, { cause: error });
+    // An I/O error or a full disk while reading is not damage in the file: it must not be quarantined.
+    throw storageOpenError(error, db.name) ?? new DatabaseOpenError('corrupt', `The database file is damaged (${(error as Error).message})`, { cause: error });
   }
   if (check !== 'ok') throw new DatabaseOpenError('corrupt', `The database file is damaged: ${String(check)}`);
 }
@@ -111,6 +154,7 @@ export function prepareConnection(db: Db, opts: OpenDatabaseOptions): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  if (!opts.readonly) refuseReadOnly(db, opts.path);
   db.pragma('temp_store = MEMORY');
   // Every page read from the file is decrypted, so pages kept in SQLite's own cache are the cheap ones.
   // The default (2 MB) holds a few hundred cases' rows, and a team's rows are spread through the file

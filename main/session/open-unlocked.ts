@@ -26,6 +26,8 @@ export function openUnlocked(
   opts: Pick<SecureSessionOptions, 'dbPath' | 'clock' | 'log' | 'systemActor' | 'backgroundCheck'>,
   key: string,
   keyVerified: boolean,
+  /** The app's first run (the passphrase set up): the only time the app makes a new database. */
+  create = false,
 ): UnlockedServices {
   const deferred = opts.backgroundCheck !== undefined;
   const opened = openDatabaseWithRecovery({
@@ -36,6 +38,7 @@ export function openUnlocked(
     log: opts.log,
     keyVerified,
     quickCheck: deferred ? 'deferred' : 'now',
+    ...(create ? { create: true } : {}),
   });
   const services = createAppServices({
     dbPath: opts.dbPath,

@@ -16,6 +16,7 @@ import type { AppServices } from '../app-services';
 import type { BackgroundBackup } from '../backup/background-backup';
 import type { BackgroundCheck } from '../db/background-check';
 import { DatabaseOpenError } from '../db/errors';
+import { isStorageFault, storageFaultMessage, storageFaultOf } from '../db/faults';
 import { generateDatabaseKey, readKeyFile } from '../db/key-file';
 import { isNetworkPath } from '../db/open';
 import {
@@ -58,7 +59,7 @@ export interface SecureSessionOptions {
    * the key belongs to this install (so an unreadable file is damage, not a wrong key). Default:
    * openUnlocked below.
    */
-  openServices?: (key: string, keyVerified: boolean) => UnlockedServices;
+  openServices?: (key: string, keyVerified: boolean, create?: boolean) => UnlockedServices;
   /** A database that cannot be opened even with the right key (newer version, network path…). */
   onOpenFailure?: (error: Error) => void;
   /**
@@ -100,7 +101,7 @@ export function createSecureSession(opts: SecureSessionOptions): SecureSession {
   const keystorePath = opts.keystorePath ?? join(dirname(opts.dbPath), 'thrive.keys');
   const legacyKeyFile = opts.legacyKeyFile ?? `${opts.dbPath}.key`;
   const timers = opts.timers ?? realTimers;
-  const openServices = opts.openServices ?? ((key: string, verified: boolean) => openUnlocked(opts, key, verified));
+  const openServices = opts.openServices ?? ((key: string, verified: boolean, create?: boolean) => openUnlocked(opts, key, verified, create));
   const lockout = new Lockout(() => timers.now());
 
   if (isNetworkPath(opts.dbPath)) {
@@ -212,14 +213,15 @@ export function createSecureSession(opts: SecureSessionOptions): SecureSession {
     open?.close();
   }
 
-  function becomeUnlocked(key: string, verified: boolean): void {
+  function becomeUnlocked(key: string, verified: boolean, create = false): void {
     let opened: UnlockedServices;
     try {
-      opened = openServices(key, verified);
+      opened = openServices(key, verified, create);
     } catch (error) {
       if (error instanceof DatabaseOpenError) {
         opts.onOpenFailure?.(error);
-        throw new AppError('internal', error.message);
+        // The lock screen shows the cause as main/db/faults.ts and main/db/missing.ts named it.
+        throw new AppError(isStorageFault(error.reason) ? 'storage' : 'internal', error.message);
       }
       throw error;
     }
@@ -270,7 +272,15 @@ export function createSecureSession(opts: SecureSessionOptions): SecureSession {
       key = generateDatabaseKey();
       created = createKeystore(key, passphrase, opts.os);
       writeKeystore(keystorePath, created.file);
-      becomeUnlocked(key, true);
+      // The first run: the one place the app makes a new database (everywhere else a missing one is refused).
+      try {
+        becomeUnlocked(key, true, true);
+      } catch (error) {
+        // No database was made (a read-only or full disk…): a keystore left alone would make every later
+        // start refuse a "missing" database, so the first run can simply be tried again.
+        if (!existsSync(opts.dbPath)) rmSync(keystorePath, { force: true });
+        throw error;
+      }
     }
     keystore = created.file;
     return { status: status(), recoveryCode: created.recoveryCode };
@@ -327,6 +337,9 @@ export function createSecureSession(opts: SecureSessionOptions): SecureSession {
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toIpcError() };
       opts.log(`${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      // Writing the keystore at setup or after a new passphrase: a read-only or full disk, named.
+      const fault = storageFaultOf(error, opts.dbPath);
+      if (fault) return { ok: false, error: { code: 'storage', message: storageFaultMessage(fault, opts.dbPath) } };
       return { ok: false, error: { code: 'internal', message: 'Something went wrong inside THRIVE Plans. Please try again.' } };
     }
   }

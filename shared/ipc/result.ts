@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'wrong_passphrase' // the passphrase or recovery code did not unwrap the key
   | 'unknown_channel'
   | 'database_replaced' // the file this connection opened is no longer the one at its path: nothing saved
+  | 'storage' // the disk or the database file refused (read-only, full, I/O error, held): the message names which
   | 'internal';
 
 export interface FieldError {

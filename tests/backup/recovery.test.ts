@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabaseWithRecovery } from '../../main/backup/recovery';
 import { generateDatabaseKey } from '../../main/db/key-file';
 import { openDatabase } from '../../main/db/open';
-import { TEST_KEY } from '../db/temp-db';
+import { openErrorReason, TEST_KEY } from '../db/temp-db';
 import { openCaseArgs } from '../integration/support';
 import { appWithRecords, dumpAll } from './support';
 
@@ -177,10 +177,19 @@ describe('opening when the database file is missing', () => {
     }
   });
 
-  it('starts a new database when no backup opens with the key (a new install beside an old backups folder)', () => {
+  it('refuses a missing database when no backup opens with the key, creating nothing', () => {
     const app = closedWithBackup();
     rmSync(app.dbPath);
-    const { db, recoveryNotice } = openDatabaseWithRecovery({ path: app.dbPath, key: generateDatabaseKey(), backupDir: app.backupDir, clock: app.clock });
+    expect(openErrorReason(() => openDatabaseWithRecovery({ path: app.dbPath, key: generateDatabaseKey(), backupDir: app.backupDir, clock: app.clock }))).toBe(
+      'database_missing',
+    );
+    expect(existsSync(app.dbPath)).toBe(false);
+  });
+
+  it("starts a new database at the app's first run when no backup opens with the key (a new install beside an old backups folder)", () => {
+    const app = closedWithBackup();
+    rmSync(app.dbPath);
+    const { db, recoveryNotice } = openDatabaseWithRecovery({ path: app.dbPath, key: generateDatabaseKey(), backupDir: app.backupDir, clock: app.clock, create: true });
     try {
       expect(recoveryNotice).toBeNull();
       expect(db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(0);

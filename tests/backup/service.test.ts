@@ -21,7 +21,7 @@ function hourClock(start: string) {
 function servicesAt(start: string) {
   const clock = hourClock(start);
   const logs: string[] = [];
-  const services = createAppServices({ dbPath: tempDbPath(), key: TEST_KEY, clock, log: (m) => logs.push(m) });
+  const services = createAppServices({ dbPath: tempDbPath(), key: TEST_KEY, create: true, clock, log: (m) => logs.push(m) });
   return { services, clock, logs };
 }
 
@@ -116,7 +116,7 @@ describe('createAppServices with a database opened with recovery', () => {
   it('serves the handlers and backups on the handle it is given', () => {
     const dbPath = tempDbPath();
     const clock = hourClock('2026-11-22T08:30:00.000Z');
-    const { db, recoveryNotice } = openDatabaseWithRecovery({ path: dbPath, key: TEST_KEY, backupDir: join(dirname(dbPath), 'backups'), clock });
+    const { db, recoveryNotice } = openDatabaseWithRecovery({ path: dbPath, key: TEST_KEY, backupDir: join(dirname(dbPath), 'backups'), clock, create: true });
     expect(recoveryNotice).toBeNull();
     const services = createAppServices({ dbPath, key: TEST_KEY, db, clock, log: () => undefined });
     try {

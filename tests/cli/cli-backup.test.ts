@@ -24,6 +24,7 @@ function withDb<T>(dbPath: string, fn: (db: ReturnType<typeof openDatabase>) => 
 
 async function seeded() {
   const db = tempDbPath();
+  expect((await thrive(['--db', db, 'init'])).code).toBe(0);
   expect((await thrive(['--db', db, '--today', '2026-11-22', 'seed-demo'])).code).toBe(0);
   return db;
 }

@@ -34,6 +34,7 @@ async function call<T>(db: string, channel: string, args: unknown = {}): Promise
 
 async function demoDb(): Promise<string> {
   const db = tempDbPath();
+  expect((await thrive(['--db', db, 'init'])).code).toBe(0);
   expect((await thrive([...at(db), 'seed-demo'])).code).toBe(0);
   return db;
 }
@@ -111,6 +112,7 @@ describe('thrive export fhir', () => {
 
   it("refuses a clinician's team export, leaving no file and no FILE.partial", async () => {
     const db = tempDbPath();
+    await thrive(['--db', db, 'init']);
     await call(db, 'profile:setup', { name: 'Sam Patel', role: 'clinician', teamName: 'North' });
     const dir = tempDir();
     const r = await thrive([...at(db), 'export', 'fhir', '--scope', 'team', '--out', join(dir, 'team.json')]);
@@ -267,6 +269,7 @@ function csvFile(rows: string[], header = HEADER): string {
 
 async function clinicianDb(): Promise<string> {
   const db = tempDbPath();
+  await thrive(['--db', db, 'init']);
   await call(db, 'profile:setup', { name: 'Sam Patel', role: 'clinician', teamName: 'North' });
   return db;
 }
@@ -336,6 +339,7 @@ describe('thrive import csv', () => {
     expect(await thrive([...at(db), 'import', 'csv', join(tempDir(), 'nope.csv')])).toMatchObject({ code: 1, err: expect.stringContaining('there is no such file') });
     const empty = join(tempDir(), 'empty.csv');
     writeFileSync(empty, '');
+    await thrive(['--db', db, 'init']);
     await call(db, 'profile:setup', { name: 'Sam Patel', role: 'clinician', teamName: 'North' });
     const r = await thrive([...at(db), 'import', 'csv', empty]);
     expect(r.code).toBe(1);

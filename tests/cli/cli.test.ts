@@ -49,6 +49,7 @@ describe('thrive (in process)', () => {
 
   it('loads the demo and prints the caseload as a table with flags and their reasons', async () => {
     const db = tempDbPath();
+    await thrive(['--db', db, 'init']);
     const seeded = await thrive(['--db', db, '--today', '2026-11-22', 'seed-demo']);
     expect(seeded).toMatchObject({ code: 0, out: 'Loaded the fictional demo caseload: 29 cases, 4 clinicians.\n' });
 
@@ -69,6 +70,7 @@ describe('thrive (in process)', () => {
 
   it('records a review with call review:record and shows it in call cases:history', async () => {
     const db = tempDbPath();
+    await thrive(['--db', db, 'init']);
     await thrive(['--db', db, '--today', '2026-11-22', 'seed-demo']);
     const call = async (channel: string, args: unknown) =>
       JSON.parse((await thrive(['--db', db, '--today', '2026-11-22', 'call', channel, JSON.stringify(args)])).out);
@@ -95,6 +97,7 @@ describe('thrive (in process)', () => {
 
   it("shows another clinician's caseload with --clinician", async () => {
     const db = tempDbPath();
+    await thrive(['--db', db, 'init']);
     await thrive(['--db', db, '--today', '2026-11-22', 'seed-demo']);
     const list = JSON.parse((await thrive(['--db', db, 'call', 'clinicians:list', '{}'])).out) as { value: Array<{ id: string; name: string }> };
     const priya = list.value.find((c) => c.name === 'Priya Natarajan')!;
@@ -104,6 +107,7 @@ describe('thrive (in process)', () => {
 
   it('calls a channel and prints the result as JSON; the command line is the audit actor without a profile', async () => {
     const db = tempDbPath();
+    await thrive(['--db', db, 'init']);
     const r = await thrive(['--db', db, 'call', 'settings:update', '{"dueSoonDays": 10}']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toMatchObject({ ok: true, value: { dueSoonDays: 10 } });
@@ -114,6 +118,7 @@ describe('thrive (in process)', () => {
 
   it('prints a structured validation error for invalid input, writes nothing, and exits 1', async () => {
     const db = tempDbPath();
+    await thrive(['--db', db, 'init']);
     await thrive(['--db', db, '--today', '2026-11-22', 'call', 'profile:setup', '{"name":"Sam","role":"clinician","teamName":"North"}']);
     const before = countsOf(db);
     const args = { caseRef: 'X-1', name: 'Jo', dateOfBirth: '2030-01-01', nhsNumber: '123', referralDate: '2026-01-01', openDate: '2026-01-02', leadClinicianId: 'nope', coordinatingAgency: 'CAMHS' };
@@ -136,6 +141,7 @@ describe('thrive (in process)', () => {
 
   it('uses THRIVE_DB_KEY when there is no key file, and says clearly when the key is wrong', async () => {
     const db = tempDbPath();
+    expect((await thrive(['--db', db, 'init'], { THRIVE_DB_KEY: TEST_KEY })).code).toBe(0);
     expect((await thrive(['--db', db, 'call', 'app:state', '{}'], { THRIVE_DB_KEY: TEST_KEY })).code).toBe(0);
     expect(existsSync(`${db}.key`)).toBe(false);
     const wrong = await thrive(['--db', db, 'call', 'app:state', '{}'], { THRIVE_DB_KEY: 'b'.repeat(64) });
@@ -152,12 +158,15 @@ describe('thrive (in process)', () => {
     expect(await thrive(['caseload'])).toMatchObject({ code: 1, err: expect.stringContaining('--db FILE') });
     expect(await thrive(['--db', tempDbPath(), '--today', '31/02/2026', 'caseload'])).toMatchObject({ code: 1, err: expect.stringContaining('--today') });
     expect(await thrive(['--db', tempDbPath(), '--frobnicate', 'caseload'])).toMatchObject({ code: 1, err: expect.stringContaining('Unknown option --frobnicate') });
-    const noProfile = await thrive(['--db', tempDbPath(), 'caseload']);
+    const fresh = tempDbPath();
+    await thrive(['--db', fresh, 'init']);
+    const noProfile = await thrive(['--db', fresh, 'caseload']);
     expect(noProfile).toMatchObject({ code: 1, out: '', err: expect.stringMatching(/^thrive: No profile is set up yet/) });
   });
 
   it('shows the team view with call team:overview and team:cases, and writes exports with --out', async () => {
     const db = tempDbPath();
+    await thrive(['--db', db, 'init']);
     await thrive(['--db', db, '--today', '2026-11-22', 'seed-demo']);
     const overview = await thrive(['--db', db, '--today', '2026-11-22', 'call', 'team:overview', '{}']);
     expect(overview.code).toBe(0);
@@ -187,6 +196,7 @@ describe('thrive (in process)', () => {
 
   it('records the profile as the actor once a profile exists', async () => {
     const db = tempDbPath();
+    await thrive(['--db', db, 'init']);
     await thrive(['--db', db, '--today', '2026-11-22', 'seed-demo']);
     const state = JSON.parse((await thrive(['--db', db, 'call', 'app:state', '{}'])).out);
     const profileId = state.value.profile.id as string;
@@ -209,6 +219,7 @@ describe('bin/thrive.cjs (a real process)', () => {
 
   it('runs the bundled CLI against a database: the flagged caseload, a supervision pack, and a pipe closed early', async () => {
     const db = tempDbPath();
+    await thrive(['--db', db, 'init']);
     await thrive(['--db', db, '--today', '2026-11-22', 'seed-demo']);
     const run = spawnSync(process.execPath, [bin, '--db', db, '--today', '2026-11-22', 'caseload'], {
       encoding: 'utf8',

@@ -4,7 +4,7 @@ import { openDatabase } from '../../main/db/open';
 import { TEST_KEY, tempDbPath } from './temp-db';
 
 function withEntries(n: number) {
-  const db = openDatabase({ path: tempDbPath(), key: TEST_KEY });
+  const db = openDatabase({ path: tempDbPath(), key: TEST_KEY, create: true });
   for (let i = 0; i < n; i++) {
     appendAudit(db, {
       at: `2026-11-22T12:00:0${i}.000Z`,

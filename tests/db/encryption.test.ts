@@ -11,7 +11,7 @@ const NAME = 'Zebedee Quillfeather';
 describe('encryption at rest', () => {
   it('holds no plaintext in the database file or its WAL', () => {
     const path = tempDbPath();
-    const db = openDatabase({ path, key: TEST_KEY });
+    const db = openDatabase({ path, key: TEST_KEY, create: true });
     db.prepare("INSERT INTO young_people VALUES ('y1', ?, '2012-01-01', NULL, 'x', 'x')").run(NAME);
     // Still open: the row is in the WAL, not yet checkpointed into the main file.
     expect(existsSync(`${path}-wal`)).toBe(true);
@@ -28,7 +28,7 @@ describe('encryption at rest', () => {
 
   it('is refused with a clear message when the key is wrong', () => {
     const path = tempDbPath();
-    openDatabase({ path, key: TEST_KEY }).close();
+    openDatabase({ path, key: TEST_KEY, create: true }).close();
     const wrong = generateDatabaseKey();
     expect(() => openDatabase({ path, key: wrong })).toThrow(WRONG_KEY_MESSAGE);
     expect(openErrorReason(() => openDatabase({ path, key: wrong }))).toBe('wrong_key');

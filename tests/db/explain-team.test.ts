@@ -69,7 +69,7 @@ beforeAll(() => {
   // A service of three teams, and the local default: one team holding every case (where a team index
   // narrows nothing, and a planner with statistics is most tempted to start elsewhere).
   for (const [name, teams] of [['three teams', 3], ['one team', 1]] as const) {
-    const db = openDatabase({ path: join(dir, `${teams}.db`), key: TEST_KEY });
+    const db = openDatabase({ path: join(dir, `${teams}.db`), key: TEST_KEY, create: true });
     generateCaseload(db, { seed: 3, today: '2026-11-16', teams, cliniciansPerTeam: 4, openCases: 900, closedCases: 300 });
     dbs[name] = db;
   }

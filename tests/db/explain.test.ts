@@ -25,7 +25,7 @@ function fullScans(steps: readonly string[]): string[] {
 
 /** Enough rows that the planner's statistics look like a real caseload (open and closed cases, goals). */
 function seeded(analyze: boolean): Db {
-  const db = openDatabase({ path: tempDbPath(), key: TEST_KEY });
+  const db = openDatabase({ path: tempDbPath(), key: TEST_KEY, create: true });
   const clinician = db.prepare("INSERT INTO clinicians VALUES (?, ?, 'clinician', ?, 'x')");
   const person = db.prepare("INSERT INTO young_people VALUES (?, 'Y', '2010-01-01', NULL, 'x', 'x')");
   const kase = db.prepare(

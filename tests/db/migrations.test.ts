@@ -24,7 +24,7 @@ const NEXT = LATEST_VERSION + 10;
 
 describe('migrations 0010 (initial schema), 0020 (team view), 0030 (trust scale), 0040 (ending outcomes) and 0050 (audit row digests)', () => {
   it('creates every table of the case lifecycle, its indexes and the audit triggers, and sets user_version', () => {
-    const db = openDatabase({ path: tempDbPath(), key: TEST_KEY });
+    const db = openDatabase({ path: tempDbPath(), key: TEST_KEY, create: true });
     try {
       expect(MIGRATIONS.map((m) => m.version)).toEqual([10, 20, 30, 40, 50]);
       expect(userVersion(db)).toBe(50);
@@ -85,7 +85,7 @@ describe('migrations 0010 (initial schema), 0020 (team view), 0030 (trust scale)
 
   it('upgrades a schema-10 database to the team view indexes, keeping its cases, after a verified copy', () => {
     const path = tempDbPath();
-    const first = openDatabase({ path, key: TEST_KEY, migrations: MIGRATIONS.filter((m) => m.version === 10) });
+    const first = openDatabase({ path, key: TEST_KEY, create: true, migrations: MIGRATIONS.filter((m) => m.version === 10) });
     first.exec(`INSERT INTO teams VALUES ('t1', 'Team', 'x');
       INSERT INTO clinicians VALUES ('c1', 'Ann', 'team_lead', 't1', 'x');
       INSERT INTO young_people VALUES ('y1', 'Jo', '2012-01-01', NULL, 'x', 'x');
@@ -111,7 +111,7 @@ describe('migrations 0010 (initial schema), 0020 (team view), 0030 (trust scale)
 
   it('upgrades a schema-20 database to the trust-scale indexes, keeping its rows, after a verified copy', () => {
     const path = tempDbPath();
-    const first = openDatabase({ path, key: TEST_KEY, migrations: MIGRATIONS.filter((m) => m.version <= 20) });
+    const first = openDatabase({ path, key: TEST_KEY, create: true, migrations: MIGRATIONS.filter((m) => m.version <= 20) });
     first.exec(`INSERT INTO teams VALUES ('t1', 'Team', 'x');
       INSERT INTO clinicians VALUES ('c1', 'Ann', 'team_lead', 't1', 'x');
       INSERT INTO young_people VALUES ('y1', 'Jo', '2012-01-01', NULL, 'x', 'x');
@@ -137,7 +137,7 @@ describe('migrations 0010 (initial schema), 0020 (team view), 0030 (trust scale)
 
   it('upgrades a schema-30 database with the ending outcomes of its closed cases, worked out from their rows', () => {
     const path = tempDbPath();
-    const first = openDatabase({ path, key: TEST_KEY, migrations: MIGRATIONS.filter((m) => m.version <= 30) });
+    const first = openDatabase({ path, key: TEST_KEY, create: true, migrations: MIGRATIONS.filter((m) => m.version <= 30) });
     const cv = `'{}', 'c1', 'x'`;
     // k1: closed, Current Views at open and close, two goals rated at the ending (g2 rated twice on its
     // first day: the first recorded is its first rating); k2: closed with no Current View at open and no
@@ -228,7 +228,7 @@ describe('migrations 0010 (initial schema), 0020 (team view), 0030 (trust scale)
   });
 
   it('enforces its CHECK constraints on enums, dates and GBO scores', () => {
-    const db = openDatabase({ path: tempDbPath(), key: TEST_KEY });
+    const db = openDatabase({ path: tempDbPath(), key: TEST_KEY, create: true });
     try {
       db.exec("INSERT INTO teams VALUES ('t1', 'Team', '2026-01-01T00:00:00Z')");
       expect(() => db.exec("INSERT INTO clinicians VALUES ('c1', 'Ann', 'manager', 't1', 'x')")).toThrow(/CHECK/);
@@ -242,7 +242,7 @@ describe('migrations 0010 (initial schema), 0020 (team view), 0030 (trust scale)
 
   it('refuses a database written by a newer version, and leaves it untouched', () => {
     const path = tempDbPath();
-    openDatabase({ path, key: TEST_KEY }).close();
+    openDatabase({ path, key: TEST_KEY, create: true }).close();
     const raw = openRaw(path);
     raw.pragma('user_version = 9990');
     raw.close();
@@ -259,7 +259,7 @@ describe('migrations 0010 (initial schema), 0020 (team view), 0030 (trust scale)
 
   it('copies an existing database (encrypted, verified) before migrating it, all in one transaction', () => {
     const path = tempDbPath();
-    const db = openDatabase({ path, key: TEST_KEY });
+    const db = openDatabase({ path, key: TEST_KEY, create: true });
     db.exec("INSERT INTO teams VALUES ('t1', 'Team Before', '2026-01-01T00:00:00Z')");
     const next = [...MIGRATIONS, { version: NEXT, name: 'test-extra', sql: 'CREATE TABLE extra (id TEXT PRIMARY KEY);' }];
     const result = migrate(db, { path, key: TEST_KEY, migrations: next });
@@ -277,7 +277,7 @@ describe('migrations 0010 (initial schema), 0020 (team view), 0030 (trust scale)
 
   it('rolls back every step and the version bump when a migration fails', () => {
     const path = tempDbPath();
-    const db = openDatabase({ path, key: TEST_KEY });
+    const db = openDatabase({ path, key: TEST_KEY, create: true });
     const broken = [
       ...MIGRATIONS,
       { version: NEXT, name: 'ok-step', sql: 'CREATE TABLE extra (id TEXT);' },
@@ -295,7 +295,7 @@ describe('migrations 0010 (initial schema), 0020 (team view), 0030 (trust scale)
 
   it('does not copy a brand-new database, and a second open migrates nothing', () => {
     const path = tempDbPath();
-    openDatabase({ path, key: TEST_KEY }).close();
+    openDatabase({ path, key: TEST_KEY, create: true }).close();
     const db = openDatabase({ path, key: TEST_KEY });
     expect(migrate(db, { path, key: TEST_KEY })).toEqual({ from: LATEST_VERSION, to: LATEST_VERSION, backupPath: null });
     db.close();

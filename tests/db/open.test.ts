@@ -9,7 +9,7 @@ import { openErrorReason, TEST_KEY, tempDbPath } from './temp-db';
 
 describe('opening', () => {
   it('sets the pragmas the reliability bar asks for', () => {
-    const db = openDatabase({ path: tempDbPath(), key: TEST_KEY });
+    const db = openDatabase({ path: tempDbPath(), key: TEST_KEY, create: true });
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
@@ -38,7 +38,7 @@ describe('opening', () => {
 
   it('opens read-only without changing anything, and refuses a read-only open that would need an upgrade', () => {
     const path = tempDbPath();
-    const db = openDatabase({ path, key: TEST_KEY });
+    const db = openDatabase({ path, key: TEST_KEY, create: true });
     db.exec("INSERT INTO teams VALUES ('t1', 'Team', 'x')");
     db.close();
     const reader = openDatabase({ path, key: TEST_KEY, readonly: true });
@@ -51,7 +51,7 @@ describe('opening', () => {
 
   it('reports a damaged file as damaged rather than opening it', () => {
     const path = tempDbPath();
-    const db = openDatabase({ path, key: TEST_KEY });
+    const db = openDatabase({ path, key: TEST_KEY, create: true });
     const insert = db.prepare("INSERT INTO young_people VALUES (?, 'Name', '2012-01-01', NULL, 'x', 'x')");
     db.transaction(() => {
       for (let i = 0; i < 2000; i++) insert.run(`y${i}`);
@@ -85,7 +85,7 @@ describe('key files', () => {
 
   it('gives a new database a key file beside it, and refuses an existing database whose key file is missing', () => {
     const dbPath = tempDbPath();
-    const services = createAppServices({ dbPath, clock: fixedClock('2026-11-22'), log: () => {} });
+    const services = createAppServices({ dbPath, create: true, clock: fixedClock('2026-11-22'), log: () => {} });
     services.close();
     expect(readKeyFile(`${dbPath}.key`)).toMatch(/^[0-9a-f]{64}$/);
     const reopened = createAppServices({ dbPath, clock: fixedClock('2026-11-22'), log: () => {} });

@@ -16,7 +16,7 @@ function counted(db: ReturnType<typeof openDatabase>) {
 
 describe('memoUntilChanged', () => {
   it('answers a repeated read from the first result while nothing is written', () => {
-    const db = openDatabase({ path: tempDbPath(), key: TEST_KEY });
+    const db = openDatabase({ path: tempDbPath(), key: TEST_KEY, create: true });
     const { read, computed } = counted(db);
     const first = read();
     expect(read()).toBe(first);
@@ -27,7 +27,7 @@ describe('memoUntilChanged', () => {
   });
 
   it('reads again after any write on the same connection, even to another table', () => {
-    const db = openDatabase({ path: tempDbPath(), key: TEST_KEY });
+    const db = openDatabase({ path: tempDbPath(), key: TEST_KEY, create: true });
     const { read, computed } = counted(db);
     expect(read()).toEqual([]);
     db.prepare("INSERT INTO teams VALUES ('t1', 'North', 'x')").run();
@@ -40,7 +40,7 @@ describe('memoUntilChanged', () => {
 
   it('reads again after another connection (the CLI, a scheduled job) commits', () => {
     const path = tempDbPath();
-    const app = openDatabase({ path, key: TEST_KEY });
+    const app = openDatabase({ path, key: TEST_KEY, create: true });
     const cli = openDatabase({ path, key: TEST_KEY });
     const { read } = counted(app);
     expect(read()).toEqual([]);
@@ -51,7 +51,7 @@ describe('memoUntilChanged', () => {
   });
 
   it('never reuses inside a transaction, whose writes may be rolled back', () => {
-    const db = openDatabase({ path: tempDbPath(), key: TEST_KEY });
+    const db = openDatabase({ path: tempDbPath(), key: TEST_KEY, create: true });
     const { read, computed } = counted(db);
     expect(() =>
       db.transaction(() => {

@@ -22,7 +22,7 @@ const open: AppServices[] = [];
 export function startApp(today: IsoDate = '2026-11-22'): TestApp {
   const clock = fixedClock(today);
   const logs: string[] = [];
-  const services = createAppServices({ dbPath: tempDbPath(), key: TEST_KEY, clock, log: (m) => logs.push(m) });
+  const services = createAppServices({ dbPath: tempDbPath(), key: TEST_KEY, create: true, clock, log: (m) => logs.push(m) });
   open.push(services);
   const call = <C extends Channel>(channel: C, args: ArgsOf<C>) => services.invoke(channel, args) as IpcResult<ResultOf<C>>;
   return {

@@ -26,7 +26,7 @@ let app: { services: AppServices; ok<C extends Channel>(channel: C, args: ArgsOf
 let g: GeneratedCaseload;
 
 function services(name: string): AppServices {
-  const s = createAppServices({ dbPath: join(dir, name), key: TEST_KEY, clock: fixedClock(TODAY), log: () => {} });
+  const s = createAppServices({ dbPath: join(dir, name), key: TEST_KEY, create: true, clock: fixedClock(TODAY), log: () => {} });
   opened.push(s);
   return s;
 }

@@ -104,7 +104,7 @@ let g: GeneratedCaseload;
 let mover: string;
 
 function start(): void {
-  services = createAppServices({ dbPath, key: TEST_KEY, clock: fixedClock(TODAY), log: () => {} });
+  services = createAppServices({ dbPath, key: TEST_KEY, create: true, clock: fixedClock(TODAY), log: () => {} });
 }
 
 function ok<C extends Channel>(channel: C, args: ArgsOf<C>): ResultOf<C> {

@@ -60,7 +60,7 @@ let template: string;
 
 beforeAll(() => {
   template = mkdtempSync(join(tmpdir(), 'thrive-fuzz-'));
-  const services = createAppServices({ dbPath: join(template, DB_FILE), key: TEST_KEY, clock: fixedClock(TODAY), log: () => {} });
+  const services = createAppServices({ dbPath: join(template, DB_FILE), key: TEST_KEY, create: true, clock: fixedClock(TODAY), log: () => {} });
   try {
     expect(services.invoke('profile:setup', { name: 'Dr Morgan Ellis', role: 'team_lead', teamName: 'CAMHS North' })).toMatchObject({ ok: true });
     expect(services.invoke('demo:seed', {})).toMatchObject({ ok: true });

@@ -11,11 +11,14 @@ import type { z } from 'zod';
 import type { ErrorCode } from '../../shared/ipc/result';
 import type { Db } from '../../main/db/sql';
 
-/** Every code but the two that mean "broken": a crash inside ('internal'), or a known channel not found. */
+/**
+ * Every code but those that mean "broken": a crash inside ('internal'), a known channel not found, or a
+ * storage fault ('storage': the fuzzer's disk is healthy, so one would be a fault misnamed).
+ */
 export const REFUSAL_CODES = ['validation', 'not_found', 'conflict', 'read_only', 'forbidden', 'locked', 'wrong_passphrase', 'database_replaced'] as const;
 type Refusal = (typeof REFUSAL_CODES)[number];
 // Compile-time: a new ErrorCode must be placed here (a refusal, or not) before this suite compiles.
-type _Unplaced = Exclude<ErrorCode, Refusal | 'internal' | 'unknown_channel'>;
+type _Unplaced = Exclude<ErrorCode, Refusal | 'internal' | 'unknown_channel' | 'storage'>;
 const _allPlaced: [_Unplaced] extends [never] ? true : never = true;
 void _allPlaced;
 

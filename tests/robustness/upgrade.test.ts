@@ -71,7 +71,7 @@ function openRaw(path: string): Db {
 /** A database at `version` with the fixture's records; returns what it holds. */
 function databaseAt(version: number): { path: string; before: Snapshot; schema: unknown[] } {
   const path = tempDbPath();
-  const db = openDatabase({ path, key: TEST_KEY, migrations: MIGRATIONS.filter((m) => m.version <= version) });
+  const db = openDatabase({ path, key: TEST_KEY, create: true, migrations: MIGRATIONS.filter((m) => m.version <= version) });
   try {
     // One transaction: a review and its Current View point at each other (deferred foreign keys).
     db.transaction(() => FIXTURES[version]!(db))();

@@ -62,7 +62,7 @@ describe('upgrading from the plain key file of earlier versions', () => {
   it('starts in setup, wraps that key after opening the database with it, and deletes the plain file', () => {
     const dir = tempDir();
     const dbPath = join(dir, 'thrive.db');
-    const old = createAppServices({ dbPath, clock: fixedClock('2026-11-22'), log: () => undefined });
+    const old = createAppServices({ dbPath, create: true, clock: fixedClock('2026-11-22'), log: () => undefined });
     old.invoke('profile:setup', PROFILE);
     old.close();
     expect(existsSync(`${dbPath}.key`)).toBe(true);
@@ -82,7 +82,7 @@ describe('upgrading from the plain key file of earlier versions', () => {
   it('keeps the plain key file and writes no keystore when that key does not open the database', () => {
     const dir = tempDir();
     const dbPath = join(dir, 'thrive.db');
-    createAppServices({ dbPath, clock: fixedClock('2026-11-22'), log: () => undefined }).close();
+    createAppServices({ dbPath, create: true, clock: fixedClock('2026-11-22'), log: () => undefined }).close();
     writeFileSync(`${dbPath}.key`, `${'ab'.repeat(32)}\n`, { mode: 0o600 });
     const failures: Error[] = [];
     const t = startSession(null, { dir, onOpenFailure: (e) => failures.push(e) });

@@ -31,7 +31,7 @@ export async function buildWriter(outDir: string): Promise<string> {
 
 /** A database with a profile and one planned case per name; its key in a key file beside it. */
 export function prepareDatabase(dbPath: string, names: readonly string[], today: IsoDate): void {
-  const services = createAppServices({ dbPath, clock: fixedClock(today), log: () => {} });
+  const services = createAppServices({ dbPath, create: true, clock: fixedClock(today), log: () => {} });
   try {
     const invoke = (channel: string, args: unknown) => {
       const result = services.invoke(channel, args);

@@ -260,7 +260,8 @@ export async function launchApp(
       backgroundBackup: workerBackup(path.join(REPO_ROOT, 'dist', 'main', 'db-worker.js')),
     });
   } else {
-    services = createAppServices({ dbPath, clock, log });
+    // The page's own database, made here as `thrive init` would (a missing one is otherwise refused).
+    services = createAppServices({ dbPath, create: true, clock, log });
     opts.setup?.(services);
   }
   const invoke = (channel: string, rawArgs: unknown): ReturnType<AppServices['invoke']> =>
