@@ -21,6 +21,7 @@ describe.skipIf(process.platform === 'win32')('key files readable by others', ()
     const db = tempDbPath();
     const keyFile = join(tempDir(), 'job.key');
     writeFileSync(keyFile, `${TEST_KEY}\n`, { mode: 0o600 });
+    expect((await thrive(['--db', db, '--key-file', keyFile, 'init'])).code).toBe(0);
     expect((await thrive(['--db', db, '--key-file', keyFile, 'call', 'app:state', '{}'])).code).toBe(0);
 
     chmodSync(keyFile, 0o644);
@@ -36,6 +37,7 @@ describe.skipIf(process.platform === 'win32')('key files readable by others', ()
 
   it('refuses the default FILE.key beside the database when group can read it', async () => {
     const db = tempDbPath();
+    expect((await thrive(['--db', db, 'init'])).code).toBe(0);
     expect((await thrive(['--db', db, 'call', 'app:state', '{}'])).code).toBe(0);
     // The CLI made it owner-only.
     expect(statSync(`${db}.key`).mode & 0o777).toBe(0o600);

@@ -27,11 +27,18 @@ function actsOnTerminal(output: string): string[] {
   });
 }
 
+/** A new, empty database made the only way one is made: `thrive init`. */
+async function newDb(path = tempDbPath()) {
+  const made = await thrive(['--db', path, 'init']);
+  expect(made.code, made.err).toBe(0);
+  return path;
+}
+
 const PROFILE = '{"name":"Sam Taylor","role":"clinician","teamName":"CAMHS North"}';
 
 /** A database with a profile and one case (the test's own, not the demo: no slow seed). */
 async function databaseWithCase(name = 'Jo Bloggs') {
-  const db = tempDbPath();
+  const db = await newDb();
   const profile = JSON.parse((await thrive(['--db', db, 'call', 'profile:setup', PROFILE])).out).value;
   const args = { caseRef: 'RIO-1', name, dateOfBirth: '2012-01-01', referralDate: '2026-11-01', openDate: '2026-11-02', leadClinicianId: profile.id, coordinatingAgency: 'CAMHS' };
   const opened = await thrive(['--db', db, '--today', '2026-11-22', 'call', 'cases:open', JSON.stringify(args)]);
@@ -69,8 +76,7 @@ describe('export csv --out-dir', () => {
   });
 
   it('makes no folder when the export is refused (no profile yet)', async () => {
-    const db = tempDbPath();
-    await thrive(['--db', db, 'call', 'app:state']);
+    const db = await newDb();
     const dir = join(tempDir(), 'new');
     const r = await thrive(['--db', db, 'export', 'csv', '--out-dir', dir]);
     expect(r.code).toBe(1);
@@ -81,8 +87,7 @@ describe('export csv --out-dir', () => {
 
 describe('a new database with no profile', () => {
   it('import csv says why, and gives the profile:setup command line that works', async () => {
-    const db = tempDbPath();
-    await thrive(['--db', db, 'call', 'app:state']);
+    const db = await newDb();
     const csv = join(tempDir(), 'caseload.csv');
     writeFileSync(csv, 'Case ref,Name,Date of birth,Referral date,Open date,Lead clinician\r\nRIO-1,Jo Bloggs,14/05/2012,01/10/2026,20/10/2026,Sam Taylor\r\n');
     const r = await thrive(['--db', db, '--today', '2026-11-22', 'import', 'csv', csv]);
@@ -104,13 +109,13 @@ describe('a new database with no profile', () => {
   it('quotes a database path with spaces so the printed command can be pasted', async () => {
     const db = join(tempDir(), 'My Documents', "Sam's thrive.db");
     mkdirSync(join(db, '..'));
-    await thrive(['--db', db, 'call', 'app:state']);
+    await newDb(db);
     const r = await thrive(['--db', db, 'export', 'csv', '--file', 'cases', '--out', join(tempDir(), 'c.csv')]);
     expect(r.err).toContain(`  thrive --db '${db.replace(/'/g, `'\\''`)}' call profile:setup '{"name":`);
   });
 
   it('caseload prints a thrive: line and the hint, not a JSON blob', async () => {
-    const db = tempDbPath();
+    const db = await newDb();
     const r = await thrive(['--db', db, 'caseload']);
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
@@ -119,7 +124,7 @@ describe('a new database with no profile', () => {
   });
 
   it('call keeps its JSON on stdout and puts the hint on stderr', async () => {
-    const db = tempDbPath();
+    const db = await newDb();
     const r = await thrive(['--db', db, 'call', 'export:caseloadCsv', '{"file":"cases"}']);
     expect(JSON.parse(r.out)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(r.err).toContain('call profile:setup');
@@ -128,11 +133,11 @@ describe('a new database with no profile', () => {
 
 describe('ordinary runs are quiet', () => {
   it('prints no "slow call" timings on stderr unless --verbose', async () => {
-    const db = tempDbPath();
+    const db = await newDb();
     const seeded = await thrive(['--db', db, '--today', '2026-11-22', 'seed-demo']);
     expect(seeded.code).toBe(0);
     expect(seeded.err).toBe('');
-    const verbose = await thrive(['--db', tempDbPath(), '--today', '2026-11-22', '--verbose', 'seed-demo']);
+    const verbose = await thrive(['--db', await newDb(), '--today', '2026-11-22', '--verbose', 'seed-demo']);
     expect(verbose.err).toMatch(/^thrive: slow call: demo:seed took \d+\.\d ms$/m);
   });
 });
@@ -148,7 +153,7 @@ describe('usage mistakes', () => {
 
 describe('call with a value of the wrong type', () => {
   it('says the field "must be text"', async () => {
-    const db = tempDbPath();
+    const db = await newDb();
     await thrive(['--db', db, 'call', 'profile:setup', PROFILE]);
     const r = await thrive(['--db', db, 'call', 'cases:open', '{"caseRef":123}']);
     expect(r.code).toBe(1);

@@ -22,6 +22,7 @@ async function thrive(argv: string[]) {
 /** The demo caseload in a fresh database, as a person would make it. */
 async function demoDatabase(): Promise<string> {
   const db = tempDbPath();
+  expect((await thrive(['--db', db, 'init'])).code).toBe(0);
   expect((await thrive(['--db', db, '--today', '2026-11-22', 'seed-demo'])).code).toBe(0);
   return db;
 }

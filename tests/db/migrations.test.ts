@@ -189,7 +189,7 @@ describe('migrations 0010 (initial schema), 0020 (team view), 0030 (trust scale)
 
   it('upgrades a schema-40 database with a baseline of its rows in the trail: earlier entries keep their hashes, and it verifies clean', () => {
     const path = tempDbPath();
-    const first = openDatabase({ path, key: TEST_KEY, migrations: MIGRATIONS.filter((m) => m.version <= 40) });
+    const first = openDatabase({ path, key: TEST_KEY, create: true, migrations: MIGRATIONS.filter((m) => m.version <= 40) });
     first.exec(`INSERT INTO teams VALUES ('t1', 'Team', 'x');
       INSERT INTO clinicians VALUES ('c1', 'Ann', 'team_lead', 't1', 'x');
       INSERT INTO young_people VALUES ('y1', 'Jo', '2012-01-01', NULL, 'x', 'x');

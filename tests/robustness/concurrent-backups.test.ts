@@ -31,6 +31,7 @@ function thrive(args: string[]): Promise<{ code: number | null; out: string; err
 describe('concurrent backups', () => {
   it(`${AT_ONCE} thrive backup processes at once, ${ROUNDS} rounds: no failure, every backup kept and valid`, { timeout: 240_000 }, async () => {
     const dbPath = join(tempDir(), 'thrive.db');
+    expect((await thrive(['--db', dbPath, 'init'])).code).toBe(0);
     const seeded = await thrive(['--db', dbPath, '--today', '2026-11-22', 'seed-demo']);
     expect(seeded.code, seeded.err).toBe(0);
     const key = readKeyFile(`${dbPath}.key`);

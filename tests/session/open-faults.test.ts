@@ -27,7 +27,7 @@ function installation(): ReturnType<typeof startSession> {
 }
 
 function quarantined(dir: string): string[] {
-  return readdirSync(dir).filter((f) => f.includes('.corrupt-'));
+  return readdirSync(dir).filter((f) => f.includes('.corrupt-') && !/(-wal|-shm|\.audit-anchor)$/.test(f));
 }
 
 async function thrive(argv: string[], env: Record<string, string> = {}) {
@@ -105,7 +105,7 @@ describe('the command line, told a wrong key from a damaged file', () => {
 describe('a database missing beside its keystore, with no backup to restore', () => {
   it('is refused at unlock with what to do, and no new database is made', () => {
     const here = installation();
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${here.dbPath}${suffix}`, { force: true });
+    for (const suffix of ['', '-wal', '-shm', '.audit-anchor']) rmSync(`${here.dbPath}${suffix}`, { force: true });
     rmSync(join(here.dir, 'backups'), { recursive: true, force: true });
 
     const failures: Error[] = [];
