@@ -1,78 +1,8 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from '../../test-support/axe';
 import { createFakeApi } from '../../test-support/fake-api';
-import { renderApp } from '../../test-support/render-app';
-
-const SEARCH = 'Search by name, case reference or NHS number';
-
-/** Four cases, one per situation, relative to the fake's today (11/01/2027). */
-function fakeWithCaseload() {
-  const fake = createFakeApi();
-  fake.seedCase({
-    name: 'Riley Shaw',
-    caseRef: 'RIO-2001',
-    openDate: '2026-11-16',
-    grouping: 'getting_help',
-    plan: {
-      agreedDate: '2026-11-20',
-      reviewDate: '2027-01-08',
-      targetDate: '2027-03-01',
-      goals: [{ description: 'Sleep through the night', ratings: [{ date: '2026-11-20', score: 3 }, { date: '2027-01-05', score: 5 }] }],
-    },
-  });
-  fake.seedCase({ name: 'Sam Patel', caseRef: 'RIO-2002', openDate: '2026-12-01', nhsNumber: '9434765919' });
-  fake.seedCase({
-    name: 'Jo Okafor',
-    caseRef: 'RIO-2003',
-    openDate: '2027-01-04',
-    grouping: 'getting_advice',
-    plan: { agreedDate: '2027-01-04', reviewDate: '2027-01-15' },
-  });
-  fake.seedCase({
-    name: 'Alex Brown',
-    caseRef: 'RIO-2004',
-    openDate: '2027-01-10',
-    grouping: 'getting_more_help',
-    plan: { agreedDate: '2027-01-10', reviewDate: '2027-02-21' },
-  });
-  return fake;
-}
-
-async function openCaseload(fake = fakeWithCaseload()) {
-  const r = await renderApp({ fake });
-  await screen.findByRole('heading', { level: 1, name: 'My caseload' });
-  await waitFor(() => expect(screen.queryByText(/Loading your caseload/)).toBeNull());
-  return r;
-}
-
-const table = () => screen.getByRole('table', { name: 'My open cases' });
-const rowNames = () =>
-  within(table())
-    .getAllByRole('row')
-    .slice(1)
-    .map((row) => within(row).getByRole('link').textContent);
-const rowOf = (name: string) => screen.getByRole('link', { name }).closest('tr')!;
-
-/** Holds the caseload's answer from main while `hold()`en, until `release()`: a slow load, on demand. */
-function holdCaseload(fake: ReturnType<typeof createFakeApi>) {
-  const list = fake.api.caseload.list;
-  let waiting: Promise<void> | null = null;
-  let open = () => {};
-  fake.api.caseload.list = async (args) => {
-    if (waiting) await waiting;
-    return list(args);
-  };
-  return {
-    hold: () => {
-      waiting = new Promise<void>((resolve) => (open = resolve));
-    },
-    release: () => {
-      waiting = null;
-      act(() => open());
-    },
-  };
-}
+import { fakeWithCaseload, openCaseload, rowNames, rowOf, SEARCH, table } from './caseload-test-support';
 
 describe('My caseload', () => {
   it('has no accessibility violations and counts the cases that need action', async () => {
@@ -252,77 +182,6 @@ describe('My caseload', () => {
     await user.type(screen.getByLabelText(SEARCH), 'BULK-129');
     expect(rowNames()).toEqual(['Young Person 129']);
     expect(table().getAttribute('aria-rowcount')).toBe('2');
-  });
-
-  it('keeps the Tab stop on the case last moved to when coming back; a new search starts at its first case', async () => {
-    const { user } = await openCaseload();
-    await user.keyboard('/{ArrowDown}{ArrowDown}{Enter}');
-    await screen.findByRole('heading', { level: 1, name: 'Sam Patel' });
-    await user.click(screen.getByRole('link', { name: 'Back to caseload' }));
-    await screen.findByRole('table', { name: 'My open cases' });
-    expect(screen.getByRole('link', { name: 'Sam Patel' }).getAttribute('tabindex')).toBe('0');
-    await user.keyboard('/{ArrowDown}');
-    expect(document.activeElement).toBe(screen.getByRole('link', { name: 'Sam Patel' }));
-
-    // Sam Patel matches "a" too, but the row the keyboard was on is not shown while typing: the down
-    // arrow goes to the first case of the new search, as a fast typist pressing it unseen expects.
-    await user.keyboard('/a');
-    expect(rowNames()).toEqual(['Riley Shaw', 'Sam Patel', 'Jo Okafor', 'Alex Brown']);
-    expect(screen.getByRole('link', { name: 'Riley Shaw' }).getAttribute('tabindex')).toBe('0');
-    await user.keyboard('{ArrowDown}');
-    expect(document.activeElement).toBe(screen.getByRole('link', { name: 'Riley Shaw' }));
-    await user.keyboard('/w');
-    // "aw": Sam Patel is filtered out; the first case listed takes the Tab stop.
-    expect(rowNames()).toEqual(['Riley Shaw']);
-    await user.keyboard('{Backspace}{ArrowDown}{ArrowDown}');
-    expect(document.activeElement).toBe(screen.getByRole('link', { name: 'Sam Patel' }));
-  });
-
-  it('keeps keys typed straight after "Back to caseload", before the caseload has loaded, and opens the case they reach', async () => {
-    const fake = fakeWithCaseload();
-    const gate = holdCaseload(fake);
-    const caseId = fake.seedCase({ name: 'Zoe Quinn', caseRef: 'RIO-2005', openDate: '2027-01-10' });
-    const { user } = await renderApp({ fake, route: { name: 'case', caseId } });
-    await screen.findByRole('heading', { level: 1, name: 'Zoe Quinn' });
-    gate.hold();
-    await user.click(screen.getByRole('link', { name: 'Back to caseload' }));
-    expect(screen.getByText(/Loading your caseload/)).toBeTruthy();
-
-    // The search box is there while the list loads: nothing typed is lost, and focus stays in it.
-    await user.keyboard('/a{ArrowDown}{ArrowDown}{Enter}');
-    const box = screen.getByLabelText(SEARCH) as HTMLInputElement;
-    expect(box.value).toBe('a');
-    expect(document.activeElement).toBe(box);
-    expect(screen.getByRole('heading', { level: 1, name: 'My caseload' })).toBeTruthy();
-
-    // The list arrives: the arrows reach the second case matching "a" (Riley Shaw is first), and Enter opens it.
-    gate.release();
-    await screen.findByRole('heading', { level: 1, name: 'Sam Patel' });
-  });
-
-  it('moves into the list on arrival when only the arrows were pressed while it loaded', async () => {
-    const fake = fakeWithCaseload();
-    const gate = holdCaseload(fake);
-    const caseId = fake.seedCase({ name: 'Zoe Quinn', caseRef: 'RIO-2005', openDate: '2027-01-10' });
-    const { user } = await renderApp({ fake, route: { name: 'case', caseId } });
-    await screen.findByRole('heading', { level: 1, name: 'Zoe Quinn' });
-    gate.hold();
-    await user.click(screen.getByRole('link', { name: 'Back to caseload' }));
-    await user.keyboard('/patel{ArrowDown}');
-    gate.release();
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('link', { name: 'Sam Patel' })));
-    expect(rowOf('Sam Patel').className).toContain('is-highlighted');
-
-    // Typing more after the arrows cancels them: the person is still searching.
-    gate.hold();
-    await user.keyboard('{Enter}');
-    await screen.findByRole('heading', { level: 1, name: 'Sam Patel' });
-    await user.click(screen.getByRole('link', { name: 'Back to caseload' }));
-    await user.keyboard('/{ArrowDown}');
-    await user.type(screen.getByLabelText(SEARCH), 'x');
-    gate.release();
-    await screen.findByText('No open cases match your search and filters.');
-    expect(document.activeElement).toBe(screen.getByLabelText(SEARCH));
   });
 
   it('opens the open-case form', async () => {
