@@ -28,6 +28,8 @@ interface Props {
   searchRef: RefObject<HTMLInputElement | null>;
   /** ArrowDown from the search box: the page moves focus into its own list. */
   onArrowDown(): void;
+  /** Enter in the search box (a page whose list may still be loading keeps it for the list). */
+  onEnter?(): void;
   /** The page's own view store (caseload and team filter separately), read and written here. */
   filters: { search: string; flag: FlagFilter; grouping: GroupingFilter };
   actions: { setSearch(search: string): void; setFlag(flag: FlagFilter): void; setGrouping(grouping: GroupingFilter): void };
@@ -37,11 +39,13 @@ interface Props {
  * The search box and the flag and grouping filters shared by a clinician's caseload and the team's
  * cases. Renders no wrapper: the caller puts these beside its own "whose cases" select.
  */
-export function CaseFilters({ idPrefix, searchAt, searchRef, onArrowDown, filters, actions }: Props) {
+export function CaseFilters({ idPrefix, searchAt, searchRef, onArrowDown, onEnter, filters, actions }: Props) {
   const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown') {
       event.preventDefault();
       onArrowDown();
+    } else if (event.key === 'Enter') {
+      onEnter?.();
     }
   };
 

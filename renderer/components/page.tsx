@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { isTypingField } from './search-shortcut';
 
 export const APP_NAME = 'THRIVE Plans';
 
@@ -11,12 +12,14 @@ export function usePageTitle(title: string, hasErrors = false): void {
 
 /**
  * The screen's h1. It takes focus when the screen opens so a screen reader starts at the new page
- * (the in-memory router does not reload the page, so nothing else would move focus).
+ * (the in-memory router does not reload the page, so nothing else would move focus) — unless a field
+ * already has it: someone quick may be typing in the new screen's search box before this runs, and
+ * what they type must not land on the heading and be lost.
  */
 export function PageHeading({ children, caption }: { children: ReactNode; caption?: ReactNode }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    ref.current?.focus();
+    if (!isTypingField(document.activeElement)) ref.current?.focus();
   }, []);
   return (
     <>

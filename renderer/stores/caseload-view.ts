@@ -42,9 +42,11 @@ export const useCaseloadViewStore = create<CaseloadViewState>()((set, get) => ({
   sort: { key: 'flags', direction: 'descending' },
   highlightedCaseId: null,
   actions: {
-    setSearch: (search) => set({ search }),
-    setFlag: (flag) => set({ flag }),
-    setGrouping: (grouping) => set({ grouping }),
+    // A new search or filter is a new list: the keyboard starts again at its first case (the row the
+    // keyboard was last on is not shown while typing, so the down arrow must not land on it unseen).
+    setSearch: (search) => set({ search, highlightedCaseId: null }),
+    setFlag: (flag) => set({ flag, highlightedCaseId: null }),
+    setGrouping: (grouping) => set({ grouping, highlightedCaseId: null }),
     setClinician: (clinicianId) => set({ clinicianId, highlightedCaseId: null }),
     sortBy(key) {
       const { sort } = get();
@@ -55,7 +57,7 @@ export const useCaseloadViewStore = create<CaseloadViewState>()((set, get) => ({
       }
     },
     highlight: (highlightedCaseId) => set({ highlightedCaseId }),
-    clearFilters: () => set({ search: '', flag: '', grouping: '' }),
+    clearFilters: () => set({ search: '', flag: '', grouping: '', highlightedCaseId: null }),
   },
 }));
 

@@ -9,7 +9,6 @@ import {
 } from '../../stores/caseload-view';
 import { CaseFilters, SEARCH_LABEL } from '../../components/CaseFilters';
 import { Select } from '../../components/fields';
-import { focusHighlightedRow } from './CaseloadTable';
 
 export { SEARCH_LABEL };
 
@@ -18,17 +17,28 @@ interface Props {
   /** Colleagues whose caseload can be shown (a team lead's view); none = just mine. */
   clinicians: readonly Clinician[];
   profileId: string;
+  /** The down arrow and Enter in the search box: the page moves into (and opens from) its list. */
+  onArrowDown(): void;
+  onEnter(): void;
 }
 
 /** Search box (the `/` key jumps here), flag and grouping filters, and whose caseload. */
-export function CaseloadControls({ searchRef, clinicians, profileId }: Props) {
+export function CaseloadControls({ searchRef, clinicians, profileId, onArrowDown, onEnter }: Props) {
   const filters = { search: useCaseloadSearch(), flag: useCaseloadFlagFilter(), grouping: useCaseloadGroupingFilter() };
   const clinicianId = useCaseloadClinician();
   const actions = useCaseloadViewActions();
 
   return (
     <div className="caseload-controls">
-      <CaseFilters idPrefix="caseload" searchAt="start" searchRef={searchRef} onArrowDown={focusHighlightedRow} filters={filters} actions={actions} />
+      <CaseFilters
+        idPrefix="caseload"
+        searchAt="start"
+        searchRef={searchRef}
+        onArrowDown={onArrowDown}
+        onEnter={onEnter}
+        filters={filters}
+        actions={actions}
+      />
       {clinicians.length > 1 ? (
         <Select
           path="caseload-clinician"

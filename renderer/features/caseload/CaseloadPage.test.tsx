@@ -1,58 +1,8 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from '../../test-support/axe';
 import { createFakeApi } from '../../test-support/fake-api';
-import { renderApp } from '../../test-support/render-app';
-
-const SEARCH = 'Search by name, case reference or NHS number';
-
-/** Four cases, one per situation, relative to the fake's today (11/01/2027). */
-function fakeWithCaseload() {
-  const fake = createFakeApi();
-  fake.seedCase({
-    name: 'Riley Shaw',
-    caseRef: 'RIO-2001',
-    openDate: '2026-11-16',
-    grouping: 'getting_help',
-    plan: {
-      agreedDate: '2026-11-20',
-      reviewDate: '2027-01-08',
-      targetDate: '2027-03-01',
-      goals: [{ description: 'Sleep through the night', ratings: [{ date: '2026-11-20', score: 3 }, { date: '2027-01-05', score: 5 }] }],
-    },
-  });
-  fake.seedCase({ name: 'Sam Patel', caseRef: 'RIO-2002', openDate: '2026-12-01', nhsNumber: '9434765919' });
-  fake.seedCase({
-    name: 'Jo Okafor',
-    caseRef: 'RIO-2003',
-    openDate: '2027-01-04',
-    grouping: 'getting_advice',
-    plan: { agreedDate: '2027-01-04', reviewDate: '2027-01-15' },
-  });
-  fake.seedCase({
-    name: 'Alex Brown',
-    caseRef: 'RIO-2004',
-    openDate: '2027-01-10',
-    grouping: 'getting_more_help',
-    plan: { agreedDate: '2027-01-10', reviewDate: '2027-02-21' },
-  });
-  return fake;
-}
-
-async function openCaseload(fake = fakeWithCaseload()) {
-  const r = await renderApp({ fake });
-  await screen.findByRole('heading', { level: 1, name: 'My caseload' });
-  await waitFor(() => expect(screen.queryByText(/Loading your caseload/)).toBeNull());
-  return r;
-}
-
-const table = () => screen.getByRole('table', { name: 'My open cases' });
-const rowNames = () =>
-  within(table())
-    .getAllByRole('row')
-    .slice(1)
-    .map((row) => within(row).getByRole('link').textContent);
-const rowOf = (name: string) => screen.getByRole('link', { name }).closest('tr')!;
+import { fakeWithCaseload, openCaseload, rowNames, rowOf, SEARCH, table } from './caseload-test-support';
 
 describe('My caseload', () => {
   it('has no accessibility violations and counts the cases that need action', async () => {
@@ -232,20 +182,6 @@ describe('My caseload', () => {
     await user.type(screen.getByLabelText(SEARCH), 'BULK-129');
     expect(rowNames()).toEqual(['Young Person 129']);
     expect(table().getAttribute('aria-rowcount')).toBe('2');
-  });
-
-  it('keeps the Tab stop on the case last moved to while it is listed, else on the first case', async () => {
-    const { user } = await openCaseload();
-    await user.keyboard('/{ArrowDown}{ArrowDown}');
-    expect(screen.getByRole('link', { name: 'Sam Patel' }).getAttribute('tabindex')).toBe('0');
-    await user.click(screen.getByLabelText(SEARCH));
-    await user.keyboard('w');
-    // Sam Patel is filtered out: the first case listed takes the Tab stop.
-    expect(rowNames()).toEqual(['Riley Shaw', 'Alex Brown']);
-    expect(screen.getByRole('link', { name: 'Riley Shaw' }).getAttribute('tabindex')).toBe('0');
-    await user.keyboard('{Backspace}');
-    expect(screen.getByRole('link', { name: 'Sam Patel' }).getAttribute('tabindex')).toBe('0');
-    expect(screen.getByRole('link', { name: 'Riley Shaw' }).getAttribute('tabindex')).toBe('-1');
   });
 
   it('opens the open-case form', async () => {

@@ -1,5 +1,5 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import type { Caseload } from '../../../shared/ipc/types';
+import { useCallback, useMemo, useRef, useState, type RefObject } from 'react';
+import type { Caseload, CaseloadRow } from '../../../shared/ipc/types';
 import { request, toApiError } from '../../api/client';
 import { useApiData } from '../../api/use-api-data';
 import { LoadProblem, Loading, PageHeading, usePageTitle } from '../../components/page';
@@ -15,17 +15,13 @@ import {
 import { useNavigationActions } from '../../stores/navigation';
 import { useCaseCount, useProfile, useSessionActions } from '../../stores/session';
 import { filterCases, searchIndex } from '../../components/case-search';
+import { useSearchShortcut } from '../../components/search-shortcut';
+import { useDeferredSearch } from '../../components/use-deferred-search';
 import { needsAction, sortRows } from './caseload-rows';
 import { CaseloadControls } from './CaseloadControls';
 import { CaseloadTable } from './CaseloadTable';
+import { useSearchBoxKeys } from './use-search-box-keys';
 import { plural } from '../../components/plural';
-
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-  );
-}
 
 /** Home: my open cases, most urgent first, each flag with its reason. */
 export function CaseloadPage() {
@@ -40,17 +36,7 @@ export function CaseloadPage() {
     `caseload:${clinicianId ?? 'me'}`,
   );
   const { data: team } = useApiData((api) => api.clinicians.list({ teamId }), `clinicians:${teamId}`);
-
-  // `/` jumps to the search box from anywhere on the page except while typing in a field.
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
-      event.preventDefault();
-      searchRef.current?.focus();
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, []);
+  useSearchShortcut(searchRef);
 
   return (
     <>
@@ -66,29 +52,37 @@ export function CaseloadPage() {
           Import caseload
         </button>
       </div>
-      {data.status === 'loading' ? <Loading what="your caseload" /> : null}
-      {data.status === 'error' ? <LoadProblem message={data.error.message} onRetry={reload} /> : null}
-      {data.status === 'ready' ? (
+      {data.status === 'error' ? (
+        <LoadProblem message={data.error.message} onRetry={reload} />
+      ) : (
         <CaseloadBody
-          caseload={data.value}
+          caseload={data.status === 'ready' ? data.value : null}
           searchRef={searchRef}
           clinicians={team.status === 'ready' ? team.value : []}
           profileId={profile?.id ?? ''}
           onSeeded={reload}
         />
-      ) : null}
+      )}
     </>
   );
 }
 
 interface BodyProps {
-  caseload: Caseload;
+  /** null while it loads. */
+  caseload: Caseload | null;
   searchRef: RefObject<HTMLInputElement | null>;
   clinicians: Caseload['clinician'][];
   profileId: string;
   onSeeded(): void;
 }
 
+const NO_ROWS: readonly CaseloadRow[] = [];
+
+/**
+ * The count, the search and filters, and the table. The search box is there while the caseload
+ * loads (and stays the same element when it arrives), so `/` and what is typed straight after
+ * "Back to caseload" reach it rather than being lost.
+ */
 function CaseloadBody({ caseload, searchRef, clinicians, profileId, onSeeded }: BodyProps) {
   const search = useCaseloadSearch();
   const flag = useCaseloadFlagFilter();
@@ -99,45 +93,51 @@ function CaseloadBody({ caseload, searchRef, clinicians, profileId, onSeeded }: 
   const { navigate } = useNavigationActions();
 
   // Typing stays responsive on a long caseload: the list catches up with the search box in the background.
-  const deferredSearch = useDeferredValue(search);
+  const { shown, catchUp, catchUpBeforePaint } = useDeferredSearch(search);
+  const all = caseload?.rows ?? NO_ROWS;
   // Sorted and indexed once per load or sort change; a keystroke only filters (which keeps the order).
-  const sorted = useMemo(() => sortRows(caseload.rows, sort), [caseload.rows, sort]);
+  const sorted = useMemo(() => sortRows(all, sort), [all, sort]);
   const index = useMemo(() => searchIndex(sorted), [sorted]);
-  const rows = useMemo(() => filterCases(index, sorted, { search: deferredSearch, flag, grouping }), [index, sorted, deferredSearch, flag, grouping]);
+  const rows = useMemo(() => filterCases(index, sorted, { search: shown, flag, grouping }), [index, sorted, shown, flag, grouping]);
+  const listFor = useCallback((text: string) => filterCases(index, sorted, { search: text, flag, grouping }), [index, sorted, flag, grouping]);
   const openCase = useCallback((caseId: string) => navigate({ name: 'case', caseId }), [navigate]);
-  const total = caseload.rows.length;
-  const actionCount = useMemo(() => caseload.rows.filter(needsAction).length, [caseload.rows]);
-  const mine = caseload.clinician.id === profileId;
+  const keys = useSearchBoxKeys({ ready: caseload !== null, listFor, shown, catchUp, catchUpBeforePaint, openCase });
+  const total = all.length;
+  const actionCount = useMemo(() => all.filter(needsAction).length, [all]);
+  const mine = caseload?.clinician.id === profileId;
   const filtering = rows.length !== total;
 
+  // One element per slot whatever the state, so the search box is never remounted (it may have focus).
   return (
     <>
-      <p className="lede" role="status">
-        {mine ? '' : `${caseload.clinician.name}: `}
-        {plural(total, 'open case', 'open cases')}, {plural(actionCount, 'needs action', 'need action')}
-        {filtering ? `. Showing ${rows.length} that match.` : ''}
-      </p>
-      {total === 0 ? (
-        <EmptyCaseload mine={mine} onSeeded={onSeeded} />
+      {caseload ? (
+        <p className="lede" role="status">
+          {mine ? '' : `${caseload.clinician.name}: `}
+          {plural(total, 'open case', 'open cases')}, {plural(actionCount, 'needs action', 'need action')}
+          {filtering ? `. Showing ${rows.length} that match.` : ''}
+        </p>
       ) : (
-        <>
-          <CaseloadControls searchRef={searchRef} clinicians={clinicians} profileId={profileId} />
-          {rows.length > 0 ? (
-            <CaseloadTable
-              rows={rows}
-              caption={mine ? 'My open cases' : `Open cases of ${caseload.clinician.name}`}
-              highlightedCaseId={highlighted}
-              onOpen={openCase}
-            />
-          ) : (
-            <div className="inset">
-              <p>No open cases match your search and filters.</p>
-              <button type="button" className="button button--secondary" onClick={clearFilters}>
-                Clear search and filters
-              </button>
-            </div>
-          )}
-        </>
+        <Loading what="your caseload" />
+      )}
+      {caseload === null || total > 0 ? (
+        <CaseloadControls searchRef={searchRef} clinicians={clinicians} profileId={profileId} onArrowDown={keys.onArrowDown} onEnter={keys.onEnter} />
+      ) : null}
+      {caseload === null ? null : total === 0 ? (
+        <EmptyCaseload mine={mine} onSeeded={onSeeded} />
+      ) : rows.length > 0 ? (
+        <CaseloadTable
+          rows={rows}
+          caption={mine ? 'My open cases' : `Open cases of ${caseload.clinician.name}`}
+          highlightedCaseId={highlighted}
+          onOpen={openCase}
+        />
+      ) : (
+        <div className="inset">
+          <p>No open cases match your search and filters.</p>
+          <button type="button" className="button button--secondary" onClick={clearFilters}>
+            Clear search and filters
+          </button>
+        </div>
       )}
     </>
   );

@@ -36,6 +36,13 @@ export function focusHighlightedRow(): void {
   document.querySelector<HTMLElement>('a[data-row-link][tabindex="0"]')?.focus();
 }
 
+/** Focuses one case's row link if it is rendered as the Tab stop; whether it was. */
+export function focusCaseRow(caseId: string): boolean {
+  const link = document.querySelector<HTMLElement>(`tr[data-case-id="${CSS.escape(caseId)}"] a[data-row-link][tabindex="0"]`);
+  link?.focus();
+  return link !== null;
+}
+
 /**
  * The caseload table, every case in one list. Only the rows near the viewport are in the DOM (a
  * caseload of 5,000 would otherwise be laid out and painted whole on every search keystroke), with
@@ -159,7 +166,7 @@ interface RowProps {
 /** One case. Memoised: a search keystroke or an arrow press re-renders only the rows that changed. */
 const CaseloadTableRow = memo(function CaseloadTableRow({ row, index, tabStop, onHighlight, onOpen }: RowProps) {
   return (
-    <tr className={tabStop ? 'is-highlighted' : undefined} aria-rowindex={index + 2} data-row-index={index}>
+    <tr className={tabStop ? 'is-highlighted' : undefined} aria-rowindex={index + 2} data-row-index={index} data-case-id={row.caseId}>
       <th scope="row">
         <a
           href={`#case-${row.caseId}`}

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import type { Clinician } from '../../../shared/ipc/types';
 import { useApiData } from '../../api/use-api-data';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { useFormErrors } from '../../components/form-errors';
 import { focusPageHeading, LoadProblem, Loading, PageHeading, usePageTitle } from '../../components/page';
+import { useSearchShortcut } from '../../components/search-shortcut';
 import { useNavigationActions } from '../../stores/navigation';
 import { useProfile } from '../../stores/session';
 import { EndingsSection } from './EndingsSection';
@@ -14,10 +15,6 @@ import { useTeamOverview } from './use-team-overview';
 export const TEAM_HEADING = 'Team caseload review';
 /** What main says to anyone else (code 'forbidden'); shown before asking when the profile is not a lead. */
 export const TEAM_VIEW_FOR_LEADS = 'The team view is for team leads. Ask a team lead, or change your role in Settings.';
-
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-}
 
 /** The team lead's review of the team's open cases (route 'team'), optionally one clinician's. */
 export function TeamPage({ clinicianId }: { clinicianId?: string | undefined }) {
@@ -62,16 +59,7 @@ function TeamView({ profile, clinicianId }: { profile: Clinician; clinicianId: s
   const { data: team } = useApiData((api) => api.clinicians.list({ teamId: profile.teamId }), `clinicians:${profile.teamId}`);
   const overview = useTeamOverview(clinicianId);
 
-  // `/` jumps to the search box from anywhere on the page except while typing in a field.
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
-      event.preventDefault();
-      searchRef.current?.focus();
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, []);
+  useSearchShortcut(searchRef);
 
   const choose = useCallback(
     (id: string | undefined) => navigate(id ? { name: 'team', clinicianId: id } : { name: 'team' }),
