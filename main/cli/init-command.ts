@@ -13,6 +13,7 @@ import { backupFolderFor, keyFilePathFor, keystorePathFor } from '../db/beside';
 import { databaseFileState, missingDatabaseError, newestBackupBeside } from '../db/missing';
 import { CliRefusal, onlyOptions, UsageError, type ParsedArgs } from './args';
 import type { CliIo } from './io';
+import { profileSetupCommand } from './profile-hint';
 
 /** Checked before anything is written; throws CliRefusal saying what to do instead. */
 function refuseWhereADatabaseIsExpected(dbPath: string): void {
@@ -62,7 +63,7 @@ export function runInit(args: ParsedArgs, rest: readonly string[], io: CliIo, op
         : `with a new key in ${keyFile} (readable by this account only; keep it as safe as the records)`;
   io.out(
     `Created a new, empty THRIVE Plans database at ${dbPath}, ${keyNote}.\n` +
-      `Next: set up the profile, e.g. thrive --db ${dbPath} call profile:setup '{"name":"Sam Taylor","role":"clinician","teamName":"North CAMHS"}'\n`,
+      `Next: set up the profile, e.g. ${profileSetupCommand(dbPath)}\n`,
   );
   return 0;
 }

@@ -14,11 +14,16 @@ function shellWord(value: string): string {
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
+/** The command that sets up a profile on this database, ready to paste. */
+export function profileSetupCommand(dbPath: string): string {
+  return `thrive --db ${shellWord(dbPath)} call profile:setup '${JSON.stringify(EXAMPLE)}'`;
+}
+
 export function profileSetupHint(dbPath: string): string {
   return (
     'No profile is set up in this database yet. Set one up (your name, your role: "clinician" or "team_lead", ' +
     'and your team, created if new) with:\n' +
-    `  thrive --db ${shellWord(dbPath)} call profile:setup '${JSON.stringify(EXAMPLE)}'\n`
+    `  ${profileSetupCommand(dbPath)}\n`
   );
 }
 

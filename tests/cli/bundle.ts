@@ -2,11 +2,11 @@
  * A private copy of bin/thrive.cjs and the CLI bundled exactly as scripts/build-main.mjs bundles it, so a
  * test runs the real `thrive` process without depending on (or disturbing) the shared dist/ folder.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { bundleLikeMain } from '../support/node-bundle';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -19,17 +19,7 @@ export async function bundleCli(): Promise<{ bin: string; dispose: () => void }>
   mkdirSync(join(root, 'bin'));
   const bin = join(root, 'bin', 'thrive.cjs');
   copyFileSync(join(ROOT, 'bin', 'thrive.cjs'), bin);
-  await build({
-    entryPoints: { cli: join(ROOT, 'main', 'cli.ts') },
-    outdir: join(root, 'dist', 'main'),
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'cjs',
-    external: ['electron', 'better-sqlite3-multiple-ciphers', 'pdfkit'],
-    loader: { '.sql': 'text' },
-    logLevel: 'warning',
-  });
+  await bundleLikeMain({ entryPoints: { cli: join(ROOT, 'main', 'cli.ts') }, outdir: join(root, 'dist', 'main') });
   return { bin, dispose: () => rmSync(root, { recursive: true, force: true }) };
 }
 
@@ -40,5 +30,20 @@ export function runBin(bin: string, argv: readonly string[]) {
     // The private copy sits outside the repository; let it find the native module there.
     env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
     timeout: 30_000,
+  });
+}
+
+/**
+ * Runs a thrive process without blocking the test (so several can run at once, or beside a writer):
+ * by default the repository's own bin/thrive.cjs, which needs `npm run build` first.
+ */
+export function spawnThrive(args: readonly string[], bin = join(ROOT, 'bin', 'thrive.cjs')): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    child.on('close', (code) => done({ code, out, err }));
   });
 }

@@ -6,19 +6,15 @@
 import path from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { MAIN_BUNDLE_OPTIONS } from '../support/node-bundle';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 
 async function inputsOf(entry: string): Promise<string[]> {
   const result = await build({
     absWorkingDir: repoRoot,
+    ...MAIN_BUNDLE_OPTIONS,
     entryPoints: [entry],
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'cjs',
-    external: ['electron', 'better-sqlite3-multiple-ciphers', 'pdfkit'],
-    loader: { '.sql': 'text' },
     write: false,
     metafile: true,
     logLevel: 'silent',

@@ -5,28 +5,16 @@
  * there afterwards and open with the key and pass quick_check, and status.json must read as JSON
  * whenever it is looked at.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readKeyFile } from '../../main/db/key-file';
 import { checkBackupFile } from '../../main/backup/verify';
 import { tempDir } from '../db/temp-db';
+import { spawnThrive as thrive } from '../cli/bundle';
 
-const ROOT = resolve(__dirname, '../..');
 const ROUNDS = 10;
 const AT_ONCE = 4;
-
-function thrive(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'thrive.cjs'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    child.on('close', (code) => done({ code, out, err }));
-  });
-}
 
 describe('concurrent backups', () => {
   it(`${AT_ONCE} thrive backup processes at once, ${ROUNDS} rounds: no failure, every backup kept and valid`, { timeout: 240_000 }, async () => {

@@ -15,6 +15,7 @@ import { readKeyFile } from '../../main/db/key-file';
 import { openDatabase } from '../../main/db/open';
 import { sqlString } from '../../main/db/sql';
 import { tempDir } from '../db/temp-db';
+import { spawnThrive as thrive } from '../cli/bundle';
 import { buildWriter, prepareDatabase } from '../support/writer-process';
 
 const ROOT = resolve(__dirname, '../..');
@@ -56,17 +57,6 @@ function startWriter(writer: string, dbPath: string): Writer {
 async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-}
-
-function thrive(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'thrive.cjs'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    child.on('close', (code) => done({ code, out, err }));
-  });
 }
 
 function reviewIdsAt(dbPath: string): Set<string> {

@@ -4,28 +4,18 @@
  * planned case per name.
  */
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import { fixedClock } from '../../shared/clock';
 import type { IsoDate } from '../../shared/dates';
 import { createAppServices } from '../../main/app-services';
 import { currentViewArgs, openCaseArgs, planArgs } from '../integration/support';
+import { bundleLikeMain } from './node-bundle';
 
 const ROOT = resolve(__dirname, '../..');
 
 /** Bundles the writer (and the app code it runs) into `outDir`; returns the file to run with node. */
 export async function buildWriter(outDir: string): Promise<string> {
   const outfile = join(outDir, 'crash-writer.cjs');
-  await build({
-    entryPoints: [join(ROOT, 'tests', 'support', 'crash-writer.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'cjs',
-    external: ['electron', 'better-sqlite3-multiple-ciphers', 'pdfkit'],
-    loader: { '.sql': 'text' },
-    logLevel: 'warning',
-  });
+  await bundleLikeMain({ entryPoints: [join(ROOT, 'tests', 'support', 'crash-writer.ts')], outfile });
   return outfile;
 }
 
