@@ -17,7 +17,7 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { closeSync, constants, openSync, readFileSync, writeSync } from 'node:fs';
 import { appendAudit, takeAppended } from './repos/audit';
-import { hasUntakenWrites, takeWrittenRows, trackWrites } from './row-digests';
+import { hasUntakenWrites, trackWrites } from './row-digests';
 import { setWriteHooks, stmt, type Db } from './sql';
 
 /** Kept in main/backup/files.ts's DATABASE_FILE_SUFFIXES, so a restore moves it with its database. */
@@ -176,7 +176,7 @@ export function anchorAuditTrail(db: Db, dbPath: string | null, dataKey: string,
       // Rows written after the write's last audit entry (or by a write that records none) are still
       // put in the trail, so the records always match it.
       if (hasUntakenWrites(db)) {
-        appendAudit(db, { at: now(), actorId: 'system', action: 'records.write', entity: 'records', entityId: 'rows' }, takeWrittenRows(db));
+        appendAudit(db, { at: now(), actorId: 'system', action: 'records.write', entity: 'records', entityId: 'rows' });
       }
     },
     afterCommit() {

@@ -103,17 +103,25 @@ export function digestRows(db: Db, t: AuditedTable, keys: readonly string[]): Ro
 }
 
 /**
- * The rows this connection wrote since the last call, digested as they stand now, and forgotten.
- * null when nothing was written (or the connection does not track writes, e.g. read-only).
+ * Most rows one audit entry carries. A bulk write (an import of thousands of cases) spreads its rows
+ * over several entries, so no entry, and no array held in memory, grows with the size of the write.
  */
-export function takeWrittenRows(db: Db): RowDigest[] | null {
+export const ROWS_PER_ENTRY = 500;
+
+/**
+ * Up to `limit` of the rows this connection wrote since they were last taken, digested as they stand
+ * now, and forgotten. null when nothing was written (or the connection does not track writes, e.g.
+ * read-only).
+ */
+export function takeWrittenRows(db: Db, limit = ROWS_PER_ENTRY): RowDigest[] | null {
   const tables = tracked.get(db);
   if (!tables) return null;
-  const touched = stmt<[], { tbl: string; k: string }>(db, 'SELECT tbl, k FROM temp.audit_touched').all();
+  const touched = stmt<[number], { tbl: string; k: string }>(db, 'SELECT tbl, k FROM temp.audit_touched LIMIT ?').all(limit);
   if (touched.length === 0) return null;
-  stmt(db, 'DELETE FROM temp.audit_touched').run();
+  const forget = stmt(db, 'DELETE FROM temp.audit_touched WHERE tbl = ? AND k = ?');
   const out: RowDigest[] = [];
   for (const { tbl, k } of touched) {
+    forget.run(tbl, k);
     const t = tables.get(tbl);
     if (t) out.push(...digestRows(db, t, [k]));
   }

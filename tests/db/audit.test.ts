@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { appendAudit, countAudit, verifyAuditChain } from '../../main/db/repos/audit';
 import { openDatabase } from '../../main/db/open';
+import { writeTx } from '../../main/db/sql';
+import { verifyRecords } from '../../main/db/verify-audit';
 import { TEST_KEY, tempDbPath } from './temp-db';
 
 function withEntries(n: number) {
@@ -61,6 +63,32 @@ describe('audit trail', () => {
       db.exec('DROP TRIGGER audit_log_no_delete');
       db.prepare('DELETE FROM audit_log WHERE seq = 2').run();
       expect(verifyAuditChain(db)).toEqual({ ok: false, seq: 3, problem: 'does not follow the entry before it' });
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('a bulk write in the audit trail', () => {
+  it('spreads its rows over entries of at most 500, in the same transaction, and the records still verify', () => {
+    const db = openDatabase({ path: tempDbPath(), key: TEST_KEY, create: true });
+    try {
+      const before = countAudit(db);
+      writeTx(db, () => {
+        const insert = db.prepare('INSERT INTO teams (id, name, created_at) VALUES (?, ?, ?)');
+        for (let i = 0; i < 1201; i++) insert.run(`team-${i}`, `Team ${i}`, '2026-11-22T12:00:00.000Z');
+        appendAudit(db, { at: '2026-11-22T12:00:00.000Z', actorId: 'clinician-1', action: 'import.commit', entity: 'import', entityId: 'file-1' });
+      });
+      const entries = db
+        .prepare('SELECT action, json_array_length(row_digests) AS rows FROM audit_log WHERE seq > ? ORDER BY seq')
+        .all(before) as Array<{ action: string; rows: number }>;
+      expect(entries).toEqual([
+        { action: 'records.write', rows: 500 },
+        { action: 'records.write', rows: 500 },
+        { action: 'import.commit', rows: 201 },
+      ]);
+      expect(verifyAuditChain(db).ok).toBe(true);
+      expect(verifyRecords(db)).toMatchObject({ records: [] });
     } finally {
       db.close();
     }

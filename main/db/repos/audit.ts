@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { newId } from '../ids';
-import { takeWrittenRows, type RowDigest } from '../row-digests';
+import { hasUntakenWrites, takeWrittenRows, type RowDigest } from '../row-digests';
 import { stmt, type Db } from '../sql';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -94,8 +94,21 @@ export function takeAppended(db: Db): boolean {
 /**
  * Appends one entry, with the digests of the rows written since the last entry. Call inside the write
  * transaction of the change it records, after its rows are written (writeTx records any written later).
+ * A write of more rows than one entry carries (main/db/row-digests.ts ROWS_PER_ENTRY) puts the rest in
+ * `records.write` entries just before it, in the same transaction.
  */
-export function appendAudit(db: Db, entry: AuditEntryInput, rows: RowDigest[] | null = takeWrittenRows(db)): string {
+export function appendAudit(db: Db, entry: AuditEntryInput, rows?: RowDigest[] | null): string {
+  let digests = rows === undefined ? takeWrittenRows(db) : rows;
+  if (rows === undefined) {
+    while (hasUntakenWrites(db)) {
+      insertEntry(db, { at: entry.at, actorId: entry.actorId, action: 'records.write', entity: 'records', entityId: 'rows' }, digests);
+      digests = takeWrittenRows(db);
+    }
+  }
+  return insertEntry(db, entry, digests);
+}
+
+function insertEntry(db: Db, entry: AuditEntryInput, rows: RowDigest[] | null): string {
   const fields: HashedFields = {
     id: newId(),
     at: entry.at,
