@@ -31,7 +31,8 @@ export default defineConfig({
         },
       },
       {
-        plugins: [react()],
+        // The component tests run main's real handlers in-process, so they read the migrations too.
+        plugins: [react(), sqlText()],
         test: {
           name: 'web',
           environment: 'jsdom',

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { createFakeApi } from './test-support/fake-api';
+import { createTestBackend } from '../tests/support/app-api/backend';
 import { renderApp } from './test-support/render-app';
 
 describe('App shell', () => {
@@ -61,22 +61,22 @@ describe('App shell', () => {
   });
 
   it('explains when app state cannot be loaded, and tries again', async () => {
-    const fake = createFakeApi();
-    fake.failNext('app:state', { code: 'internal', message: 'The records could not be opened.' });
-    const { user } = await renderApp({ fake });
+    const backend = createTestBackend();
+    backend.failNext('app:state', { code: 'internal', message: 'The records could not be opened.' });
+    const { user } = await renderApp({ backend });
     expect((await screen.findByRole('alert')).textContent).toContain('The records could not be opened.');
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     await screen.findByRole('heading', { level: 1, name: 'My caseload' });
   });
 
   it('keeps the last moments of typing when leaving a form before the autosave timer fires', async () => {
-    const { user, fake } = await renderApp({ route: { name: 'open-case' } });
+    const { user, backend } = await renderApp({ route: { name: 'open-case' } });
     await user.type(await screen.findByLabelText('Case reference'), 'RIO-78');
     // No time passes: the 800 ms autosave has not fired yet when the user leaves.
     await user.click(screen.getByRole('link', { name: 'Caseload' }));
     await user.click(screen.getByRole('button', { name: 'Leave without saving' }));
     await screen.findByRole('heading', { level: 1, name: 'My caseload' });
-    expect(JSON.stringify(fake.draft('open_case', null)?.payload)).toContain('RIO-78');
+    expect(JSON.stringify(backend.draft('open_case', null)?.payload)).toContain('RIO-78');
   });
 
   it('says typing will be lost on a form that keeps no draft (settings)', async () => {

@@ -86,6 +86,8 @@ export function openDatabase(opts: OpenDatabaseOptions): Db {
       }
       throw storageOpenError(error, opts.path) ?? error;
     }
+    // An in-memory database (the component tests' backend) has no file that could be swapped.
+    if (db.memory) return db;
     const after = fileAt(opts.path);
     if (after !== null && (before === null || sameFile(before, after))) {
       rememberFile(db, opts.path, after);
@@ -98,7 +100,8 @@ export function openDatabase(opts: OpenDatabaseOptions): Db {
 
 function configure(db: Db, opts: OpenDatabaseOptions): void {
   // Must be the first statement: every page, the WAL and any VACUUM INTO copy are encrypted with it.
-  db.pragma(`hexkey=${sqlString(opts.key.toLowerCase())}`);
+  // An in-memory database never reaches a disk, and SQLite3MultipleCiphers refuses a key for one.
+  if (!db.memory) db.pragma(`hexkey=${sqlString(opts.key.toLowerCase())}`);
   // A wrong key is accepted silently; the first read is what fails (SQLITE_NOTADB).
   try {
     db.prepare('SELECT count(*) FROM sqlite_master').get();
@@ -147,7 +150,7 @@ export function quickCheck(db: Db): void {
  * measure what the cipher costs; the app never opens a database without a key.
  */
 export function prepareConnection(db: Db, opts: OpenDatabaseOptions): void {
-  if (!opts.readonly) {
+  if (!opts.readonly && !db.memory) {
     const mode = db.pragma('journal_mode = WAL', { simple: true });
     if (mode !== 'wal') throw new DatabaseOpenError('corrupt', `The database could not switch to write-ahead logging (mode ${String(mode)})`);
   }

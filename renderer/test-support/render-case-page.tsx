@@ -1,39 +1,29 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
-import type { IpcError } from '../../shared/ipc/result';
-import type { CaseDetail, HistoryEntry } from '../../shared/ipc/types';
 import { setApiForTests } from '../api/client';
 import { CasePage } from '../features/case/CasePage';
 import { useNavigationStore, type CaseTab, type Route } from '../stores/navigation';
 import { useSessionStore } from '../stores/session';
-import { copy } from './fake-records';
-import { createFakeApi, FAKE_TODAY } from './fake-api';
+import type { TestBackend } from '../../tests/support/app-api/backend';
 
 /**
- * The case page on its own inside a <main> landmark (so axe's landmark rules apply), fed a whole
- * CaseDetail from case-fixtures.ts through the typed fake's `cases:get` and `cases:history`.
- * Navigation is observed through the route store rather than by rendering the next screen, so these
- * tests do not depend on the forms behind "Record a review" and the like.
+ * The case page on its own inside a <main> landmark (so axe's landmark rules apply), for a case seeded
+ * through the real handlers. Navigation is observed through the route store rather than by rendering
+ * the next screen, so these tests do not depend on the forms behind "Record a review" and the like.
  */
 export async function renderCasePage(options: {
-  detail: CaseDetail;
-  history?: HistoryEntry[];
+  backend: TestBackend;
+  caseId: string;
   tab?: CaseTab;
-  loadError?: IpcError;
   from?: { name: 'team'; clinicianId?: string };
+  /** Wait for this (an error alert) instead of the case's heading. */
+  expectAlert?: boolean;
 }) {
-  const fake = createFakeApi();
-  const caseId = options.detail.summary.id;
-  const { loadError } = options;
-  fake.api.cases.get = async () => (loadError ? { ok: false, error: loadError } : { ok: true, value: copy(options.detail) });
-  fake.api.cases.history = async () => ({ ok: true, value: copy(options.history ?? []) });
-  setApiForTests(fake.api);
-  useSessionStore.setState({
-    status: 'ready',
-    error: null,
-    appState: { profile: fake.profile, settings: DEFAULT_SETTINGS, today: FAKE_TODAY, caseCount: 1 },
-  });
+  const { backend, caseId } = options;
+  setApiForTests(backend.api);
+  const appState = await backend.api.app.state({});
+  if (!appState.ok) throw new Error(appState.error.message);
+  useSessionStore.setState({ status: 'ready', error: null, appState: appState.value });
   useNavigationStore.setState({
     route: { name: 'case', caseId, ...(options.tab ? { tab: options.tab } : {}), ...(options.from ? { from: options.from } : {}) },
   });
@@ -43,7 +33,7 @@ export async function renderCasePage(options: {
       <CasePage caseId={caseId} />
     </main>,
   );
-  if (loadError) await screen.findByRole('alert');
-  else await screen.findByRole('heading', { level: 1, name: options.detail.summary.name });
-  return { user, fake, ...view, route: (): Route => useNavigationStore.getState().route };
+  if (options.expectAlert) await screen.findByRole('alert');
+  else await screen.findByRole('heading', { level: 1, name: backend.getCase(caseId).summary.name });
+  return { user, backend, ...view, route: (): Route => useNavigationStore.getState().route };
 }

@@ -46,7 +46,7 @@ function timeline(demo: DemoCase): Event[] {
   return events.sort((a, b) => b.day - a.day || a.rank - b.rank);
 }
 
-function caseNow(w: WriteContext, caseId: string, openingRatings: Partial<CurrentViewRatings>): DemoCaseNow {
+export function caseNow(w: WriteContext, caseId: string, openingRatings: Partial<CurrentViewRatings>): DemoCaseNow {
   const summary = getCaseSummary(w.db, caseId);
   if (!summary) throw new AppError('internal', 'Demo case not found');
   return {
@@ -59,7 +59,7 @@ function caseNow(w: WriteContext, caseId: string, openingRatings: Partial<Curren
 }
 
 /** A rating given at a session (not a review): written through the goals repo with its audit entry. */
-function sessionRating(w: WriteContext, now: DemoCaseNow, goalText: string, ratedOn: IsoDate, score: number): void {
+export function sessionRating(w: WriteContext, now: DemoCaseNow, goalText: string, ratedOn: IsoDate, score: number): void {
   // Like every other write, never to a closed case: its goals' ratings are fixed at close (hazard H31).
   writableCase(w.db, now.summary.id);
   const goal = now.goals.find((g) => g.description === goalText);

@@ -111,7 +111,7 @@ function fetchTransport(bridge: Bridge): string {
 const BINDING_NAME = '__thriveInvoke';
 const bindingTransport = `(channel, args) => window.${BINDING_NAME}(channel, args)`;
 
-/** The same window.api the preload builds (see buildApi in main/preload.ts), over `transport`. */
+/** The same window.api the preload builds (see shared/ipc/build-api.ts), over `transport`. */
 function apiInitScript(transport: string): string {
   return `(() => {
   const transport = ${transport};

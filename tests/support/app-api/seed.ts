@@ -1,0 +1,168 @@
+/**
+ * Test set-up for the component tests, written through the real channels (`cases:open`,
+ * `currentView:record`, `plan:save`, `review:record`, `cases:close`) so every seeded case has passed
+ * main's own rules. Ratings given between reviews go through the demo seed's session rating
+ * (main/features/demo/seed-case.ts), the one way main writes a rating outside a review.
+ */
+import { addWeeksTo, type IsoDate } from '../../../shared/dates';
+import { DEFAULT_SETTINGS } from '../../../shared/domain/settings';
+import type { CurrentViewRatings } from '../../../shared/domain/current-view';
+import type { GroupingCode } from '../../../shared/domain/groupings';
+import type { EndingReason, ReviewDecision } from '../../../shared/domain/lifecycle';
+import type { ArgsOf, Channel, ResultOf } from '../../../shared/ipc/contract';
+import type { CaseDetail, Clinician } from '../../../shared/ipc/types';
+import { ratings as allRated } from '../../integration/support';
+
+export interface SeedWorld {
+  today: IsoDate;
+  okNow<C extends Channel>(channel: C, args: ArgsOf<C>): ResultOf<C>;
+  me(): Clinician;
+  /** A rating given at a session on `ratedOn` (not at a review). */
+  sessionRating(caseId: string, goalDescription: string, ratedOn: IsoDate, score: number): void;
+}
+
+export interface SeedCaseOptions {
+  name: string;
+  caseRef: string;
+  dateOfBirth?: IsoDate;
+  nhsNumber?: string | null;
+  referralDate?: IsoDate;
+  openDate?: IsoDate;
+  leadClinicianId?: string;
+  coordinatingAgency?: string;
+  /** Records the Current View at open (on the open date) with this grouping. */
+  grouping?: GroupingCode;
+  ratings?: CurrentViewRatings;
+  plan?: {
+    agreedDate: IsoDate;
+    reviewDate?: IsoDate;
+    targetDate?: IsoDate;
+    /** The ending criteria (default: one about school attendance). */
+    criteria?: string[];
+    /**
+     * The goals with their ratings: the first is the rating when the plan was agreed (its date is the
+     * plan's), later ones are session ratings on their dates. Default: one goal rated 3.
+     */
+    goals?: Array<{ description: string; ratings: Array<{ date: IsoDate; score: number }> }>;
+  };
+}
+
+export interface SeedReviewOptions {
+  reviewDate: IsoDate;
+  /** For the active goals in plan order. */
+  scores?: number[];
+  decision?: ReviewDecision;
+  /** The grouping of the Current View at review; null records the review without it. Default: the case's. */
+  grouping?: GroupingCode | null;
+  ratings?: CurrentViewRatings;
+  explicitDiscussion?: string | null;
+  nextReviewDate?: IsoDate;
+}
+
+export interface SeedClosureOptions {
+  endingDate: IsoDate;
+  /** The grouping at close (default Thriving). */
+  grouping?: GroupingCode;
+  reason?: EndingReason;
+  /** For the active goals in plan order; default the latest rating of each. */
+  finalScores?: number[];
+}
+
+const DEFAULT_GOALS = [{ description: 'Go to school every day', ratings: [] as Array<{ date: IsoDate; score: number }> }];
+
+export function seedCase(w: SeedWorld, o: SeedCaseOptions): string {
+  const openDate = o.openDate ?? '2026-11-02';
+  const summary = w.okNow('cases:open', {
+    caseRef: o.caseRef,
+    name: o.name,
+    dateOfBirth: o.dateOfBirth ?? '2012-05-04',
+    nhsNumber: o.nhsNumber ?? null,
+    referralDate: o.referralDate ?? openDate,
+    openDate,
+    leadClinicianId: o.leadClinicianId ?? w.me().id,
+    coordinatingAgency: o.coordinatingAgency ?? 'CAMHS',
+  });
+  if (o.grouping) {
+    w.okNow('currentView:record', {
+      caseId: summary.id,
+      completedDate: openDate,
+      reason: 'first_contact',
+      grouping: o.grouping,
+      ratings: allRated(o.ratings),
+    });
+  }
+  if (o.plan) seedPlan(w, summary.id, o.grouping ?? null, o.plan);
+  return summary.id;
+}
+
+function seedPlan(w: SeedWorld, caseId: string, grouping: GroupingCode | null, p: NonNullable<SeedCaseOptions['plan']>): void {
+  const goals = p.goals ?? DEFAULT_GOALS;
+  const { version } = w.okNow('cases:get', { caseId }).summary;
+  w.okNow('plan:save', {
+    caseId,
+    caseVersion: version,
+    agreedDate: p.agreedDate,
+    goals: goals.map((g) => ({ description: g.description, firstRating: g.ratings[0]?.score ?? 3 })),
+    agreedOutcome: 'Back at school and sleeping well',
+    endingCriteria: p.criteria ?? ['Attends school every day for four weeks'],
+    likelihood: 'likely',
+    likelihoodNote: null,
+    targetDate: p.targetDate ?? addWeeksTo(p.agreedDate, 16),
+    contingency: 'Review with the family and agree a change of plan',
+    reviewDate: p.reviewDate ?? addWeeksTo(p.agreedDate, DEFAULT_SETTINGS.reviewIntervalWeeks),
+    riskSupportSummary: grouping === 'getting_risk_support' ? 'Shared safety plan with social care' : null,
+    sdm: { participants: ['young_person'], otherParticipants: null, optionsConsidered: 'CBT', decisionAid: null, collaborate: null },
+  });
+  for (const g of goals) for (const later of g.ratings.slice(1)) w.sessionRating(caseId, g.description, later.date, later.score);
+}
+
+function activeGoals(detail: CaseDetail) {
+  return detail.goals.filter((g) => g.status === 'active');
+}
+
+function criteriaInForce(detail: CaseDetail) {
+  return detail.criteria.filter((c) => c.retiredAt === null);
+}
+
+export function seedReview(w: SeedWorld, caseId: string, o: SeedReviewOptions): string {
+  const detail = w.okNow('cases:get', { caseId });
+  const grouping = o.grouping === undefined ? (detail.summary.grouping ?? 'getting_help') : o.grouping;
+  const review = w.okNow('review:record', {
+    caseId,
+    caseVersion: detail.summary.version,
+    reviewDate: o.reviewDate,
+    attendees: ['young_person'],
+    otherAttendees: null,
+    goalRatings: activeGoals(detail).flatMap((g, i) => (o.scores?.[i] === undefined ? [] : [{ goalId: g.id, score: o.scores[i] }])),
+    criteriaProgress: criteriaInForce(detail).map((k) => ({ criterionId: k.id, status: 'partly' as const })),
+    currentView: grouping ? { reason: 'changed_understanding', grouping, ratings: allRated(o.ratings) } : null,
+    decision: o.decision ?? 'continue',
+    explicitDiscussion: o.explicitDiscussion ?? null,
+    endingPlan: o.decision === 'move_to_ending' ? 'Two more sessions, then close' : null,
+    nextReviewDate: o.nextReviewDate ?? addWeeksTo(o.reviewDate, DEFAULT_SETTINGS.reviewIntervalWeeks),
+    notes: null,
+  });
+  return review.id;
+}
+
+export function seedClosure(w: SeedWorld, caseId: string, o: SeedClosureOptions): void {
+  const detail = w.okNow('cases:get', { caseId });
+  w.okNow('cases:close', {
+    caseId,
+    caseVersion: detail.summary.version,
+    endingDate: o.endingDate,
+    reason: o.reason ?? 'criteria_met',
+    reasonOther: o.reason === 'other' ? 'Family moved abroad' : null,
+    mhsdsCode: null,
+    criteriaStatus: criteriaInForce(detail).map((k) => ({ criterionId: k.id, status: 'met' as const })),
+    finalRatings: activeGoals(detail).flatMap((g, i) => {
+      const score = o.finalScores?.[i] ?? g.ratings[g.ratings.length - 1]?.score;
+      return score === undefined ? [] : [{ goalId: g.id, score }];
+    }),
+    currentView: { reason: 'changed_situation', grouping: o.grouping ?? 'thriving', ratings: allRated() },
+    continuingSupport: null,
+    signposting: 'School counsellor',
+    wellbeingPlan: null,
+    discussedFromStart: true,
+  });
+}

@@ -1,0 +1,46 @@
+/**
+ * The app lock for the lock screens' component tests: the app's own SecureSession (main/session/) on a
+ * temporary file, with the OS keychain stood in by tests/keys/fake-os-crypto.ts and session timers that
+ * never fire (the renderer's idle lock is what those tests drive).
+ */
+import { join } from 'node:path';
+import type { Clock } from '../../../shared/clock';
+import type { IpcResult } from '../../../shared/ipc/result';
+import type { LockSetupResult, LockState } from '../../../shared/ipc/security-types';
+import { createSecureSession } from '../../../main/session/secure-session';
+import type { SessionTimers } from '../../../main/session/timers';
+import { tempDir } from '../../db/temp-db';
+import { fakeOsCrypto } from '../../keys/fake-os-crypto';
+
+/** The passphrase a session made locked or unlocked starts with. */
+export const TEST_PASSPHRASE = 'correct horse battery';
+
+const stillTimers: SessionTimers = { setTimeout: () => ({}), clearTimeout: () => undefined, now: () => Date.now() };
+
+export function startLockedSession(clock: Clock) {
+  const dir = tempDir();
+  const dbPath = join(dir, 'thrive.db');
+  const session = createSecureSession({ dbPath, os: fakeOsCrypto(), clock, log: () => undefined, timers: stillTimers });
+  let recoveryCode: string | null = null;
+  const call = (channel: string, args: unknown): IpcResult<unknown> => session.invoke(channel, args);
+  return {
+    dir,
+    dbPath,
+    invoke: call,
+    invokeWhenChecked: (channel: string, args: unknown) => session.invokeWhenChecked(channel, args),
+    /** The organisation recovery code shown at set-up (null until a passphrase is set). */
+    get recoveryCode(): string | null {
+      return recoveryCode;
+    },
+    /** From a new install to `state`: 'setup' leaves it new; otherwise the passphrase is set (unlocked). */
+    start(state: LockState, ok: (channel: 'lock:setup', args: { passphrase: string; confirmPassphrase: string }) => unknown) {
+      if (state === 'setup') return;
+      recoveryCode = (ok('lock:setup', { passphrase: TEST_PASSPHRASE, confirmPassphrase: TEST_PASSPHRASE }) as LockSetupResult).recoveryCode;
+    },
+    lockNow: () => session.lock(),
+    status: () => session.status(),
+    close: () => session.close(),
+  };
+}
+
+export type LockedSession = ReturnType<typeof startLockedSession>;
