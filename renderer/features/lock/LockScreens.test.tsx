@@ -1,15 +1,23 @@
 import { screen, waitFor } from '@testing-library/react';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from '../../test-support/axe';
-import { createFakeApi, FAKE_PASSPHRASE, FAKE_RECOVERY_CODE } from '../../test-support/fake-api';
 import { renderApp } from '../../test-support/render-app';
+import { createTestBackend, type TestBackend } from '../../../tests/support/app-api/backend';
+import { TEST_PASSPHRASE } from '../../../tests/support/app-api/session';
+
+/** Whether the app now opens with this passphrase (locks it first: the end of a test). */
+function opensWith(backend: TestBackend, passphrase: string): boolean {
+  backend.session.lockNow();
+  return backend.session.invoke('lock:unlock', { passphrase }).ok;
+}
 
 const NEW_PASSPHRASE = 'purple kettle morning';
 
 describe('First run: protect these records', () => {
   it('sets a passphrase, shows the recovery code once, requires the checkbox, then asks for the profile', async () => {
-    const fake = createFakeApi({ lock: 'setup', withProfile: false });
-    const { user } = await renderApp({ fake });
+    const backend = createTestBackend({ lock: 'setup', withProfile: false });
+    const { user } = await renderApp({ backend });
     await screen.findByRole('heading', { level: 1, name: 'Protect these records' });
     const choose = screen.getByLabelText('Choose a passphrase') as HTMLInputElement;
     expect(choose.type).toBe('password');
@@ -24,7 +32,7 @@ describe('First run: protect these records', () => {
     const summary = await screen.findByRole('alert');
     expect(summary.textContent).toContain('Use at least 12 characters');
     expect(document.activeElement).toBe(summary);
-    expect(fake.callsTo('lock:setup')).toEqual([]);
+    expect(backend.callsTo('lock:setup')).toEqual([]);
 
     await user.clear(choose);
     await user.type(choose, NEW_PASSPHRASE);
@@ -33,7 +41,9 @@ describe('First run: protect these records', () => {
     await user.click(screen.getByRole('button', { name: 'Set passphrase' }));
 
     await screen.findByRole('heading', { level: 1, name: 'Your organisation recovery code' });
-    expect(screen.getByText(FAKE_RECOVERY_CODE)).toBeTruthy();
+    // The code main made for this install, in six groups of five.
+    const code = screen.getByText(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){5}$/).textContent ?? '';
+    expect(backend.callsTo('lock:setup')).toHaveLength(1);
     expect(screen.getByText(/It will not be shown again\./)).toBeTruthy();
     await expectNoAxeViolations();
 
@@ -44,21 +54,21 @@ describe('First run: protect these records', () => {
     await user.click(screen.getByLabelText('I have stored the recovery code safely'));
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     await screen.findByRole('heading', { level: 1, name: 'Set up your profile' });
-    expect(document.body.textContent).not.toContain(FAKE_RECOVERY_CODE);
-    expect(fake.lock.passphrase).toBe(NEW_PASSPHRASE);
+    expect(document.body.textContent).not.toContain(code);
+    expect(opensWith(backend, NEW_PASSPHRASE)).toBe(true);
   });
 });
 
 describe('Lock screen', () => {
   it('shows no record data once locked, and unlocking returns to the same screen', async () => {
-    const fake = createFakeApi();
-    const caseId = fake.seedCase({ name: 'Jamie Lee', caseRef: 'RIO-1', openDate: '2027-01-04', grouping: 'getting_help' });
-    const { user } = await renderApp({ fake, route: { name: 'case', caseId } });
+    const backend = createTestBackend({ lock: 'unlocked' });
+    const caseId = backend.seedCase({ name: 'Jamie Lee', caseRef: 'RIO-1', openDate: '2027-01-04', grouping: 'getting_help' });
+    const { user } = await renderApp({ backend, route: { name: 'case', caseId } });
     await screen.findByRole('heading', { level: 1, name: 'Jamie Lee' });
 
     await user.click(screen.getByRole('button', { name: 'Lock' }));
     await screen.findByRole('heading', { level: 1, name: 'THRIVE Plans is locked' });
-    expect(fake.lock.state).toBe('locked');
+    expect(backend.session.status().state).toBe('locked');
     const text = document.body.textContent ?? '';
     expect(text).not.toContain('Jamie Lee');
     expect(text).not.toContain('RIO-1');
@@ -69,14 +79,14 @@ describe('Lock screen', () => {
     expect(field.autocomplete).toBe('current-password');
     await expectNoAxeViolations();
 
-    await user.type(field, FAKE_PASSPHRASE);
+    await user.type(field, TEST_PASSPHRASE);
     await user.click(screen.getByRole('button', { name: 'Unlock' }));
     await screen.findByRole('heading', { level: 1, name: 'Jamie Lee' });
   });
 
   it('says a wrong passphrase is not right beside the field and in the summary', async () => {
-    const fake = createFakeApi({ lock: 'locked' });
-    const { user } = await renderApp({ fake });
+    const backend = createTestBackend({ lock: 'locked' });
+    const { user } = await renderApp({ backend });
     await screen.findByRole('heading', { level: 1, name: 'THRIVE Plans is locked' });
     await user.type(screen.getByLabelText('Passphrase'), 'not my passphrase');
     await user.click(screen.getByRole('button', { name: 'Unlock' }));
@@ -89,13 +99,13 @@ describe('Lock screen', () => {
     expect(document.getElementById(field.getAttribute('aria-describedby') ?? '')?.textContent).toContain('That passphrase is not right.');
     expect((field as HTMLInputElement).value).toBe('');
     // The lock status decides first: nothing from the records was asked for.
-    expect(fake.callsTo('app:state')).toEqual([]);
+    expect(backend.callsTo('app:state')).toEqual([]);
     await expectNoAxeViolations();
   });
 
   it('unlocks with the recovery code and a new passphrase', async () => {
-    const fake = createFakeApi({ lock: 'locked' });
-    const { user } = await renderApp({ fake });
+    const backend = createTestBackend({ lock: 'locked' });
+    const { user } = await renderApp({ backend });
     await screen.findByRole('heading', { level: 1, name: 'THRIVE Plans is locked' });
     await user.click(screen.getByRole('button', { name: 'Forgotten your passphrase?' }));
     await screen.findByRole('heading', { level: 1, name: 'Unlock with the recovery code' });
@@ -108,21 +118,29 @@ describe('Lock screen', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('That recovery code is not right.');
 
     await user.clear(screen.getByLabelText('Recovery code'));
-    await user.type(screen.getByLabelText('Recovery code'), FAKE_RECOVERY_CODE.toLowerCase().replace(/-/g, ' '));
+    // Typed as people do: lower case, spaces for the dashes.
+    await user.type(screen.getByLabelText('Recovery code'), (backend.session.recoveryCode ?? '').toLowerCase().replace(/-/g, ' '));
     await user.click(screen.getByRole('button', { name: 'Unlock and set passphrase' }));
     await screen.findByRole('heading', { level: 1, name: 'My caseload' });
-    expect(fake.lock.passphrase).toBe(NEW_PASSPHRASE);
+    expect(opensWith(backend, NEW_PASSPHRASE)).toBe(true);
   });
 
   it('shows the recovery notice as an alert on the first screen after unlocking', async () => {
-    const fake = createFakeApi({ lock: 'locked' });
-    const notice = 'THRIVE Plans found its database damaged and set it aside. It restored the backup taken 10/01/2027 18:00.';
-    fake.lock.recoveryNotice = notice;
-    const { user } = await renderApp({ fake });
-    await user.type(await screen.findByLabelText('Passphrase'), FAKE_PASSPHRASE);
+    // A backup, then the database's first page damaged while the app was locked: unlocking sets the
+    // file aside and restores the backup, and says so.
+    const backend = createTestBackend({ lock: 'unlocked' });
+    backend.okNow('backup:create', {});
+    backend.session.lockNow();
+    const bytes = readFileSync(backend.session.dbPath);
+    bytes.fill(0x5a, 0, 4096);
+    writeFileSync(backend.session.dbPath, bytes);
+    rmSync(`${backend.session.dbPath}-wal`, { force: true });
+    const { user } = await renderApp({ backend });
+    await user.type(await screen.findByLabelText('Passphrase'), TEST_PASSPHRASE);
     await user.click(screen.getByRole('button', { name: 'Unlock' }));
     await screen.findByRole('heading', { level: 1, name: 'My caseload' });
-    expect(screen.getByRole('alert').textContent).toContain(notice);
+    const notice = screen.getByRole('alert').textContent ?? '';
+    expect(notice).toContain('THRIVE Plans found its database damaged and set it aside. It restored the backup taken');
     await expectNoAxeViolations();
     await user.click(screen.getByRole('link', { name: 'Settings' }));
     await screen.findByRole('heading', { level: 1, name: 'Settings' });
@@ -130,28 +148,28 @@ describe('Lock screen', () => {
   });
 
   it("goes to the lock screen when any call answers 'locked'", async () => {
-    const fake = createFakeApi();
-    fake.seedCase({ name: 'Jamie Lee', caseRef: 'RIO-1', openDate: '2027-01-04', grouping: 'getting_help' });
-    const { user } = await renderApp({ fake });
+    const backend = createTestBackend({ lock: 'unlocked' });
+    backend.seedCase({ name: 'Jamie Lee', caseRef: 'RIO-1', openDate: '2027-01-04', grouping: 'getting_help' });
+    const { user } = await renderApp({ backend });
     await screen.findByRole('link', { name: 'Jamie Lee' });
     // Main's own idle backstop locked it; the next thing the renderer asks for is refused.
-    fake.lockFromMain();
+    backend.session.lockNow();
     await user.click(screen.getByRole('link', { name: 'Settings' }));
     await screen.findByRole('heading', { level: 1, name: 'THRIVE Plans is locked' });
     expect(document.body.textContent).not.toContain('Jamie Lee');
-    await user.type(screen.getByLabelText('Passphrase'), FAKE_PASSPHRASE);
+    await user.type(screen.getByLabelText('Passphrase'), TEST_PASSPHRASE);
     await user.click(screen.getByRole('button', { name: 'Unlock' }));
     await screen.findByRole('heading', { level: 1, name: 'Settings' });
   });
 
   it('comes back when main refuses to lock a session opened with a key (the e2e bridge, the CLI)', async () => {
-    const fake = createFakeApi();
-    fake.seedCase({ name: 'Jamie Lee', caseRef: 'RIO-1', openDate: '2027-01-04', grouping: 'getting_help' });
-    const { user } = await renderApp({ fake });
+    // The headless backend is such a session: main itself refuses lock:lock.
+    const backend = createTestBackend();
+    backend.seedCase({ name: 'Jamie Lee', caseRef: 'RIO-1', openDate: '2027-01-04', grouping: 'getting_help' });
+    const { user } = await renderApp({ backend });
     await screen.findByRole('link', { name: 'Jamie Lee' });
-    fake.failNext('lock:lock', { code: 'forbidden', message: 'The app lock is managed in the app; this session was opened with a key.' });
     await user.click(screen.getByRole('button', { name: 'Lock' }));
     await screen.findByRole('link', { name: 'Jamie Lee' });
-    await waitFor(() => expect(fake.callsTo('lock:status').length).toBe(2));
+    await waitFor(() => expect(backend.callsTo('lock:status').length).toBe(2));
   });
 });

@@ -20,7 +20,8 @@ import type { IpcError, IpcResult } from '../../../shared/ipc/result';
 import type { LockState } from '../../../shared/ipc/security-types';
 import type { CaseDetail, Clinician, DraftRecord, Team } from '../../../shared/ipc/types';
 import { createManualScheduler, setSchedulerForTests, type ManualScheduler } from '../../../renderer/components/scheduler';
-import { TEST_KEY } from '../../db/temp-db';
+import { join } from 'node:path';
+import { TEST_KEY, tempDir } from '../../db/temp-db';
 import { writeTx, type Db } from '../../../main/db/sql';
 import { caseNow, sessionRating } from '../../../main/features/demo/seed-case';
 import { seedCase, seedClosure, seedReview, type SeedCaseOptions, type SeedClosureOptions, type SeedReviewOptions, type SeedWorld } from './seed';
@@ -41,6 +42,8 @@ export interface TestBackendOptions {
    * headless services: for the lock screens, which need a real passphrase, recovery code and backups.
    */
   lock?: LockState;
+  /** Headless services on a temporary file rather than in memory: for backups, which copy a file. */
+  onDisk?: boolean;
 }
 
 export type Invoke = (channel: string, args: unknown) => IpcResult<unknown> | Promise<IpcResult<unknown>>;
@@ -64,7 +67,8 @@ export function createTestBackend(options: TestBackendOptions = {}) {
     };
     open.push(session.close);
   } else {
-    const services = createAppServices({ dbPath: ':memory:', key: TEST_KEY, create: true, clock });
+    const dbPath = options.onDisk ? join(tempDir(), 'thrive.db') : ':memory:';
+    const services = createAppServices({ dbPath, key: TEST_KEY, create: true, clock });
     invoke = (channel, args) => services.invoke(channel, args);
     db = () => services.db;
     open.push(() => services.close());
@@ -157,6 +161,8 @@ export function createTestBackend(options: TestBackendOptions = {}) {
     draft: (kind: DraftKind, caseId: string | null): DraftRecord | null => okNow('drafts:get', { kind, caseId }),
     /** The renderer's timers (draft autosave): `backend.timers.advance(800)` inside act(). */
     timers,
+    /** The open database, for set-up no channel offers (e.g. holding a transaction so a backup fails). */
+    db: () => db(),
     /** The app lock (session mode only). */
     get session(): LockedSession {
       if (!session) throw new Error('createTestBackend({ lock }) runs the app lock; this backend has none');

@@ -28,7 +28,7 @@ export function startLockedSession(clock: Clock) {
     dbPath,
     invoke: call,
     invokeWhenChecked: (channel: string, args: unknown) => session.invokeWhenChecked(channel, args),
-    /** The organisation recovery code shown at set-up (null until a passphrase is set). */
+    /** The organisation recovery code made when this helper set the passphrase (null if the page did). */
     get recoveryCode(): string | null {
       return recoveryCode;
     },
