@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, getApi, request, setApiForTests } from './client';
-import { createFakeApi } from '../test-support/fake-api';
+import { createTestBackend } from '../../tests/support/app-api/backend';
 
 describe('api client', () => {
   it('returns the value of a successful call', async () => {
-    const fake = createFakeApi();
-    setApiForTests(fake.api);
+    const backend = createTestBackend();
+    setApiForTests(backend.api);
     const state = await request((api) => api.app.state({}));
-    expect(state.today).toBe(fake.today);
+    expect(state.today).toBe(backend.today);
   });
 
   it('turns a failed call into an ApiError that keeps the field errors', async () => {
-    setApiForTests(createFakeApi().api);
+    setApiForTests(createTestBackend().api);
     const error = await request((api) => api.cases.open({ caseRef: '', name: 'x' } as never)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).code).toBe('validation');
@@ -19,8 +19,8 @@ describe('api client', () => {
   });
 
   it('turns a broken transport into a plain-English ApiError', async () => {
-    const fake = createFakeApi();
-    setApiForTests({ ...fake.api, app: { state: () => Promise.reject(new Error('socket hang up')) } });
+    const backend = createTestBackend();
+    setApiForTests({ ...backend.api, app: { state: () => Promise.reject(new Error('socket hang up')) } });
     const error = await request((api) => api.app.state({})).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).code).toBe('internal');

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from '../../test-support/axe';
-import { createFakeApi } from '../../test-support/fake-api';
+import { createTestBackend } from '../../../tests/support/app-api/backend';
 import { renderApp } from '../../test-support/render-app';
 
 const REVIEW = 'Weeks from agreeing a plan to its first review';
@@ -18,15 +18,15 @@ describe('Settings', () => {
   });
 
   it('saves new thresholds, and the plan form then uses the new review interval', async () => {
-    const fake = createFakeApi();
-    const caseId = fake.seedCase({ name: 'Jamie Lee', caseRef: 'RIO-1', openDate: '2027-01-04', grouping: 'getting_help' });
-    const { user } = await renderApp({ fake, route: { name: 'settings' } });
+    const backend = createTestBackend();
+    const caseId = backend.seedCase({ name: 'Jamie Lee', caseRef: 'RIO-1', openDate: '2027-01-04', grouping: 'getting_help' });
+    const { user } = await renderApp({ backend, route: { name: 'settings' } });
     await screen.findByRole('heading', { level: 1, name: 'Settings' });
     await user.clear(screen.getByLabelText(REVIEW));
     await user.type(screen.getByLabelText(REVIEW), '8');
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
     expect(await screen.findByText(/Settings saved/)).toBeTruthy();
-    expect(fake.settings.reviewIntervalWeeks).toBe(8);
+    expect(backend.settings.reviewIntervalWeeks).toBe(8);
 
     // Saved, so leaving does not warn.
     await user.click(screen.getByRole('link', { name: 'Caseload' }));
@@ -39,7 +39,7 @@ describe('Settings', () => {
   });
 
   it('rejects values outside the allowed range and blanks', async () => {
-    const { user, fake } = await renderApp({ route: { name: 'settings' } });
+    const { user, backend } = await renderApp({ route: { name: 'settings' } });
     await screen.findByRole('heading', { level: 1, name: 'Settings' });
     await user.clear(screen.getByLabelText(REVIEW));
     await user.type(screen.getByLabelText(REVIEW), '0');
@@ -49,15 +49,15 @@ describe('Settings', () => {
     expect(summary.textContent).toContain('At least 1 week');
     expect(summary.textContent).toContain('Enter a number of days');
     expect(document.activeElement).toBe(summary);
-    expect(fake.callsTo('settings:update')).toEqual([]);
+    expect(backend.callsTo('settings:update')).toEqual([]);
     await expectNoAxeViolations();
   });
 
   it('refuses a save over another editor\'s newer save, says so beside the form and reloads theirs', async () => {
-    const { user, fake } = await renderApp({ route: { name: 'settings' } });
+    const { user, backend } = await renderApp({ route: { name: 'settings' } });
     await screen.findByRole('heading', { level: 1, name: 'Settings' });
     // Another window or person saves after this page loaded.
-    await fake.api.settings.update({ noPlanDays: 30 });
+    await backend.api.settings.update({ noPlanDays: 30 });
 
     await user.clear(screen.getByLabelText(REVIEW));
     await user.type(screen.getByLabelText(REVIEW), '8');
@@ -66,7 +66,7 @@ describe('Settings', () => {
     expect(screen.getByText(/saved by someone else after you opened this page/)).toBeTruthy();
     expect(screen.queryByText(/Settings saved/)).toBeNull();
     // Theirs stands; nothing of this form was written.
-    expect(fake.settings).toMatchObject({ noPlanDays: 30, reviewIntervalWeeks: 6 });
+    expect(backend.settings).toMatchObject({ noPlanDays: 30, reviewIntervalWeeks: 6 });
 
     await user.click(screen.getByRole('button', { name: 'Reload settings' }));
     const noPlan = 'Days a case can be open without a plan before it is flagged';
@@ -78,7 +78,7 @@ describe('Settings', () => {
     await user.type(screen.getByLabelText(REVIEW), '8');
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
     expect(await screen.findByText(/Settings saved/)).toBeTruthy();
-    expect(fake.settings).toMatchObject({ noPlanDays: 30, reviewIntervalWeeks: 8 });
+    expect(backend.settings).toMatchObject({ noPlanDays: 30, reviewIntervalWeeks: 8 });
     await expectNoAxeViolations();
   });
 });
