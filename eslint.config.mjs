@@ -2,6 +2,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+// The process boundary: the renderer talks to main only through renderer/api/client.ts.
+const RENDERER_BOUNDARY = [
+  { group: ['**/main/**', '**/main', '../main/*'], message: 'renderer/ must not import main/: use renderer/api/client.ts' },
+  { group: ['electron', 'electron/*'], message: 'renderer/ must not import electron' },
+  { group: ['better-sqlite3*'], message: 'renderer/ must not touch the database' },
+  { group: ['node:*'], message: 'renderer/ must not use Node APIs' },
+  { group: ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net'], message: 'renderer/ must not use Node APIs' },
+];
+// Product code never reaches into the tests (tests/support/app-api/ runs main's handlers in-process).
+const NO_TEST_CODE = { group: ['**/tests/**', '**/test-support/**'], message: 'product code must not import test code' };
+const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx', 'renderer/test-support/**'];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', '.ci/**', 'test-results/**', 'coverage/**'] },
   js.configs.recommended,
@@ -13,23 +25,30 @@ export default tseslint.config(
     },
   },
   {
-    // The process boundary: the renderer talks to main only through renderer/api/client.ts.
     files: ['renderer/**/*.{ts,tsx}'],
+    ignores: TEST_FILES,
     languageOptions: { globals: { ...globals.browser } },
+    rules: { 'no-restricted-imports': ['error', { patterns: [...RENDERER_BOUNDARY, NO_TEST_CODE] }] },
+  },
+  {
+    // The renderer's tests keep the boundary too; they may use the test support (which runs main).
+    files: ['renderer/**/*.test.{ts,tsx}', 'renderer/test-support/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { 'no-restricted-imports': ['error', { patterns: RENDERER_BOUNDARY }] },
+  },
+  {
+    // Small files named for what they hold, and functions (components included) that fit on a screen.
+    files: ['main/**/*.ts', 'renderer/**/*.{ts,tsx}', 'shared/**/*.ts'],
+    ignores: TEST_FILES,
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['**/main/**', '**/main', '../main/*'], message: 'renderer/ must not import main/: use renderer/api/client.ts' },
-            { group: ['electron', 'electron/*'], message: 'renderer/ must not import electron' },
-            { group: ['better-sqlite3*'], message: 'renderer/ must not touch the database' },
-            { group: ['node:*'], message: 'renderer/ must not use Node APIs' },
-            { group: ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net'], message: 'renderer/ must not use Node APIs' },
-          ],
-        },
-      ],
+      'max-lines': ['error', { max: 300 }],
+      'max-lines-per-function': ['error', { max: 80 }],
     },
+  },
+  {
+    files: ['main/**/*.ts'],
+    ignores: TEST_FILES,
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_TEST_CODE] }] },
   },
   {
     // shared/ is pure: no I/O, no Electron, no database, no DOM.
@@ -41,6 +60,7 @@ export default tseslint.config(
           patterns: [
             { group: ['**/main/**', '**/renderer/**'], message: 'shared/ is imported by both sides and imports neither' },
             { group: ['electron', 'better-sqlite3*', 'node:*', 'fs', 'path', 'os'], message: 'shared/ must stay pure' },
+            NO_TEST_CODE,
           ],
         },
       ],

@@ -1,5 +1,4 @@
 import { screen, waitFor } from '@testing-library/react';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from '../../test-support/axe';
 import { renderApp } from '../../test-support/render-app';
@@ -130,11 +129,7 @@ describe('Lock screen', () => {
     // file aside and restores the backup, and says so.
     const backend = createTestBackend({ lock: 'unlocked' });
     backend.okNow('backup:create', {});
-    backend.session.lockNow();
-    const bytes = readFileSync(backend.session.dbPath);
-    bytes.fill(0x5a, 0, 4096);
-    writeFileSync(backend.session.dbPath, bytes);
-    rmSync(`${backend.session.dbPath}-wal`, { force: true });
+    backend.session.damageDatabase();
     const { user } = await renderApp({ backend });
     await user.type(await screen.findByLabelText('Passphrase'), TEST_PASSPHRASE);
     await user.click(screen.getByRole('button', { name: 'Unlock' }));

@@ -3,6 +3,7 @@
  * temporary file, with the OS keychain stood in by tests/keys/fake-os-crypto.ts and session timers that
  * never fire (the renderer's idle lock is what those tests drive).
  */
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../../../shared/clock';
 import type { IpcResult } from '../../../shared/ipc/result';
@@ -38,6 +39,14 @@ export function startLockedSession(clock: Clock) {
       recoveryCode = (ok('lock:setup', { passphrase: TEST_PASSPHRASE, confirmPassphrase: TEST_PASSPHRASE }) as LockSetupResult).recoveryCode;
     },
     lockNow: () => session.lock(),
+    /** Damages the database's first page (as a disk fault would) while the app is locked. */
+    damageDatabase() {
+      session.lock();
+      const bytes = readFileSync(dbPath);
+      bytes.fill(0x5a, 0, 4096);
+      writeFileSync(dbPath, bytes);
+      rmSync(`${dbPath}-wal`, { force: true });
+    },
     status: () => session.status(),
     close: () => session.close(),
   };
