@@ -11,10 +11,11 @@ import type { CaseDetail, DraftRecord } from '../../shared/ipc/types';
 import { useApiData } from '../api/use-api-data';
 import { useNavigationActions } from '../stores/navigation';
 import { useSettings, useToday } from '../stores/session';
+import { DraftNotice } from './DraftNotice';
 import { ErrorSummary } from './ErrorSummary';
 import type { FormErrors } from './form-errors';
 import { BackLink, focusPageHeading, LoadProblem, Loading, PageHeading, usePageTitle } from './page';
-import { useSavedDraft } from './use-draft';
+import { useSavedDraft, type Draft } from './use-draft';
 
 export function caseCaption(detail: CaseDetail): string {
   return `${detail.summary.name}, case ${detail.summary.caseRef}`;
@@ -131,6 +132,37 @@ export function CaseFormErrors({ form, caseId, onReload }: { form: FormErrors; c
           <p>The case has been reloaded. What you entered is kept: check it against the case as it is now, then save again.</p>
         </div>
       ) : null}
+    </>
+  );
+}
+
+/**
+ * The top of a case form above its fields: the error summary, the heading captioned with the case,
+ * the notice of a restored draft, and the form's introduction (`children`) in an inset.
+ */
+export function CaseFormHead<T>({
+  title,
+  detail,
+  form,
+  draft,
+  onReload,
+  children,
+}: {
+  title: string;
+  detail: CaseDetail;
+  form: FormErrors;
+  draft: Draft<T>;
+  onReload: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <CaseFormErrors form={form} caseId={detail.summary.id} onReload={onReload} />
+      <PageHeading caption={caseCaption(detail)}>{title}</PageHeading>
+      <DraftNotice draft={draft} />
+      <div className="inset">
+        <p>{children}</p>
+      </div>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { AppError, validationError, type FieldError } from '../../../shared/ipc/result';
-import { CloseCaseArgs, closeCaseRules, type CloseCaseInput } from '../../../shared/ipc/schemas/ending';
-import type { EndingRecord } from '../../../shared/ipc/types';
+import { CloseCaseArgs, closeCaseRules, type CloseCaseInput, type CloseCaseValue } from '../../../shared/ipc/schemas/ending';
+import type { CaseSummary, EndingRecord } from '../../../shared/ipc/types';
 import { newId } from '../../db/ids';
 import { appendAudit } from '../../db/repos/audit';
 import { insertCurrentView } from '../../db/repos/current-views';
@@ -34,11 +34,13 @@ export function closeRefusal(fields: readonly FieldError[], facts: Pick<CaseRule
   return validationError([...fields], `The case cannot be closed until ${joinList(missing)} ${missing.length === 1 ? 'is' : 'are'} recorded.`);
 }
 
+type ClosingCurrentView = NonNullable<CloseCaseValue['currentView']>;
+
 /**
- * Ends the case (PRODUCT.md step 4): the ending, each criterion's final status, the final GBO ratings
- * and the Current View at close, whose grouping becomes the grouping at close; the case becomes
- * closed and read-only, and the ending's outcome summary is written for the team view. Its form drafts
- * go with it (they can no longer be saved).
+ * Ends the case: the ending, each criterion's final status, the final GBO ratings and the Current View
+ * at close, whose grouping becomes the grouping at close; the case becomes closed and read-only, and
+ * the ending's outcome summary is written for the team view. Its form drafts go with it (they can no
+ * longer be saved).
  */
 export function closeCase(w: WriteContext, input: CloseCaseInput): EndingRecord {
   const v = parseOrThrow(CloseCaseArgs, input);
@@ -57,76 +59,97 @@ export function closeCase(w: WriteContext, input: CloseCaseInput): EndingRecord 
     if (!closing) throw new AppError('internal', 'The closing Current View passed the rules but is missing');
 
     const at = w.clock.now();
-    const endingId = newId();
-    // The Current View first: its ending_id is a deferred reference, the ending's current_view_id is not.
-    const currentViewId = insertCurrentView(
-      w.db,
-      { caseId: v.caseId, context: 'close', endingId, completedDate: v.endingDate, ...closing, recordedBy: w.actor },
-      at,
-    );
-    insertEnding(
-      w.db,
-      {
-        id: endingId,
-        caseId: v.caseId,
-        endingDate: v.endingDate,
-        reason: v.reason,
-        reasonOther: v.reasonOther,
-        mhsdsCode: v.mhsdsCode,
-        continuingSupport: v.continuingSupport,
-        signposting: v.signposting,
-        wellbeingPlan: v.wellbeingPlan,
-        discussedFromStart: v.discussedFromStart,
-        currentViewId,
-        createdBy: w.actor,
-      },
-      at,
-    );
-    for (const s of v.criteriaStatus) insertCriterionStatus(w.db, endingId, s.criterionId, s.status);
-    for (const r of v.finalRatings) {
-      insertGoalRating(w.db, { goalId: r.goalId, ratedOn: v.endingDate, score: r.score, context: 'ending', endingId, createdBy: w.actor }, at);
-    }
-    touchCase(w.db, current, { closedDate: v.endingDate, grouping: closing.grouping }, at);
-    // Last of the record's writes: the outcome summary the team view counts is derived from the rows
-    // above (the case now closed, so they can no longer change), in the same transaction (hazard H31).
-    if (!recordEndingOutcome(w.db, endingId)) throw new AppError('internal', 'The outcome of the ending was not saved');
+    const ids = writeEnding(w, v, closing, current, at);
     deleteCaseDrafts(w.db, v.caseId);
-
-    const goalText = new Map(facts.goals.map((g) => [g.id, g.description]));
-    const criterionText = new Map(facts.criteria.map((c) => [c.id, c.text]));
-    const audit = { at, actorId: w.actor, caseId: v.caseId, youngPersonId: current.youngPersonId };
-    appendAudit(w.db, {
-      ...audit,
-      action: 'current_view.record',
-      entity: 'current_view',
-      entityId: currentViewId,
-      before: { grouping: current.grouping },
-      after: { context: 'close', endingId, completedDate: v.endingDate, ...closing },
-    });
-    appendAudit(w.db, {
-      ...audit,
-      action: 'case.close',
-      entity: 'ending',
-      entityId: endingId,
-      before: { status: current.status, closedDate: current.closedDate },
-      after: {
-        status: 'closed',
-        closedDate: v.endingDate,
-        reason: v.reason,
-        reasonOther: v.reasonOther,
-        mhsdsCode: v.mhsdsCode,
-        criteriaStatus: v.criteriaStatus.map((s) => ({ ...s, text: criterionText.get(s.criterionId) ?? null })),
-        finalRatings: v.finalRatings.map((r) => ({ ...r, description: goalText.get(r.goalId) ?? null })),
-        groupingAtClose: closing.grouping,
-        currentViewId,
-        continuingSupport: v.continuingSupport,
-        signposting: v.signposting,
-        wellbeingPlan: v.wellbeingPlan,
-        discussedFromStart: v.discussedFromStart,
-      },
-    });
+    auditClose(w, { v, closing, current, facts, at, ...ids });
     const ending = getEnding(w.db, v.caseId, listGoalRatingRows(w.db, v.caseId));
     if (!ending) throw new AppError('internal', 'The ending was not saved');
     return ending;
+  });
+}
+
+/** The rows of the ending, and the case closed with the grouping at close. */
+function writeEnding(w: WriteContext, v: CloseCaseValue, closing: ClosingCurrentView, current: CaseSummary, at: string) {
+  const endingId = newId();
+  // The Current View first: its ending_id is a deferred reference, the ending's current_view_id is not.
+  const currentViewId = insertCurrentView(
+    w.db,
+    { caseId: v.caseId, context: 'close', endingId, completedDate: v.endingDate, ...closing, recordedBy: w.actor },
+    at,
+  );
+  insertEnding(
+    w.db,
+    {
+      id: endingId,
+      caseId: v.caseId,
+      endingDate: v.endingDate,
+      reason: v.reason,
+      reasonOther: v.reasonOther,
+      mhsdsCode: v.mhsdsCode,
+      continuingSupport: v.continuingSupport,
+      signposting: v.signposting,
+      wellbeingPlan: v.wellbeingPlan,
+      discussedFromStart: v.discussedFromStart,
+      currentViewId,
+      createdBy: w.actor,
+    },
+    at,
+  );
+  for (const s of v.criteriaStatus) insertCriterionStatus(w.db, endingId, s.criterionId, s.status);
+  for (const r of v.finalRatings) {
+    insertGoalRating(w.db, { goalId: r.goalId, ratedOn: v.endingDate, score: r.score, context: 'ending', endingId, createdBy: w.actor }, at);
+  }
+  touchCase(w.db, current, { closedDate: v.endingDate, grouping: closing.grouping }, at);
+  // Last of the record's writes: the outcome summary the team view counts is derived from the rows
+  // above (the case now closed, so they can no longer change), in the same transaction (hazard H31).
+  if (!recordEndingOutcome(w.db, endingId)) throw new AppError('internal', 'The outcome of the ending was not saved');
+  return { endingId, currentViewId };
+}
+
+interface Closed {
+  v: CloseCaseValue;
+  closing: ClosingCurrentView;
+  /** The case as it was before closing. */
+  current: CaseSummary;
+  facts: CaseRuleFacts;
+  at: string;
+  endingId: string;
+  currentViewId: string;
+}
+
+/** Two audit entries: the Current View at close, then the ending with the goals' and criteria's words. */
+function auditClose(w: WriteContext, { v, closing, current, facts, at, endingId, currentViewId }: Closed): void {
+  const goalText = new Map(facts.goals.map((g) => [g.id, g.description]));
+  const criterionText = new Map(facts.criteria.map((c) => [c.id, c.text]));
+  const audit = { at, actorId: w.actor, caseId: v.caseId, youngPersonId: current.youngPersonId };
+  appendAudit(w.db, {
+    ...audit,
+    action: 'current_view.record',
+    entity: 'current_view',
+    entityId: currentViewId,
+    before: { grouping: current.grouping },
+    after: { context: 'close', endingId, completedDate: v.endingDate, ...closing },
+  });
+  appendAudit(w.db, {
+    ...audit,
+    action: 'case.close',
+    entity: 'ending',
+    entityId: endingId,
+    before: { status: current.status, closedDate: current.closedDate },
+    after: {
+      status: 'closed',
+      closedDate: v.endingDate,
+      reason: v.reason,
+      reasonOther: v.reasonOther,
+      mhsdsCode: v.mhsdsCode,
+      criteriaStatus: v.criteriaStatus.map((s) => ({ ...s, text: criterionText.get(s.criterionId) ?? null })),
+      finalRatings: v.finalRatings.map((r) => ({ ...r, description: goalText.get(r.goalId) ?? null })),
+      groupingAtClose: closing.grouping,
+      currentViewId,
+      continuingSupport: v.continuingSupport,
+      signposting: v.signposting,
+      wellbeingPlan: v.wellbeingPlan,
+      discussedFromStart: v.discussedFromStart,
+    },
   });
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { formatUkDate, formatUkDateTime } from '../../../shared/dates';
 import { CURRENT_VIEW_REASON_LABELS } from '../../../shared/domain/current-view';
 import { GROUPING_LABELS } from '../../../shared/domain/groupings';
@@ -40,10 +41,7 @@ function CopyReviewSummary({ review, caseId, headingId }: { review: ReviewRecord
 }
 
 function Review({ review, number, detail }: { review: ReviewRecord; number: number; detail: CaseDetail }) {
-  const { navigate } = useNavigationActions();
   const headingId = `review-${review.id}-heading`;
-  const view = review.currentViewId ? detail.currentViews.find((v) => v.id === review.currentViewId) : undefined;
-  const open = detail.summary.status === 'open';
   return (
     <li className="review-list__item">
       <article aria-labelledby={headingId}>
@@ -53,78 +51,97 @@ function Review({ review, number, detail }: { review: ReviewRecord; number: numb
         <dl className="summary-list">
           <SummaryRow label="Who attended">{attendees(review)}</SummaryRow>
           <SummaryRow label="Goal ratings (0 to 10)">
-            {review.goalRatings.length > 0 ? (
-              <ul className="list list--plain">
-                {review.goalRatings.map((r) => {
-                  const goal = detail.goals.find((g) => g.id === r.goalId);
-                  return (
-                    <li key={r.goalId}>
-                      {goal ? goalName(goal) : 'A goal no longer on record'}: <strong>{r.score}</strong>
-                    </li>
-                  );
-                })}
-              </ul>
-            ) : (
-              <span className="muted">No goals rated</span>
-            )}
+            <PlainList items={review.goalRatings} keyOf={(r) => r.goalId} none="No goals rated">
+              {(r) => {
+                const goal = detail.goals.find((g) => g.id === r.goalId);
+                return (
+                  <>
+                    {goal ? goalName(goal) : 'A goal no longer on record'}: <strong>{r.score}</strong>
+                  </>
+                );
+              }}
+            </PlainList>
           </SummaryRow>
           <SummaryRow label="Ending criteria">
-            {review.criteriaProgress.length > 0 ? (
-              <ul className="list list--plain">
-                {review.criteriaProgress.map((p) => {
-                  const criterion = detail.criteria.find((c) => c.id === p.criterionId);
-                  return (
-                    <li key={p.criterionId}>
-                      {criterion ? `“${criterion.text}”` : 'A criterion no longer on record'}: <strong>{CRITERION_PROGRESS_LABELS[p.status]}</strong>
-                    </li>
-                  );
-                })}
-              </ul>
-            ) : (
-              <span className="muted">None recorded</span>
-            )}
+            <PlainList items={review.criteriaProgress} keyOf={(p) => p.criterionId} none="None recorded">
+              {(p) => {
+                const criterion = detail.criteria.find((c) => c.id === p.criterionId);
+                return (
+                  <>
+                    {criterion ? `“${criterion.text}”` : 'A criterion no longer on record'}: <strong>{CRITERION_PROGRESS_LABELS[p.status]}</strong>
+                  </>
+                );
+              }}
+            </PlainList>
           </SummaryRow>
           <SummaryRow label="Current View">
-            {view ? (
-              `Recorded: ${GROUPING_LABELS[view.grouping]} (${CURRENT_VIEW_REASON_LABELS[view.reason]})`
-            ) : (
-              <>
-                <Tag tone="warning">Current View missing</Tag>
-                {open ? (
-                  <div className="review-list__action">
-                    <button
-                      type="button"
-                      className="button button--secondary button--small"
-                      aria-describedby={headingId}
-                      onClick={() => navigate({ name: 'current-view', caseId: detail.summary.id, reviewId: review.id })}
-                    >
-                      Record the missing Current View
-                    </button>
-                  </div>
-                ) : null}
-              </>
-            )}
+            <ReviewCurrentView review={review} detail={detail} headingId={headingId} />
           </SummaryRow>
-          <SummaryRow label="Decision">{REVIEW_DECISION_LABELS[review.decision]}</SummaryRow>
-          <SummaryRow label="What was agreed (explicit discussion)">
-            <Text value={review.explicitDiscussion} none="Not recorded" />
-          </SummaryRow>
-          {review.decision === 'move_to_ending' || review.endingPlan ? (
-            <SummaryRow label="Ending plan">
-              <Text value={review.endingPlan} none="Not recorded" />
-            </SummaryRow>
-          ) : null}
-          <SummaryRow label="Next agreed review date">{review.nextReviewDate ? formatUkDate(review.nextReviewDate) : 'Not set'}</SummaryRow>
-          <SummaryRow label="Notes">
-            <Text value={review.notes} none="None" />
-          </SummaryRow>
-          <SummaryRow label="Recorded by">
-            {review.createdByName} on {formatUkDateTime(review.createdAt)}
-          </SummaryRow>
+          <ReviewOutcome review={review} />
         </dl>
         <CopyReviewSummary review={review} caseId={detail.summary.id} headingId={headingId} />
       </article>
     </li>
+  );
+}
+
+/** A list without bullets, or a muted word when it is empty. */
+function PlainList<T>({ items, keyOf, none, children }: { items: readonly T[]; keyOf(item: T): string; none: string; children(item: T): ReactNode }) {
+  if (items.length === 0) return <span className="muted">{none}</span>;
+  return (
+    <ul className="list list--plain">
+      {items.map((item) => (
+        <li key={keyOf(item)}>{children(item)}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** The review's Current View, or that it is missing with the way to record it while the case is open. */
+function ReviewCurrentView({ review, detail, headingId }: { review: ReviewRecord; detail: CaseDetail; headingId: string }) {
+  const { navigate } = useNavigationActions();
+  const view = review.currentViewId ? detail.currentViews.find((v) => v.id === review.currentViewId) : undefined;
+  if (view) return <>{`Recorded: ${GROUPING_LABELS[view.grouping]} (${CURRENT_VIEW_REASON_LABELS[view.reason]})`}</>;
+  return (
+    <>
+      <Tag tone="warning">Current View missing</Tag>
+      {detail.summary.status === 'open' ? (
+        <div className="review-list__action">
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            aria-describedby={headingId}
+            onClick={() => navigate({ name: 'current-view', caseId: detail.summary.id, reviewId: review.id })}
+          >
+            Record the missing Current View
+          </button>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/** What the review decided and agreed, when it meets next, and who recorded it. */
+function ReviewOutcome({ review }: { review: ReviewRecord }) {
+  return (
+    <>
+      <SummaryRow label="Decision">{REVIEW_DECISION_LABELS[review.decision]}</SummaryRow>
+      <SummaryRow label="What was agreed (explicit discussion)">
+        <Text value={review.explicitDiscussion} none="Not recorded" />
+      </SummaryRow>
+      {review.decision === 'move_to_ending' || review.endingPlan ? (
+        <SummaryRow label="Ending plan">
+          <Text value={review.endingPlan} none="Not recorded" />
+        </SummaryRow>
+      ) : null}
+      <SummaryRow label="Next agreed review date">{review.nextReviewDate ? formatUkDate(review.nextReviewDate) : 'Not set'}</SummaryRow>
+      <SummaryRow label="Notes">
+        <Text value={review.notes} none="None" />
+      </SummaryRow>
+      <SummaryRow label="Recorded by">
+        {review.createdByName} on {formatUkDateTime(review.createdAt)}
+      </SummaryRow>
+    </>
   );
 }
 

@@ -1,50 +1,46 @@
 import { type FormEvent } from 'react';
 import { openCaseRules, OpenCaseArgs } from '../../../shared/ipc/schemas/cases';
-import type { Clinician, DraftRecord } from '../../../shared/ipc/types';
+import type { DraftRecord } from '../../../shared/ipc/types';
 import { validateWith } from '../../../shared/ipc/validate';
-import { request } from '../../api/client';
-import { useApiData } from '../../api/use-api-data';
 import { DateInput } from '../../components/DateInput';
 import { asFields, strings } from '../../components/draft-payload';
 import { DraftNotice } from '../../components/DraftNotice';
+import { blankEpisode, EPISODE_FIELDS, EpisodeFields, readEpisode, useSaveEpisode, type EpisodeDraft } from '../../components/EpisodeFields';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { Select, TextInput } from '../../components/fields';
+import { TextInput } from '../../components/fields';
 import { inFormOrder, readUkDate, useFormErrors, withMessages } from '../../components/form-errors';
 import { BackLink, Loading, PageHeading, usePageTitle } from '../../components/page';
 import { useDraft, useSavedDraft } from '../../components/use-draft';
-import { useUnsavedChanges } from '../../components/use-unsaved-changes';
+import { useDraftFields, type DraftFields } from '../../components/use-draft-fields';
 import { useNavigationActions } from '../../stores/navigation';
-import { useProfile, useSessionActions, useToday } from '../../stores/session';
+import { useProfile, useToday } from '../../stores/session';
 
-interface Draft {
+interface Draft extends EpisodeDraft {
   caseRef: string;
   name: string;
   dateOfBirth: string;
   nhsNumber: string;
-  referralDate: string;
-  openDate: string;
-  leadClinicianId: string;
   coordinatingAgency: string;
 }
 
-const ORDER = ['caseRef', 'name', 'dateOfBirth', 'nhsNumber', 'referralDate', 'openDate', 'leadClinicianId', 'coordinatingAgency'];
+/** The form's fields in the order they are shown (errors follow it); each is kept in the draft. */
+const FIELDS = ['caseRef', 'name', 'dateOfBirth', 'nhsNumber', ...EPISODE_FIELDS, 'coordinatingAgency'] as const;
 
-const DATE_LABELS = { dateOfBirth: 'Date of birth', referralDate: 'Referral date', openDate: 'Open date' } as const;
+/** A reference or number is kept as typed: the browser neither offers past entries nor spell-checks it. */
+const AS_TYPED = { autoComplete: 'off', spellCheck: false } as const;
 
-const DRAFT_FIELDS = ['caseRef', 'name', 'dateOfBirth', 'nhsNumber', 'referralDate', 'openDate', 'leadClinicianId', 'coordinatingAgency'] as const;
+const DATE_OF_BIRTH_LABEL = 'Date of birth';
+const OPEN_DATE_LABEL = 'Open date';
 
 /** Open a new case. On success the clinician goes straight on to the Current View at open. */
 export function OpenCaseForm() {
   // A new case has no id yet: its draft is the one "open a case" draft (case id null).
   const saved = useSavedDraft('open_case', null);
-  const { navigate } = useNavigationActions();
   usePageTitle('Open a case');
   if (saved.status === 'loading') {
     return (
       <>
-        <BackLink href="#caseload" onClick={() => navigate({ name: 'caseload' })}>
-          Back to caseload
-        </BackLink>
+        <BackToCaseload />
         <Loading what="the form" />
       </>
     );
@@ -52,149 +48,62 @@ export function OpenCaseForm() {
   return <OpenCaseEditor saved={saved.draft} />;
 }
 
+function BackToCaseload() {
+  const { navigate } = useNavigationActions();
+  return (
+    <BackLink href="#caseload" onClick={() => navigate({ name: 'caseload' })}>
+      Back to caseload
+    </BackLink>
+  );
+}
+
 function OpenCaseEditor({ saved }: { saved: DraftRecord | null }) {
   const profile = useProfile();
   const today = useToday() ?? '';
-  const { navigate, navigateAfterSave } = useNavigationActions();
-  const { load } = useSessionActions();
-  const { markDirty } = useUnsavedChanges();
   const form = useFormErrors();
   const autosave = useDraft<Draft>({
     kind: 'open_case',
     caseId: null,
     saved,
-    initial: () => ({
-      caseRef: '',
-      name: '',
-      dateOfBirth: '',
-      nhsNumber: '',
-      referralDate: '',
-      openDate: '',
-      leadClinicianId: profile?.id ?? '',
-      coordinatingAgency: 'CAMHS',
-    }),
-    restore: (payload, blank) => ({ ...blank, ...strings(asFields(payload), blank, DRAFT_FIELDS) }),
+    initial: () => ({ caseRef: '', name: '', dateOfBirth: '', nhsNumber: '', ...blankEpisode(profile), coordinatingAgency: 'CAMHS' }),
+    restore: (payload, blank) => ({ ...blank, ...strings(asFields(payload), blank, FIELDS) }),
   });
-  const { value: draft, setValue: setDraft } = autosave;
-  const teamId = profile?.teamId ?? '';
-  const { data: clinicians } = useApiData((api) => api.clinicians.list({ teamId }), `clinicians:${teamId}`);
+  const { bind } = useDraftFields(autosave, form);
+  const saveEpisode = useSaveEpisode(form, autosave);
   usePageTitle('Open a case', form.errors.length > 0);
-
-  const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => {
-    setDraft((d) => ({ ...d, [key]: value }));
-    markDirty();
-  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (form.saving) return;
-    const dob = readUkDate(draft.dateOfBirth, DATE_LABELS.dateOfBirth);
-    const referral = readUkDate(draft.referralDate, DATE_LABELS.referralDate);
-    const open = readUkDate(draft.openDate, DATE_LABELS.openDate);
+    const draft = autosave.value;
+    const dob = readUkDate(draft.dateOfBirth, DATE_OF_BIRTH_LABEL);
+    const episode = readEpisode(draft, OPEN_DATE_LABEL);
     const input = {
       caseRef: draft.caseRef,
       name: draft.name,
       dateOfBirth: dob.value,
       nhsNumber: draft.nhsNumber,
-      referralDate: referral.value,
-      openDate: open.value,
-      leadClinicianId: draft.leadClinicianId,
+      ...episode.input,
       coordinatingAgency: draft.coordinatingAgency,
     };
     const checked = validateWith(OpenCaseArgs, input, openCaseRules, { today });
     if (!checked.ok) {
-      const messages = { dateOfBirth: dob.message, referralDate: referral.message, openDate: open.message };
-      return form.fail(inFormOrder(withMessages(checked.fields, messages), ORDER));
+      const messages = { dateOfBirth: dob.message, ...episode.messages };
+      return form.fail(inFormOrder(withMessages(checked.fields, messages), FIELDS));
     }
-    await form.save(async () => {
-      const opened = await autosave.whileSaving(() => request((api) => api.cases.open(checked.value)));
-      form.clear();
-      void load({ quiet: true });
-      navigateAfterSave({ name: 'current-view', caseId: opened.id });
-    });
+    await saveEpisode((api) => api.cases.open(checked.value));
   };
-
-  const clinicianOptions = leadClinicianOptions(clinicians.status === 'ready' ? clinicians.value : [], profile);
 
   return (
     <>
-      <BackLink href="#caseload" onClick={() => navigate({ name: 'caseload' })}>
-        Back to caseload
-      </BackLink>
+      <BackToCaseload />
       <ErrorSummary errors={form.errors} attempt={form.attempt} />
       <PageHeading>Open a case</PageHeading>
       <DraftNotice draft={autosave} />
       <form noValidate onSubmit={(e) => void submit(e)}>
-        <TextInput
-          path="caseRef"
-          label="Case reference"
-          hint="The local reference for this episode of care, for example from RiO or SystmOne"
-          value={draft.caseRef}
-          onChange={set('caseRef')}
-          error={form.messageFor('caseRef')}
-          width={10}
-          autoComplete="off"
-          spellCheck={false}
-        />
-        <TextInput
-          path="name"
-          label="Young person's name"
-          value={draft.name}
-          onChange={set('name')}
-          error={form.messageFor('name')}
-          width={30}
-          autoComplete="off"
-        />
-        <DateInput
-          path="dateOfBirth"
-          label={DATE_LABELS.dateOfBirth}
-          value={draft.dateOfBirth}
-          onChange={set('dateOfBirth')}
-          error={form.messageFor('dateOfBirth')}
-        />
-        <TextInput
-          path="nhsNumber"
-          label="NHS number (optional)"
-          hint="10 digits, for example 943 476 5919. Leave blank if not known."
-          value={draft.nhsNumber}
-          onChange={set('nhsNumber')}
-          error={form.messageFor('nhsNumber')}
-          width={10}
-          inputMode="numeric"
-          autoComplete="off"
-          spellCheck={false}
-        />
-        <DateInput
-          path="referralDate"
-          label={DATE_LABELS.referralDate}
-          value={draft.referralDate}
-          onChange={set('referralDate')}
-          error={form.messageFor('referralDate')}
-        />
-        <DateInput
-          path="openDate"
-          label={DATE_LABELS.openDate}
-          value={draft.openDate}
-          onChange={set('openDate')}
-          error={form.messageFor('openDate')}
-        />
-        <Select
-          path="leadClinicianId"
-          label="Lead clinician"
-          hint="The one named person who coordinates the plan"
-          value={draft.leadClinicianId}
-          options={clinicianOptions}
-          onChange={set('leadClinicianId')}
-          error={form.messageFor('leadClinicianId')}
-        />
-        <TextInput
-          path="coordinatingAgency"
-          label="Coordinating agency"
-          value={draft.coordinatingAgency}
-          onChange={set('coordinatingAgency')}
-          error={form.messageFor('coordinatingAgency')}
-          width={20}
-        />
+        <YoungPersonFields bind={bind} />
+        <EpisodeFields bind={bind} openDateLabel={OPEN_DATE_LABEL} />
+        <TextInput {...bind('coordinatingAgency')} label="Coordinating agency" width={20} />
         <button type="submit" className="button">
           Open case
         </button>
@@ -203,8 +112,27 @@ function OpenCaseEditor({ saved }: { saved: DraftRecord | null }) {
   );
 }
 
-/** The team's clinicians, the profile first; the profile alone until the list arrives. */
-function leadClinicianOptions(team: readonly Clinician[], profile: Clinician | null) {
-  const people = profile ? [profile, ...team.filter((c) => c.id !== profile.id)] : [...team];
-  return people.map((c) => ({ value: c.id, label: profile && c.id === profile.id ? `${c.name} (you)` : c.name }));
+/** Who the case is about, and the local reference of this episode of care. */
+function YoungPersonFields({ bind }: { bind: DraftFields<Draft>['bind'] }) {
+  return (
+    <>
+      <TextInput
+        {...bind('caseRef')}
+        {...AS_TYPED}
+        label="Case reference"
+        hint="The local reference for this episode of care, for example from RiO or SystmOne"
+        width={10}
+      />
+      <TextInput {...bind('name')} label="Young person's name" width={30} autoComplete="off" />
+      <DateInput {...bind('dateOfBirth')} label={DATE_OF_BIRTH_LABEL} />
+      <TextInput
+        {...bind('nhsNumber')}
+        {...AS_TYPED}
+        label="NHS number (optional)"
+        hint="10 digits, for example 943 476 5919. Leave blank if not known."
+        width={10}
+        inputMode="numeric"
+      />
+    </>
+  );
 }
