@@ -35,7 +35,7 @@ export function closeRefusal(fields: readonly FieldError[], facts: Pick<CaseRule
 }
 
 /**
- * Ends the case (PRODUCT.md step 4): the ending, each criterion's final status, the final GBO ratings
+ * Ends the case (docs/product.md#end): the ending, each criterion's final status, the final GBO ratings
  * and the Current View at close, whose grouping becomes the grouping at close; the case becomes
  * closed and read-only, and the ending's outcome summary is written for the team view. Its form drafts
  * go with it (they can no longer be saved).

@@ -35,7 +35,7 @@ const YES_NO = [
   { value: 'no' as const, label: 'No' },
 ];
 
-/** Ending the case (PRODUCT.md step 4). Once closed the case is read-only; it can be re-opened as a new episode. */
+/** Ending the case (docs/product.md#end). Once closed the case is read-only; it can be re-opened as a new episode. */
 export function EndingForm({ caseId }: { caseId: string }) {
   return (
     <CaseFormFrame caseId={caseId} title={TITLE} draftKind="ending">
