@@ -1,5 +1,5 @@
 /**
- * QUALITY.md "CSV import of 10k rows: ≤ 5 s, all-or-nothing". A seeded team of 10,000 open cases (most
+ * docs/quality.md#performance "CSV import of 10k rows: ≤ 5 s, all-or-nothing". A seeded team of 10,000 open cases (most
  * with a plan and goal ratings) is exported as the Cases CSV — the file the import template matches — and
  * imported into a fresh encrypted database through the same channels as the Import screen: import:preview
  * (read, map, check every row, say what will happen) and import:commit (write every row in one

@@ -1,5 +1,5 @@
 /**
- * Issue 5, acceptance 4 / QUALITY "FHIR export of 10k cases: ≤ 10 s, streamed, peak memory ≤ 300 MB".
+ * docs/quality.md#performance "FHIR export of 10k cases: ≤ 10 s, streamed, peak memory ≤ 300 MB".
  *
  * A seeded synthetic caseload of 10,000 cases (6,000 open, 4,000 closed; one team of 100 clinicians,
  * about 60 open cases each) is written to a temporary encrypted database. Then `thrive export fhir

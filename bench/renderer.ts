@@ -1,5 +1,5 @@
 /**
- * QUALITY.md "renderer: caseload of 5,000 rows, first render in Chromium ≤ 300 ms; filter keystroke
+ * docs/quality.md#performance "renderer: caseload of 5,000 rows, first render in Chromium ≤ 300 ms; filter keystroke
  * ≤ 50 ms", for the clinician's caseload and the team view.
  *
  * The built renderer (dist/renderer, `npm run build` first) runs in Debian's headless Chromium through

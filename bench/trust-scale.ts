@@ -1,5 +1,5 @@
 /**
- * Issue 7 / QUALITY.md "Performance": the app at trust scale. For each size (1k, 10k and 100k cases; a
+ * docs/quality.md#performance: the app at trust scale. For each size (1k, 10k and 100k cases; a
  * whole service's history, mostly closed, with about 60 open cases per clinician and 1,000 per team) a
  * seeded synthetic database is written, encrypted, and then measured through the same `invoke` the app's
  * IPC uses (schema parse, handler, result):
@@ -285,7 +285,7 @@ function main(): void {
       { figure: 'open the database at 100k (as the app unlocks)', value: formatStats(w.openMs, 'ms', 1), target: `≤ ${TARGETS.openMs} ms`, status: verdict(w.openMs.median <= TARGETS.openMs) },
     );
     if (w.checkMs) {
-      // QUALITY.md counts quick_check inside the open: said as it is, even though the app no longer waits for it.
+      // docs/quality.md#performance counts quick_check inside the open: said as it is, even though the app no longer waits for it.
       summary.push({
         figure: '  with its quick_check (run in a worker; writes wait)',
         value: `${formatStats(w.checkMs, 'ms', 1)}`,

@@ -1,4 +1,4 @@
-// The last table `npm run bench` prints: every QUALITY.md performance figure, from bench-results.json,
+// The last table `npm run bench` prints: every performance figure of docs/quality.md#performance, from bench-results.json,
 // where each bench stores its lines under "summary" ({figure, value, target, status}). Figures from a
 // bench that did not run this time are printed with the date they were measured.
 import { existsSync, readFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ export function printSummary(resultsFile, startedAt) {
     for (const line of figure.summary) rows.push([`${line.figure}${when}`, line.value, line.target, line.status]);
   }
   if (rows.length === 0) return;
-  const header = ['figure (QUALITY.md "Performance")', 'median (min–max)', 'target', ''];
+  const header = ['figure (docs/quality.md#performance)', 'median (min–max)', 'target', ''];
   const all = [header, ...rows];
   const widths = header.map((_, i) => Math.max(...all.map((r) => String(r[i] ?? '').length)));
   const line = (cells) => cells.map((c, i) => String(c ?? '').padEnd(widths[i])).join('  ').trimEnd();

@@ -92,7 +92,7 @@ export function formatStats(s: Stats, unit = 'ms', places = 2): string {
 
 /**
  * One line of the summary table `npm run bench` prints last (scripts/bench-summary.mjs): every figure of
- * QUALITY.md with its value, target and whether it is met. Each bench stores these under "summary".
+ * docs/quality.md#performance with its value, target and whether it is met. Each bench stores these under "summary".
  */
 export interface SummaryLine {
   figure: string;

@@ -1,5 +1,5 @@
 /**
- * An unencrypted copy of a bench database, to measure what encryption costs (QUALITY.md: "encryption
+ * An unencrypted copy of a bench database, to measure what encryption costs (docs/quality.md#performance: "encryption
  * overhead on the bench workload ≤ 1.5× plain"). Bench-only: the app never writes or opens a plain file.
  *
  * `VACUUM INTO` copies with the same key; the copy is then decrypted in place by `PRAGMA rekey = ''`

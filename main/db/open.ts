@@ -1,5 +1,5 @@
 /**
- * Opening the encrypted database. The order is part of the contract (QUALITY.md "Reliability"):
+ * Opening the encrypted database. The order is part of the contract (docs/quality.md#reliability):
  * key → verify with a read → WAL → synchronous=FULL → foreign keys → busy timeout → temp store in
  * memory (then a larger page cache) → quick_check → migrate. The app's unlock defers quick_check to a
  * worker thread (see quickCheck below and main/session/secure-session.ts) and holds writes until it passes.

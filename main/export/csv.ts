@@ -1,5 +1,5 @@
 /**
- * CSV that is safe to open in a spreadsheet (QUALITY.md "Exports are safe to open"): RFC 4180 quoting,
+ * CSV that is safe to open in a spreadsheet (docs/quality.md#exports-are-safe-to-open): RFC 4180 quoting,
  * CRLF line ends, UTF-8 with a byte-order mark (without it Excel on Windows reads "Siân" as "SiÃ¢n"),
  * and every cell that a spreadsheet would run as a formula or DDE command neutralised.
  */

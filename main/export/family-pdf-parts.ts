@@ -10,7 +10,7 @@ import { formatNhsNumber } from '../../shared/domain/nhs-number';
 import type { CaseDetail } from '../../shared/ipc/types';
 import { drawBlock, drawCallout, TEXT_COLOUR, useFont, type Doc, type Para } from './pdf-layout';
 
-/** What each grouping means for the family, in our own words (DOMAIN.md §1). */
+/** What each grouping means for the family, in our own words (docs/domain.md#thrive-groupings). */
 export const FAMILY_GROUPING_WORDS: Record<GroupingCode, string> = {
   thriving:
     'You are doing well and do not need mental health support from us at the moment. The everyday things that help you stay well still matter.',

@@ -1,5 +1,5 @@
 /**
- * The supervision pack (issue 4): a printable PDF of one clinician's open cases for supervision, cases
+ * The supervision pack (docs/team-view.md): a printable PDF of one clinician's open cases for supervision, cases
  * needing action first, in the urgency order of the team view. Pure: data in, PDF bytes out.
  */
 import { formatUkDate, type IsoDate } from '../../shared/dates';

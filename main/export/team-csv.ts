@@ -1,4 +1,4 @@
-/** The team view as CSV (issue 4): one row per open case, in the urgency order and rank shown on screen. */
+/** The team view as CSV (docs/team-view.md): one row per open case, in the urgency order and rank shown on screen. */
 import { formatUkDate, type IsoDate } from '../../shared/dates';
 import { GROUPING_LABELS } from '../../shared/domain/groupings';
 import { formatNhsNumber } from '../../shared/domain/nhs-number';

@@ -11,7 +11,7 @@ import { storageFaultMessage, storageFaultOf, type StorageFault } from '../db/fa
 import type { Db } from '../db/sql';
 import type { HandlerContext, Handlers } from './types';
 
-/** Calls slower than this are logged by name (ARCHITECTURE.md rule 9). */
+/** Calls slower than this are logged by name (docs/architecture.md#the-ipc-contract-and-dispatch). */
 export const SLOW_CALL_MS = 40;
 
 export function isChannel(name: string): name is Channel {

@@ -1,5 +1,5 @@
 /**
- * Checkpoints the WAL while the app is idle, so saving a review never pays for one (QUALITY.md: save a
+ * Checkpoints the WAL while the app is idle, so saving a review never pays for one (docs/quality.md#performance: save a
  * review ≤ 5 ms p99 with synchronous=FULL). SQLite's automatic checkpoint runs inside the commit that
  * takes the WAL past 1,000 pages: that save also copies every page back into the database file and
  * fsyncs it, about 1 save in 30 and several times slower than the rest (bench/trust-scale.ts).

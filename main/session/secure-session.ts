@@ -46,7 +46,7 @@ export interface SecureSessionOptions {
   dbPath: string;
   /** Default `thrive.keys` beside the database. */
   keystorePath?: string;
-  /** The plain key file of issues 2–5; default `${dbPath}.key`. Wrapped at setup, then deleted. */
+  /** The plain key file of a database made before the app lock existed; default `${dbPath}.key`. Wrapped at setup, then deleted. */
   legacyKeyFile?: string;
   /** This computer's OS protection (safeStorage), or null when it offers none worth having. */
   os: OsCrypto | null;

@@ -1,5 +1,5 @@
 /**
- * Auto-lock (QUALITY.md "App lock"): after `minutes` without a key press, click, pointer movement,
+ * Auto-lock (docs/quality.md#app-lock): after `minutes` without a key press, click, pointer movement,
  * scroll or touch, the app saves every waiting draft and locks. While the person is active, main is
  * told (lock:ping, at most every 30 s) so its own idle backstop does not lock them out mid-task.
  * Time comes from the scheduler (scheduler.ts), so tests move it on by hand.

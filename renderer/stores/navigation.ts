@@ -20,9 +20,9 @@ export type Route =
   | { name: 'settings' }
   /** The team lead's view of the team's cases; `clinicianId` drills down to one clinician's caseload. */
   | { name: 'team'; clinicianId?: string }
-  /** The caseload as FHIR or the CSV set (issue 5). */
+  /** The caseload as FHIR or the CSV set (docs/exports.md). */
   | { name: 'export' }
-  /** A caseload CSV brought in from another system (issue 5). */
+  /** A caseload CSV brought in from another system (docs/exports.md, "Import"). */
   | { name: 'import' };
 
 /** The sections of the case page. */

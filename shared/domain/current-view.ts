@@ -1,6 +1,6 @@
 /**
- * The Current View tool (CORC; Jones et al., 2013), DOMAIN.md §2. Labels, order and SNOMED CT ids are
- * exact. A cross-reference that DOMAIN.md marks uncertain or not confirmed is left out (null) so the
+ * The Current View tool (CORC; Jones et al., 2013), docs/domain.md#current-view. Labels, order and SNOMED CT ids are
+ * exact. A cross-reference that docs/domain.md marks uncertain or not confirmed is left out (null) so the
  * product never shows an unverified fact as certain.
  *
  * Storage: severity ratings are 0..3 (None..Severe) and 'not_known' is its own value, never a number;
@@ -67,7 +67,7 @@ const problems: Array<[string, string | null, string]> = [
   ['Peer relationship difficulties', null, '987471000000108'],
   ['Persistent difficulties managing relationships with others', 'includes emerging personality disorder', '987481000000105'],
   ['Does not speak', 'Selective mutism', '987491000000107'],
-  // 26-30: cross-references uncertain or not confirmed (DOMAIN.md) — label alone.
+  // 26-30: cross-references uncertain or not confirmed (docs/domain.md#current-view) — label alone.
   ['Gender discomfort issues', null, '987501000000101'],
   ['Unexplained physical symptoms', null, '987511000000104'],
   ['Unexplained developmental difficulties', null, '987521000000105'],

@@ -1,5 +1,5 @@
 /**
- * Caseload flags (PRODUCT.md "Flags"): pure functions of the case's data, the team's settings and
+ * Caseload flags (docs/product.md#flags): pure functions of the case's data, the team's settings and
  * `today`. Every flag carries a plain-English reason that names the dates involved, so a clinician
  * can see *why* without opening the case.
  *

@@ -1,5 +1,5 @@
 /**
- * Goal Based Outcomes (Law & Jacob), DOMAIN.md §4. Ratings are whole numbers 0..10.
+ * Goal Based Outcomes (Law & Jacob), docs/domain.md#goal-based-outcomes. Ratings are whole numbers 0..10.
  * A change of 3 or more points between the first and latest rating is the NHS England CYP outcome
  * metric's threshold for meaningful change; we use 3 and nothing else.
  */

@@ -1,4 +1,4 @@
-/** THRIVE needs-based groupings (DOMAIN.md §1). One canonical code each; labels are for display. */
+/** THRIVE needs-based groupings (docs/domain.md#thrive-groupings). One canonical code each; labels are for display. */
 export const GROUPING_CODES = [
   'thriving',
   'getting_advice',

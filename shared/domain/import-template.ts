@@ -1,5 +1,5 @@
 /**
- * The caseload import template (issue 5): the columns a caseload CSV may carry, their headers as the
+ * The caseload import template (docs/exports.md, "Import"): the columns a caseload CSV may carry, their headers as the
  * app writes them (the cases CSV export uses exactly these headers, so an export imports back), which
  * are required, and the other names EHR reports commonly use for them (matched automatically; anything
  * else is matched by the user in the column-mapping step).

@@ -1,5 +1,5 @@
 /**
- * Reviews and endings (PRODUCT.md lifecycle steps 3 and 4): the fixed lists a clinician chooses from.
+ * Reviews and endings (docs/product.md#the-lifecycle-of-a-case): the fixed lists a clinician chooses from.
  * Codes are stored; labels are shown.
  */
 
@@ -32,8 +32,8 @@ export const CRITERION_FINAL_STATUS_LABELS: Record<CriterionFinalStatus, string>
 };
 
 /**
- * Why a case ended. Our own list (PRODUCT.md): the MHSDS referral closure reason labels could not be
- * verified (DOMAIN.md §6), so the MHSDS code is a separate optional field the clinician enters.
+ * Why a case ended. Our own list (docs/product.md#end): the MHSDS referral closure reason labels could not be
+ * verified (docs/domain.md#uk-codes-and-identifiers), so the MHSDS code is a separate optional field the clinician enters.
  */
 export const ENDING_REASONS = [
   'criteria_met',

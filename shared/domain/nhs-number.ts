@@ -1,5 +1,5 @@
 /**
- * NHS number (DOMAIN.md §6): 10 digits, shown 3-3-4, check digit by Modulus 11.
+ * NHS number (docs/domain.md#nhs-number): 10 digits, shown 3-3-4, check digit by Modulus 11.
  * Optional on a case, but when given it must pass.
  */
 export type NhsNumberProblem = 'length' | 'non_digit' | 'check_digit';

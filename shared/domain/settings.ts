@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Team-configurable intervals and flag thresholds (PRODUCT.md "Settings"). Defaults follow the
+ * Team-configurable intervals and flag thresholds (docs/product.md#settings). Defaults follow the
  * product spec; every value is bounded so a typo cannot switch a flag off (e.g. a 0-day window).
  */
 export const SettingsSchema = z.object({
@@ -15,7 +15,7 @@ export const SettingsSchema = z.object({
   riskSupportMaxWeeks: z.number().int('Enter a whole number of weeks').min(1, 'At least 1 week').max(12, 'At most 12 weeks'),
   /** Goals stuck: ratings spanning at least this many weeks without 3 points of movement. */
   goalsStuckWeeks: z.number().int('Enter a whole number of weeks').min(2, 'At least 2 weeks').max(52, 'At most 52 weeks'),
-  /** App lock: lock after this many idle minutes (QUALITY.md "App lock": default 5). */
+  /** App lock: lock after this many idle minutes (docs/quality.md#app-lock: default 5). */
   autoLockMinutes: z.number().int('Enter a whole number of minutes').min(1, 'At least 1 minute').max(60, 'At most 60 minutes'),
 });
 

@@ -1,5 +1,5 @@
 /**
- * The order a team lead reads the team's cases in (issue 4, documented in docs/team-view.md):
+ * The order a team lead reads the team's cases in (documented in docs/team-view.md):
  *  1. Risk Support review gap — longest since the last review first;
  *  2. Review overdue — most days overdue first;
  *  3. Past target date — longest past first;

@@ -1,4 +1,4 @@
-/** Results of the import channels (issue 5). JSON-safe. */
+/** Results of the import channels (docs/exports.md, "Import"). JSON-safe. */
 import type { IsoDate } from '../dates';
 
 export interface ImportRowProblem {

@@ -1,4 +1,4 @@
-/** Results of the app-lock and backup channels (issue 6). JSON-safe. */
+/** Results of the app-lock and backup channels (docs/quality.md#app-lock, docs/backups.md). JSON-safe. */
 
 /**
  * 'setup': no passphrase yet (a new install, or an install that kept its key in a plain file): the

@@ -1,5 +1,5 @@
 /**
- * The process boundary (ARCHITECTURE.md rule 1) is enforced by eslint's no-restricted-imports in
+ * The process boundary (docs/architecture.md#processes-and-boundaries) is enforced by eslint's no-restricted-imports in
  * eslint.config.mjs. These tests lint small snippets as if they lived in renderer/ or shared/, so the
  * rule cannot be weakened or dropped from the config without a failing test.
  */

@@ -1,5 +1,5 @@
 /**
- * `thrive export fhir|csv|pdf|text` and `thrive import csv` (issue 5): the app's channels, headless, on a
+ * `thrive export fhir|csv|pdf|text` and `thrive import csv` (docs/exports.md): the app's channels, headless, on a
  * real encrypted database with a pinned --today. Files are checked as a reader opens them (the bundle
  * parsed, the PDF through pdftotext, the CSV's bytes), and every refusal leaves nothing behind.
  */

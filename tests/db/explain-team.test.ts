@@ -114,7 +114,7 @@ describe.each(['three teams', 'one team'])('EXPLAIN QUERY PLAN of the team view 
   });
 });
 
-// Issue 7 (migration 0030): at trust scale what makes these queries fast is reading no table row they do
+// Migration 0030 (docs/performance.md): at trust scale what makes these queries fast is reading no table row they do
 // not need, since every page read from the file is decrypted. Each step named here must be answered
 // from an index alone ("COVERING"); a plan that drops back to the table would be several times slower
 // on a 100,000-case database (bench/trust-scale.ts) while every test still passed.

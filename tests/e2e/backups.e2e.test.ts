@@ -1,5 +1,5 @@
 /**
- * Backup and restore from Settings (issue 6), in Chromium against the real handlers, the real backup
+ * Backup and restore from Settings (docs/backups.md), in Chromium against the real handlers, the real backup
  * service and an encrypted database: "Back up now" adds a verified backup to the table; a case opened
  * after it is gone once that backup is restored (after a reload too), the status names the backup's
  * time, and the database in use before the restore is set aside beside it, not deleted.

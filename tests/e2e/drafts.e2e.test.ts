@@ -1,5 +1,5 @@
 /**
- * Drafts autosave (issue 3, acceptance 4), in Chromium against the real handlers and an encrypted
+ * Drafts autosave (docs/quality.md#reliability), in Chromium against the real handlers and an encrypted
  * database: a half-filled review (date, who attended, one goal rating) survives closing the app —
  * page, browser context and services, so the database is closed — and launching it again on the same
  * file. The restored draft is never a record: the caseload still flags the review as overdue and the

@@ -1,5 +1,5 @@
 /**
- * Exports and import from the screens (issue 5, acceptance 3), by keyboard, in Chromium against the
+ * Exports and import from the screens (docs/exports.md), by keyboard, in Chromium against the
  * real handlers and an encrypted database. From a case page's "Export and share" group: the FHIR
  * record downloads as a Bundle of type collection holding the young person's Patient (NHS number
  * identifier); the plan for the family downloads as a PDF whose text (pdftotext) names the young

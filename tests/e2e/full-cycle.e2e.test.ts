@@ -1,5 +1,5 @@
 /**
- * The whole THRIVE cycle of one case, by keyboard alone (issue 3, acceptance 3), in Chromium against
+ * The whole THRIVE cycle of one case, by keyboard alone (docs/product.md#the-lifecycle-of-a-case), in Chromium against
  * the real handlers and an encrypted database: open → Current View at open (Getting More Help) →
  * plan → review overdue → review 1 changes the grouping to Getting Help → past the target date →
  * review 2 records the explicit discussion and moves to ending → the ending with the Current View at

@@ -1,5 +1,5 @@
 /**
- * The app lock (issue 6), in Chromium against the real SecureSession (main/session) and an encrypted
+ * The app lock (docs/quality.md#app-lock), in Chromium against the real SecureSession (main/session) and an encrypted
  * database: a new install is protected with a passphrase before anything else, the recovery code is
  * shown once, "Lock" and the idle timer both lock the app, the lock screen shows no record data, a
  * wrong passphrase is refused beside the field, and the recovery code opens the records and sets a

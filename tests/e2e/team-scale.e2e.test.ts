@@ -1,5 +1,5 @@
 /**
- * The team view at the scale of a whole service (issue 4, acceptance 3): 5,000 open cases in one team,
+ * The team view at the scale of a whole service (docs/team-view.md): 5,000 open cases in one team,
  * written by the seeded synthetic-caseload generator straight into the encrypted database before the
  * app starts. The team lead opens the team view from the header by keyboard; the spec MEASURES in the
  * page (performance.now, marks "<label>:start|settled|painted") and PRINTS:
@@ -8,7 +8,7 @@
  *  - filter keystrokes: from each keydown in the search box to the frame showing the filtered rows
  *    painted (the table's aria-rowcount and first row as computed here from team:cases), ~10 keys;
  *  - how many row elements the DOM holds.
- * QUALITY.md's targets (first render ≤ 300 ms, keystroke ≤ 50 ms) are printed beside the figures and
+ * docs/quality.md#performance's targets (first render ≤ 300 ms, keystroke ≤ 50 ms) are printed beside the figures and
  * never asserted: these machines are noisy. What IS asserted: the list is virtualised (fewer than 200
  * row elements while aria-rowcount is 5,001), the filtered counts are right, and End reaches the
  * last case, which Enter opens.
@@ -86,7 +86,7 @@ function report(): string {
   const again = figures['firstRenderAgain'] as Record<string, number> | undefined;
   const ks = figures['keystrokes'] as { medianMs: number; maxMs: number; count: number } | undefined;
   const lines: Array<[string, string, string]> = [
-    ['figure', 'measured', 'target (QUALITY.md, not asserted)'],
+    ['figure', 'measured', 'target (docs/quality.md, not asserted)'],
     ['generate 5,000 open + 400 closed cases', `${figures['generateMs'] ?? '?'} ms`, '-'],
     ['team:cases handler (in node)', `${figures['teamCasesHandlerMs'] ?? '?'} ms`, '-'],
     ['team:overview handler (in node)', `${figures['teamOverviewHandlerMs'] ?? '?'} ms`, '-'],

@@ -1,5 +1,5 @@
 /**
- * The team lead's caseload review (issue 4, acceptance 2 and 4), by keyboard alone, in Chromium
+ * The team lead's caseload review (docs/team-view.md), by keyboard alone, in Chromium
  * against the real handlers and an encrypted database holding the demo team (the demo seed makes the
  * profile its team lead): the header's "Team" link → "Team caseload review" with its summary line and
  * the team's cases most urgent first (checked against team:cases and the documented urgency order) →

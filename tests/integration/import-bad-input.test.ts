@@ -1,5 +1,5 @@
 /**
- * Issue 5 "Bad input" for the caseload import: each kind of bad file is reported clearly — a file error,
+ * Bad input for the caseload import (docs/exports.md, "Import"): each kind of bad file is reported clearly — a file error,
  * missing columns, or each bad row by line with reasons naming the column — and nothing is written
  * (every table's row count, audit trail included, is unchanged after the refused commit).
  */

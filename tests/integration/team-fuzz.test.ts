@@ -1,5 +1,5 @@
 /**
- * Arbitrary payloads thrown at the issue-4 channels (QUALITY.md: property-based tests at every channel):
+ * Arbitrary payloads thrown at the team view's channels (docs/quality.md#bad-input: property-based tests at every channel):
  * each call is accepted or refused with a named error, never an internal failure, and a refused write
  * leaves the database exactly as it was.
  */
@@ -11,7 +11,7 @@ import { openCaseArgs, startApp } from './support';
 
 const CHANNELS: Channel[] = ['team:overview', 'team:cases', 'team:exportCsv', 'team:supervisionPack', 'teams:list', 'teams:create', 'clinicians:update'];
 
-describe('issue 4 channels under arbitrary input', () => {
+describe('team view channels under arbitrary input', () => {
   it('answer every payload with a result or a named refusal; refusals change nothing', () => {
     const app = startApp();
     const ann = app.ok('profile:setup', { name: 'Ann Lead', role: 'team_lead', teamName: 'CAMHS West' });

@@ -1,6 +1,6 @@
 /**
  * The team view at the size of a whole service: 5,000 open cases (and 2,500 closed) in one team. The
- * timings are printed as figures (QUALITY.md: machines are noisy, so nothing here is a timed
+ * timings are printed as figures (docs/quality.md#performance: machines are noisy, so nothing here is a timed
  * assertion); what is asserted is that every case is there, in urgency order, and the counts add up.
  */
 import { describe, expect, it } from 'vitest';

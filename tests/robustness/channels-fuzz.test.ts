@@ -1,5 +1,5 @@
 /**
- * Acceptance 3 of issue 6 (QUALITY.md "Bad input never gets in, and never crashes anything"): every
+ * Bad input never gets in and never crashes anything (docs/quality.md#bad-input): every
  * channel in CHANNEL_NAMES — whatever channels exist when this runs — is sent arbitrary payloads
  * through the real dispatch on a real encrypted database holding the demo caseload and a team-lead
  * profile. For every call:

@@ -1,5 +1,5 @@
 /**
- * Acceptance 2 of issue 6 (QUALITY.md "Reliability"): a separate process records reviews in a loop and
+ * The crash test of docs/quality.md#reliability: a separate process records reviews in a loop and
  * is killed with SIGKILL at random moments, again and again. After every kill the database must open,
  * pass quick_check, and hold every review the writer had acknowledged — complete, with its goal ratings,
  * criteria progress, Current View and audit entry. No review may be half there, and the WAL left

@@ -1,5 +1,5 @@
 /**
- * Acceptance 4 of issue 6 (QUALITY.md "Reliability": migrations): for EVERY earlier schema version
+ * Migrations (docs/quality.md#reliability): for EVERY earlier schema version
  * (the versions in MIGRATIONS before the latest), a database at that version holding realistic records
  * is opened by the current code and comes out upgraded with every row intact, after an encrypted,
  * verified copy; a migration that fails part-way leaves it exactly as it was (after the same copy);

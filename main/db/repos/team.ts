@@ -1,5 +1,5 @@
 /**
- * The team view's aggregations (issue 4) and the supervision pack's plan details, each one statement over
+ * The team view's aggregations (docs/team-view.md) and the supervision pack's plan details, each one statement over
  * the cases of a scope (a team, or one clinician within it) so the number of queries never grows with the
  * number of cases. (The open cases' own counts are made in features/team/team-overview.ts from the one
  * read of the open cases the team table uses.) Plain SQL (GROUP BY, count, CASE): nothing SQLite-only,

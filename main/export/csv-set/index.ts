@@ -1,5 +1,5 @@
 /**
- * The CSV set (PRODUCT.md "Exports"; every column in docs/exports.md): five files built from the case
+ * The CSV set (docs/product.md#exports-and-import; every column in docs/exports.md): five files built from the case
  * page's own model (CaseDetail), so a CSV never says something the screens do not. Pure: cases in, text
  * out. UTF-8, a header row, CRLF line ends, an optional byte-order mark for Excel, every cell made safe
  * against formula injection (csvCell) and dates as dd/mm/yyyy.

@@ -1,7 +1,7 @@
 /**
  * The Current View as FHIR: ONE Questionnaire that defines the form (items with SNOMED CT codes where
- * DOMAIN.md §2 gives one, answer options) and a QuestionnaireResponse per completed Current View.
- * Complexity factors have no SNOMED codes and exist only here (DOMAIN.md §7).
+ * docs/domain.md#current-view gives one, answer options) and a QuestionnaireResponse per completed Current View.
+ * Complexity factors have no SNOMED codes and exist only here (docs/domain.md#fhir-r4-mapping).
  */
 import {
   CURRENT_VIEW_CONTEXTS,

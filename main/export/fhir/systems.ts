@@ -27,7 +27,7 @@ export const OBSERVATION_CATEGORY_SYSTEM = 'http://terminology.hl7.org/CodeSyste
 export const YES_NO_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v2-0136';
 export const NULL_FLAVOR_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-NullFlavor';
 
-/** The product's own identifiers and code systems (no national ones exist: DOMAIN.md §6). */
+/** The product's own identifiers and code systems (no national ones exist: docs/domain.md#uk-codes-and-identifiers). */
 export const LOCAL = {
   caseRefId: `${PRODUCT_BASE}/Id/case-ref`,
   episodeId: `${PRODUCT_BASE}/Id/episode`,
@@ -45,7 +45,7 @@ export const CURRENT_VIEW_QUESTIONNAIRE_URL = `${PRODUCT_BASE}/fhir/Questionnair
 export const CURRENT_VIEW_QUESTIONNAIRE_VERSION = '1';
 export const CURRENT_VIEW_QUESTIONNAIRE_CANONICAL = `${CURRENT_VIEW_QUESTIONNAIRE_URL}|${CURRENT_VIEW_QUESTIONNAIRE_VERSION}`;
 
-/** GBO score concepts by goal position (DOMAIN.md §4, current set). */
+/** GBO score concepts by goal position (docs/domain.md#goal-based-outcomes, current set). */
 export const GBO_SCORE_SNOMED: Record<number, string> = {
   1: '1638531000000102',
   2: '1638541000000106',

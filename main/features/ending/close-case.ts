@@ -37,10 +37,10 @@ export function closeRefusal(fields: readonly FieldError[], facts: Pick<CaseRule
 type ClosingCurrentView = NonNullable<CloseCaseValue['currentView']>;
 
 /**
- * Ends the case: the ending, each criterion's final status, the final GBO ratings and the Current View
- * at close, whose grouping becomes the grouping at close; the case becomes closed and read-only, and
- * the ending's outcome summary is written for the team view. Its form drafts go with it (they can no
- * longer be saved).
+ * Ends the case (docs/product.md#end): the ending, each criterion's final status, the final GBO ratings
+ * and the Current View at close, whose grouping becomes the grouping at close; the case becomes
+ * closed and read-only, and the ending's outcome summary is written for the team view. Its form drafts
+ * go with it (they can no longer be saved).
  */
 export function closeCase(w: WriteContext, input: CloseCaseInput): EndingRecord {
   const v = parseOrThrow(CloseCaseArgs, input);

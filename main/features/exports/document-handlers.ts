@@ -1,5 +1,5 @@
 /**
- * The documents of one case (issue 5): the family's plan and the ending letter as PDFs, and the plan,
+ * The documents of one case (docs/exports.md): the family's plan and the ending letter as PDFs, and the plan,
  * review and ending summaries as plain text for a progress note. The case is read as the case page
  * shows it (loadCaseDetail) and handed to the pure builders under main/export. Every PDF, and every
  * summary copied out, is personal data leaving the app: each is written to the audit trail, filed under

@@ -1,5 +1,5 @@
 /**
- * FHIR R4 export of one case or a caseload (issue 5). The cases are read one at a time and the bundle
+ * FHIR R4 export of one case or a caseload (docs/exports-fhir.md). The cases are read one at a time and the bundle
  * text is built by the streaming writer (the CLI gives it a file stream; here the chunks are joined
  * for the IPC reply). Every export is audited.
  */

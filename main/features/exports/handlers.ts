@@ -1,4 +1,4 @@
-/** Exports (issue 5): FHIR, the CSV set, PDFs for the family and the plain-text summaries. */
+/** Exports (docs/exports.md, docs/exports-fhir.md): FHIR, the CSV set, PDFs for the family and the plain-text summaries. */
 import type { Handlers } from '../../ipc/types';
 import { csvExportHandlers } from './csv-handlers';
 import { documentExportHandlers } from './document-handlers';

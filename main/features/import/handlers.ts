@@ -1,4 +1,4 @@
-/** Caseload import (issue 5): the template, the preview and the all-or-nothing commit. */
+/** Caseload import (docs/exports.md, "Import"): the template, the preview and the all-or-nothing commit. */
 import type { Handlers } from '../../ipc/types';
 import { requireProfile } from '../exports/export-scope';
 import { writeContextOf } from '../write-context';

@@ -14,7 +14,7 @@ import { touchCase, writableCase } from '../cases/writable-case';
 import { parseOrThrow, throwIfAny, type WriteContext } from '../write-context';
 
 /**
- * A review (PRODUCT.md step 3): GBO ratings of the goals in force, progress on each ending criterion,
+ * A review (docs/product.md#review): GBO ratings of the goals in force, progress on each ending criterion,
  * the Current View at review with the grouping (which becomes the case's), the decision and the next
  * agreed review date — all in one transaction with its audit entries, clearing the review form's draft.
  */

@@ -5,7 +5,7 @@ import { supervisionPackExport, teamCsvExport } from './team-exports';
 import { buildTeamOverview, resolvePeriod } from './team-overview';
 import { resolveClinicianScope, resolveTeamScope } from './team-scope';
 
-/** The team view (issue 4): team leads only; scoped to a team, optionally one clinician of it. */
+/** The team view (docs/team-view.md): team leads only; scoped to a team, optionally one clinician of it. */
 export const teamHandlers: Pick<Handlers, 'team:overview' | 'team:cases' | 'team:exportCsv' | 'team:supervisionPack'> = {
   'team:overview': (args, { db, clock }) => {
     const scope = resolveTeamScope(db, args);

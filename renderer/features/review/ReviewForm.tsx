@@ -51,7 +51,7 @@ const DECISION_HINTS: Partial<Record<ReviewDecision, string>> = {
 };
 const DECISION_OPTIONS = REVIEW_DECISIONS.map((value) => ({ value, label: REVIEW_DECISION_LABELS[value], hint: DECISION_HINTS[value] }));
 
-/** A review (PRODUCT.md step 3): ratings, criteria progress, the Current View and grouping, a decision. */
+/** A review (docs/product.md#review): ratings, criteria progress, the Current View and grouping, a decision. */
 export function ReviewForm({ caseId }: { caseId: string }) {
   return (
     <CaseFormFrame

@@ -1,4 +1,4 @@
-/** Exports (issue 5): what the case page, caseload screen and CLI ask main to build. */
+/** Exports (docs/exports.md): what the case page, caseload screen and CLI ask main to build. */
 import { z } from 'zod';
 import { Id } from './common';
 
@@ -12,7 +12,7 @@ export const CaseloadExportArgs = z.strictObject({
   includeClosed: z.boolean().default(false),
 });
 
-/** The CSV set (PRODUCT.md "Exports"); columns in docs/exports.md. */
+/** The CSV set (docs/product.md#exports-and-import); columns in docs/exports.md. */
 export const CSV_FILES = ['cases', 'current-views', 'gbo-ratings', 'reviews', 'endings'] as const;
 export type CsvFileName = (typeof CSV_FILES)[number];
 export const CSV_FILE_LABELS: Record<CsvFileName, string> = {

@@ -1,4 +1,4 @@
-/** Caseload import (issue 5): the file travels as bytes so main, not the browser, checks its encoding. */
+/** Caseload import (docs/exports.md, "Import"): the file travels as bytes so main, not the browser, checks its encoding. */
 import { z } from 'zod';
 import { IMPORT_COLUMNS } from '../../domain/import-template';
 

@@ -1,5 +1,5 @@
 /**
- * App lock, key recovery and backups (issue 6). Passphrases never leave main except as typed into
+ * App lock, key recovery and backups (docs/quality.md#app-lock, docs/backups.md). Passphrases never leave main except as typed into
  * these calls; main derives keys from them and keeps nothing but the unwrapped data key while unlocked.
  */
 import { z } from 'zod';

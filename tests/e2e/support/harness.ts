@@ -1,5 +1,5 @@
 /**
- * The browser end-to-end harness (TOOLCHAIN.md "real-browser end-to-end pattern"): the built renderer
+ * The browser end-to-end harness (docs/architecture.md#testing, "End-to-end"): the built renderer
  * served by vite preview on 127.0.0.1, driven in Debian's Chromium by playwright-core, talking to the
  * real handlers and a real encrypted database file through the loopback test bridge. The page keeps
  * its strict CSP; only this test context bypasses it (the bridge is another origin).

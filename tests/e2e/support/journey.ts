@@ -1,5 +1,5 @@
 /**
- * Steps shared by the journeys through a case's lifecycle (issue 3 specs): waiting for a screen,
+ * Steps shared by the journeys through a case's lifecycle (docs/product.md#the-lifecycle-of-a-case): waiting for a screen,
  * checking it with axe and keeping a screenshot of it, rating the Current View grid and switching
  * the case page's tabs, all by keyboard. Failures name the screen and what has focus.
  */

@@ -1,5 +1,5 @@
 /**
- * Driving the team view (issue 4) the keyboard way and reading what it shows: the header's "Team"
+ * Driving the team view (docs/team-view.md) the keyboard way and reading what it shows: the header's "Team"
  * link, the "Clinician" select, the virtualised case table (roving row focus) and its rows by column.
  * Failures name the screen and what has focus, as in keyboard.ts.
  */
