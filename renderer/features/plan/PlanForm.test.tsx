@@ -2,13 +2,13 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { GroupingCode } from '../../../shared/domain/groupings';
 import { expectNoAxeViolations } from '../../test-support/axe';
-import { createFakeApi } from '../../test-support/fake-api';
+import { createTestBackend } from '../../../tests/support/app-api/backend';
 import { renderApp } from '../../test-support/render-app';
 
 async function openPlan(grouping: GroupingCode | null = 'getting_help', settings = {}) {
-  const fake = createFakeApi({ settings });
-  const caseId = fake.seedCase({ name: 'Jamie Lee', caseRef: 'RIO-1001', openDate: '2027-01-04', ...(grouping ? { grouping } : {}) });
-  const r = await renderApp({ fake, route: { name: 'plan', caseId } });
+  const backend = createTestBackend({ settings });
+  const caseId = backend.seedCase({ name: 'Jamie Lee', caseRef: 'RIO-1001', openDate: '2027-01-04', ...(grouping ? { grouping } : {}) });
+  const r = await renderApp({ backend, route: { name: 'plan', caseId } });
   await screen.findByRole('heading', { level: 1, name: 'Agree the THRIVE plan' });
   return { ...r, caseId };
 }
@@ -70,7 +70,7 @@ describe('Agree the THRIVE plan', () => {
   });
 
   it('rejects goal ratings of 11 and 4.5', async () => {
-    const { user, fake } = await openPlan();
+    const { user, backend } = await openPlan();
     await fillCompletePlan(user);
     await user.click(screen.getByRole('button', { name: 'Add another goal' }));
     await fill(user, "Goal 2 in the young person's words", 'Argue less with mum');
@@ -81,7 +81,7 @@ describe('Agree the THRIVE plan', () => {
     expect(errorBeside('Goal 2 first rating (0 to 10)')).toContain('Enter a whole number from 0 to 10');
     await user.click(within(summary).getByRole('link', { name: 'Enter a whole number from 0 to 10' }));
     expect(document.activeElement).toBe(screen.getByLabelText('Goal 2 first rating (0 to 10)'));
-    expect(fake.callsTo('plan:save')).toEqual([]);
+    expect(backend.callsTo('plan:save')).toEqual([]);
   });
 
   it('needs at least one ending criterion', async () => {
@@ -135,7 +135,7 @@ describe('Agree the THRIVE plan', () => {
   });
 
   it('agrees a complete plan and shows it on the case page', async () => {
-    const { user, fake } = await openPlan('getting_help');
+    const { user, backend } = await openPlan('getting_help');
     await fillCompletePlan(user);
     await user.click(screen.getByRole('checkbox', { name: 'Others (say who)' }));
     await fill(user, 'Who else took part', 'School nurse');
@@ -145,7 +145,7 @@ describe('Agree the THRIVE plan', () => {
     await user.click(screen.getByRole('button', { name: 'Agree plan' }));
 
     await screen.findByRole('heading', { level: 1, name: 'Jamie Lee' });
-    const [sent] = fake.callsTo('plan:save') as Array<Record<string, unknown>>;
+    const [sent] = backend.callsTo('plan:save') as Array<Record<string, unknown>>;
     expect(sent).toMatchObject({
       agreedDate: '2027-01-11',
       goals: [{ description: 'Go back to school', firstRating: 3 }],
@@ -173,14 +173,14 @@ describe('Agree the THRIVE plan', () => {
   });
 
   it('lets a Getting Advice plan have no goals and no contingency', async () => {
-    const { user, fake } = await openPlan('getting_advice');
+    const { user, backend } = await openPlan('getting_advice');
     await fillCompletePlan(user);
     await user.click(screen.getByRole('button', { name: 'Remove goal 1' }));
     await user.clear(screen.getByLabelText('If not achieved by the target date (contingency)'));
     expect(screen.getByRole('button', { name: 'Add a goal' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Agree plan' }));
     await screen.findByRole('heading', { level: 1, name: 'Jamie Lee' });
-    expect(fake.callsTo('plan:save')).toHaveLength(1);
+    expect(backend.callsTo('plan:save')).toHaveLength(1);
   });
 
   it('sends the clinician to the Current View first when there is no grouping yet', async () => {
