@@ -1,7 +1,7 @@
 /**
  * Test set-up for the component tests, written through the real channels (`cases:open`,
- * `currentView:record`, `plan:save`, `review:record`, `cases:close`) so every seeded case has passed
- * main's own rules. Ratings given between reviews go through the demo seed's session rating
+ * `currentView:record`, `plan:save`, `plan:revise`, `review:record`, `cases:close`) so every seeded
+ * case has passed main's own rules. Ratings given between reviews go through the demo seed's session rating
  * (main/features/demo/seed-case.ts), the one way main writes a rating outside a review.
  */
 import { addWeeksTo, type IsoDate } from '../../../shared/dates';
@@ -41,10 +41,18 @@ export interface SeedCaseOptions {
     criteria?: string[];
     /**
      * The goals with their ratings: the first is the rating when the plan was agreed (its date is the
-     * plan's), later ones are session ratings on their dates. Default: one goal rated 3.
+     * plan's), later ones are session ratings on their dates. Default: one goal rated 3. A goal marked
+     * dropped stays in the record with its ratings: a revision (`plan:revise`) on its last rating's date
+     * leaves it out.
      */
-    goals?: Array<{ description: string; ratings: Array<{ date: IsoDate; score: number }> }>;
+    goals?: SeedGoal[];
   };
+}
+
+export interface SeedGoal {
+  description: string;
+  ratings: Array<{ date: IsoDate; score: number }>;
+  status?: 'active' | 'dropped';
 }
 
 export interface SeedReviewOptions {
@@ -68,7 +76,7 @@ export interface SeedClosureOptions {
   finalScores?: number[];
 }
 
-const DEFAULT_GOALS = [{ description: 'Go to school every day', ratings: [] as Array<{ date: IsoDate; score: number }> }];
+const DEFAULT_GOALS: SeedGoal[] = [{ description: 'Go to school every day', ratings: [] }];
 
 export function seedCase(w: SeedWorld, o: SeedCaseOptions): string {
   const openDate = o.openDate ?? '2026-11-02';
@@ -98,13 +106,8 @@ export function seedCase(w: SeedWorld, o: SeedCaseOptions): string {
 function seedPlan(w: SeedWorld, caseId: string, grouping: GroupingCode | null, p: NonNullable<SeedCaseOptions['plan']>): void {
   const goals = p.goals ?? DEFAULT_GOALS;
   const { version } = w.okNow('cases:get', { caseId }).summary;
-  w.okNow('plan:save', {
-    caseId,
-    caseVersion: version,
-    agreedDate: p.agreedDate,
-    goals: goals.map((g) => ({ description: g.description, firstRating: g.ratings[0]?.score ?? 3 })),
+  const plan: PlanTerms = {
     agreedOutcome: 'Back at school and sleeping well',
-    endingCriteria: p.criteria ?? ['Attends school every day for four weeks'],
     likelihood: 'likely',
     likelihoodNote: null,
     targetDate: p.targetDate ?? addWeeksTo(p.agreedDate, 16),
@@ -112,8 +115,40 @@ function seedPlan(w: SeedWorld, caseId: string, grouping: GroupingCode | null, p
     reviewDate: p.reviewDate ?? addWeeksTo(p.agreedDate, DEFAULT_SETTINGS.reviewIntervalWeeks),
     riskSupportSummary: grouping === 'getting_risk_support' ? 'Shared safety plan with social care' : null,
     sdm: { participants: ['young_person'], otherParticipants: null, optionsConsidered: 'CBT', decisionAid: null, collaborate: null },
+  };
+  w.okNow('plan:save', {
+    caseId,
+    caseVersion: version,
+    agreedDate: p.agreedDate,
+    goals: goals.map((g) => ({ description: g.description, firstRating: g.ratings[0]?.score ?? 3 })),
+    endingCriteria: p.criteria ?? ['Attends school every day for four weeks'],
+    ...plan,
   });
   for (const g of goals) for (const later of g.ratings.slice(1)) w.sessionRating(caseId, g.description, later.date, later.score);
+  const dropped = goals.filter((g) => g.status === 'dropped');
+  if (dropped.length === 0) return;
+  const lastRated = dropped.flatMap((g) => g.ratings.map((r) => r.date)).reduce((a, b) => (a > b ? a : b), p.agreedDate);
+  dropGoals(w, caseId, new Set(dropped.map((g) => g.description)), lastRated, plan);
+}
+
+/** The plan's terms a revision restates unchanged. */
+type PlanTerms = Omit<ArgsOf<'plan:save'>, 'caseId' | 'caseVersion' | 'agreedDate' | 'goals' | 'endingCriteria'>;
+
+/** Revises the plan on `revisedDate` to leave out the goals named; everything else stays as agreed. */
+function dropGoals(w: SeedWorld, caseId: string, names: Set<string>, revisedDate: IsoDate, plan: PlanTerms): void {
+  const detail = w.okNow('cases:get', { caseId });
+  w.okNow('plan:revise', {
+    caseId,
+    caseVersion: detail.summary.version,
+    revisedDate,
+    reviewId: null,
+    reason: 'The young person no longer wants to work on this goal',
+    goals: activeGoals(detail)
+      .filter((g) => !names.has(g.description))
+      .map((g) => ({ goalId: g.id, description: g.description, firstRating: null })),
+    endingCriteria: criteriaInForce(detail).map((k) => ({ criterionId: k.id, text: k.text })),
+    ...plan,
+  });
 }
 
 function activeGoals(detail: CaseDetail) {
