@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { DraftKind } from '../../shared/domain/lifecycle';
 import type { Route } from '../stores/navigation';
 import { expectNoAxeViolations } from '../test-support/axe';
+import { fieldValue } from '../test-support/form-queries';
 import { createTestBackend, type TestBackend } from '../../tests/support/app-api/backend';
 import { renderApp } from '../test-support/render-app';
 import { DRAFT_DELAY_MS } from './use-draft';
@@ -37,7 +38,6 @@ async function wait(backend: TestBackend, ms: number) {
   });
 }
 
-const value = (label: string) => (screen.getByLabelText(label) as HTMLInputElement).value;
 // The test clock's instant is noon on TEST_TODAY (shared/clock.ts), shown in UK time.
 const RESTORED = 'Restored your unsaved draft from 11/01/2027 12:00.';
 
@@ -70,14 +70,14 @@ describe('Draft autosave', () => {
     const again = await renderApp({ backend, route });
     await screen.findByRole('button', { name: 'Save review' });
     expect(screen.getByText(RESTORED)).toBeTruthy();
-    expect(value('Goal 1 rating (0 to 10)')).toBe('6');
-    expect(value('Notes (optional)')).toBe('Calmer');
+    expect(fieldValue('Goal 1 rating (0 to 10)')).toBe('6');
+    expect(fieldValue('Notes (optional)')).toBe('Calmer');
     await expectNoAxeViolations();
 
     await again.user.click(screen.getByRole('button', { name: 'Discard draft' }));
     expect(screen.queryByText(RESTORED)).toBeNull();
-    expect(value('Goal 1 rating (0 to 10)')).toBe('');
-    expect(value('Notes (optional)')).toBe('');
+    expect(fieldValue('Goal 1 rating (0 to 10)')).toBe('');
+    expect(fieldValue('Notes (optional)')).toBe('');
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'Record a review' }));
     expect(backend.callsTo('drafts:discard')).toEqual([{ kind: 'review', caseId }]);
     expect(backend.draft('review', caseId)).toBeNull();
@@ -139,7 +139,7 @@ describe('Draft autosave', () => {
 
     const { user } = await renderApp({ backend, route: { name: 'open-case' } });
     expect(await screen.findByText(RESTORED)).toBeTruthy();
-    expect(value('Case reference')).toBe('RIO-77');
+    expect(fieldValue('Case reference')).toBe('RIO-77');
     for (const [label, text] of [
       ["Young person's name", 'Jamie Lee'],
       ['Date of birth', '14/02/2012'],
@@ -209,6 +209,6 @@ describe('Draft autosave', () => {
     await renderApp({ backend, route });
     expect(await screen.findByText(RESTORED)).toBeTruthy();
     expect(screen.getByRole('heading', { level: 1, name: form })).toBeTruthy();
-    expect(value(label)).toBe(Object.values(payload)[0]);
+    expect(fieldValue(label)).toBe(Object.values(payload)[0]);
   });
 });

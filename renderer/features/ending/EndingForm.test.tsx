@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_VIEW_ITEMS } from '../../../shared/domain/current-view';
 import { expectNoAxeViolations } from '../../test-support/axe';
+import { choose, errorBeside, fill } from '../../test-support/form-queries';
 import { createTestBackend } from '../../../tests/support/app-api/backend';
 import { STALE_CASE_MESSAGE } from '../../../tests/support/app-api/messages';
 import { renderApp } from '../../test-support/render-app';
@@ -30,22 +31,6 @@ async function openEnding() {
 }
 
 type User = Awaited<ReturnType<typeof openEnding>>['user'];
-
-function errorBeside(label: string): string | null {
-  const field = screen.getByLabelText(label);
-  const ids = (field.getAttribute('aria-describedby') ?? '').split(' ');
-  return ids.map((id) => document.getElementById(id)).find((el) => el?.classList.contains('error-message'))?.textContent ?? null;
-}
-
-async function fill(user: User, label: string, text: string) {
-  const input = screen.getByLabelText(label);
-  await user.clear(input);
-  if (text) await user.type(input, text);
-}
-
-async function choose(user: User, question: string, answer: string) {
-  await user.click(within(screen.getByRole('group', { name: question })).getByRole('radio', { name: answer }));
-}
 
 /** Everything but the Current View at close. */
 async function fillEnding(user: User) {

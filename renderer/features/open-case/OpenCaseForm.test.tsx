@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from '../../test-support/axe';
+import { errorBeside } from '../../test-support/form-queries';
 import { createTestBackend } from '../../../tests/support/app-api/backend';
 import { renderApp } from '../../test-support/render-app';
 import { useNavigationStore } from '../../stores/navigation';
@@ -9,14 +10,6 @@ async function openForm() {
   const r = await renderApp({ route: { name: 'open-case' } });
   await screen.findByRole('heading', { level: 1, name: 'Open a case' });
   return r;
-}
-
-/** The error text shown beside a field: its aria-describedby error element. */
-function errorBeside(label: string): string | null {
-  const field = screen.getByLabelText(label);
-  const ids = (field.getAttribute('aria-describedby') ?? '').split(' ');
-  const error = ids.map((id) => document.getElementById(id)).find((el) => el?.classList.contains('error-message'));
-  return error?.textContent ?? null;
 }
 
 async function fillValid(user: Awaited<ReturnType<typeof openForm>>['user'], overrides: Record<string, string> = {}) {

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from '../../test-support/axe';
+import { errorBeside, fieldValue, fill } from '../../test-support/form-queries';
 import { createTestBackend } from '../../../tests/support/app-api/backend';
 import { renderApp } from '../../test-support/render-app';
 
@@ -31,22 +32,6 @@ async function openRevise(options: { goals?: number; reviewed?: boolean } = {}) 
   return { ...r, caseId, reviewId };
 }
 
-type User = Awaited<ReturnType<typeof openRevise>>['user'];
-
-function errorBeside(label: string): string | null {
-  const field = screen.getByLabelText(label);
-  const ids = (field.getAttribute('aria-describedby') ?? '').split(' ');
-  return ids.map((id) => document.getElementById(id)).find((el) => el?.classList.contains('error-message'))?.textContent ?? null;
-}
-
-const value = (label: string) => (screen.getByLabelText(label) as HTMLInputElement).value;
-
-async function fill(user: User, label: string, text: string) {
-  const input = screen.getByLabelText(label);
-  await user.clear(input);
-  if (text) await user.type(input, text);
-}
-
 describe('Revise the THRIVE plan', () => {
   it('has no accessibility violations, with or without errors', async () => {
     const { user } = await openRevise();
@@ -59,20 +44,20 @@ describe('Revise the THRIVE plan', () => {
 
   it('starts from the plan in force: goals without a new rating, criteria, target date and the rest', async () => {
     await openRevise();
-    expect(value('Date revised')).toBe('11/01/2027');
-    expect(value("Goal 1 in the young person's words")).toBe('Go back to school');
-    expect(value("Goal 2 in the young person's words")).toBe('Sleep through the night');
+    expect(fieldValue('Date revised')).toBe('11/01/2027');
+    expect(fieldValue("Goal 1 in the young person's words")).toBe('Go back to school');
+    expect(fieldValue("Goal 2 in the young person's words")).toBe('Sleep through the night');
     expect(screen.queryByLabelText('Goal 1 first rating (0 to 10)')).toBeNull();
-    expect(value('Ending criterion 1')).toBe('Attends school every day for four weeks');
-    expect(value('Ending criterion 2')).toBe('Sleeps through most nights');
-    expect(value('What success would look like')).toBe('Back at school and sleeping well');
+    expect(fieldValue('Ending criterion 1')).toBe('Attends school every day for four weeks');
+    expect(fieldValue('Ending criterion 2')).toBe('Sleeps through most nights');
+    expect(fieldValue('What success would look like')).toBe('Back at school and sleeping well');
     expect((screen.getByRole('radio', { name: 'Likely' }) as HTMLInputElement).checked).toBe(true);
-    expect(value('Target date')).toBe('01/03/2027');
-    expect(value('If not achieved by the target date (contingency)')).toBe('Review with the family and agree a change of plan');
+    expect(fieldValue('Target date')).toBe('01/03/2027');
+    expect(fieldValue('If not achieved by the target date (contingency)')).toBe('Review with the family and agree a change of plan');
     // The review date agreed with the plan has passed: the next one is today plus the interval.
-    expect(value('Next agreed review date')).toBe('22/02/2027');
+    expect(fieldValue('Next agreed review date')).toBe('22/02/2027');
     expect((screen.getByRole('checkbox', { name: 'Young person' }) as HTMLInputElement).checked).toBe(true);
-    expect(value('Options considered')).toBe('CBT');
+    expect(fieldValue('Options considered')).toBe('CBT');
   });
 
   it('needs the reason for the revision', async () => {
@@ -113,7 +98,7 @@ describe('Revise the THRIVE plan', () => {
   it('keeps at least one ending criterion', async () => {
     const { user } = await openRevise();
     await user.click(screen.getByRole('button', { name: 'Remove ending criterion 1' }));
-    expect(value('Ending criterion 1')).toBe('Sleeps through most nights');
+    expect(fieldValue('Ending criterion 1')).toBe('Sleeps through most nights');
     expect(screen.queryByRole('button', { name: /Remove ending criterion/ })).toBeNull();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add another ending criterion' }));
   });
@@ -145,7 +130,7 @@ describe('Revise the THRIVE plan', () => {
 
   it('links the revision to the review it was agreed at', async () => {
     const { user, backend, reviewId } = await openRevise({ reviewed: true });
-    expect(value('Next agreed review date')).toBe('22/02/2027');
+    expect(fieldValue('Next agreed review date')).toBe('22/02/2027');
     await fill(user, 'Why the plan is being revised', 'Agreed at the review');
     await user.click(screen.getByRole('button', { name: 'Save revised plan' }));
     await screen.findByRole('heading', { level: 1, name: 'Jamie Lee' });

@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { GroupingCode } from '../../../shared/domain/groupings';
 import { expectNoAxeViolations } from '../../test-support/axe';
+import { errorBeside, fieldValue, fill } from '../../test-support/form-queries';
 import { createTestBackend } from '../../../tests/support/app-api/backend';
 import { renderApp } from '../../test-support/render-app';
 
@@ -14,20 +15,6 @@ async function openPlan(grouping: GroupingCode | null = 'getting_help', settings
 }
 
 type User = Awaited<ReturnType<typeof openPlan>>['user'];
-
-function errorBeside(label: string): string | null {
-  const field = screen.getByLabelText(label);
-  const ids = (field.getAttribute('aria-describedby') ?? '').split(' ');
-  return ids.map((id) => document.getElementById(id)).find((el) => el?.classList.contains('error-message'))?.textContent ?? null;
-}
-
-const value = (label: string) => (screen.getByLabelText(label) as HTMLInputElement).value;
-
-async function fill(user: User, label: string, text: string) {
-  const input = screen.getByLabelText(label);
-  await user.clear(input);
-  await user.type(input, text);
-}
 
 async function fillCompletePlan(user: User) {
   await fill(user, "Goal 1 in the young person's words", 'Go back to school');
@@ -106,7 +93,7 @@ describe('Agree the THRIVE plan', () => {
   it('needs a risk-support plan summary for Getting Risk Support, and reviews within the maximum interval', async () => {
     const { user } = await openPlan('getting_risk_support');
     // The usual 6-week interval is capped at the 4-week Risk Support maximum.
-    expect(value('Agreed review date')).toBe('08/02/2027');
+    expect(fieldValue('Agreed review date')).toBe('08/02/2027');
     await fillCompletePlan(user);
     await submit(user);
     expect(errorBeside('Risk-support plan summary')).toContain('Getting Risk Support needs a risk-support plan summary');
@@ -123,15 +110,15 @@ describe('Agree the THRIVE plan', () => {
 
   it('pre-fills the review date from the date agreed and the interval, until the clinician changes it', async () => {
     const { user } = await openPlan('getting_help', { reviewIntervalWeeks: 6 });
-    expect(value('Date agreed')).toBe('11/01/2027');
-    expect(value('Agreed review date')).toBe('22/02/2027');
+    expect(fieldValue('Date agreed')).toBe('11/01/2027');
+    expect(fieldValue('Agreed review date')).toBe('22/02/2027');
 
     await fill(user, 'Date agreed', '05/01/2027');
-    expect(value('Agreed review date')).toBe('16/02/2027');
+    expect(fieldValue('Agreed review date')).toBe('16/02/2027');
 
     await fill(user, 'Agreed review date', '01/03/2027');
     await fill(user, 'Date agreed', '06/01/2027');
-    expect(value('Agreed review date')).toBe('01/03/2027');
+    expect(fieldValue('Agreed review date')).toBe('01/03/2027');
   });
 
   it('agrees a complete plan and shows it on the case page', async () => {

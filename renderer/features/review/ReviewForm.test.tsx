@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../../shared/dates';
 import { CURRENT_VIEW_ITEMS } from '../../../shared/domain/current-view';
 import { expectNoAxeViolations } from '../../test-support/axe';
+import { choose, errorBeside, fieldValue, fill } from '../../test-support/form-queries';
 import { createTestBackend, type TestBackend } from '../../../tests/support/app-api/backend';
 import { READ_ONLY_MESSAGE, STALE_CASE_MESSAGE } from '../../../tests/support/app-api/messages';
 import { renderApp } from '../../test-support/render-app';
@@ -38,24 +39,6 @@ async function openReview(options: { targetDate?: IsoDate } = {}) {
 
 type User = Awaited<ReturnType<typeof openReview>>['user'];
 
-function errorBeside(label: string): string | null {
-  const field = screen.getByLabelText(label);
-  const ids = (field.getAttribute('aria-describedby') ?? '').split(' ');
-  return ids.map((id) => document.getElementById(id)).find((el) => el?.classList.contains('error-message'))?.textContent ?? null;
-}
-
-const value = (label: string) => (screen.getByLabelText(label) as HTMLInputElement).value;
-
-async function fill(user: User, label: string, text: string) {
-  const input = screen.getByLabelText(label);
-  await user.clear(input);
-  if (text) await user.type(input, text);
-}
-
-async function choose(user: User, question: string, answer: string) {
-  await user.click(within(screen.getByRole('group', { name: question })).getByRole('radio', { name: answer }));
-}
-
 /** Everything a review needs, with ratings that move enough for no goal to be stuck. */
 async function fillReview(user: User, decision = 'Continue with the plan') {
   await user.click(screen.getByRole('checkbox', { name: 'Young person' }));
@@ -88,8 +71,8 @@ describe('Record a review', () => {
 
   it('offers each active goal with its words and last rating, each criterion in force, and sensible dates', async () => {
     await openReview();
-    expect(value('Date of the review')).toBe('11/01/2027');
-    expect(value('Next agreed review date')).toBe('22/02/2027');
+    expect(fieldValue('Date of the review')).toBe('11/01/2027');
+    expect(fieldValue('Next agreed review date')).toBe('22/02/2027');
     const goal2 = screen.getByLabelText('Goal 2 rating (0 to 10)');
     const hint = document.getElementById(goal2.getAttribute('aria-describedby')!.split(' ')[0]!)!;
     expect(hint.textContent).toContain('Sleep through the night');
@@ -144,13 +127,13 @@ describe('Record a review', () => {
   it('needs the next review date to be after the review date, and keeps it once changed', async () => {
     const { user } = await openReview();
     await fill(user, 'Date of the review', '04/01/2027');
-    expect(value('Next agreed review date')).toBe('15/02/2027');
+    expect(fieldValue('Next agreed review date')).toBe('15/02/2027');
     await fillReview(user);
     await fill(user, 'Next agreed review date', '04/01/2027');
     await submit(user);
     expect(errorBeside('Next agreed review date')).toContain('Next review date must be after the date of this review');
     await fill(user, 'Date of the review', '05/01/2027');
-    expect(value('Next agreed review date')).toBe('04/01/2027');
+    expect(fieldValue('Next agreed review date')).toBe('04/01/2027');
   });
 
   it('asks for the ending plan when moving to ending', async () => {
@@ -257,7 +240,7 @@ describe('Record a review', () => {
     await user.click(within(summary).getByRole('button', { name: 'Reload the case' }));
     expect(await screen.findByText(/The case has been reloaded/)).toBeTruthy();
     expect(backend.callsTo('cases:get')).toHaveLength(gets + 1);
-    expect(value('Goal 2 rating (0 to 10)')).toBe('7');
+    expect(fieldValue('Goal 2 rating (0 to 10)')).toBe('7');
     await user.click(screen.getByRole('button', { name: 'Save review' }));
     await screen.findByRole('heading', { level: 1, name: 'Jamie Lee' });
     expect(backend.getCase(caseId).reviews).toHaveLength(1);
