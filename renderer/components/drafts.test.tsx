@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { DraftKind } from '../../shared/domain/lifecycle';
 import type { Route } from '../stores/navigation';
 import { expectNoAxeViolations } from '../test-support/axe';
-import { createFakeApi, type FakeApi } from '../test-support/fake-api';
+import { fieldValue } from '../test-support/form-queries';
+import { createTestBackend, type TestBackend } from '../../tests/support/app-api/backend';
 import { renderApp } from '../test-support/render-app';
 import { DRAFT_DELAY_MS } from './use-draft';
 
-function seedPlanned(fake: FakeApi) {
-  return fake.seedCase({
+function seedPlanned(backend: TestBackend) {
+  return backend.seedCase({
     name: 'Jamie Lee',
     caseRef: 'RIO-1001',
     openDate: '2026-11-02',
@@ -22,90 +23,90 @@ function seedPlanned(fake: FakeApi) {
 }
 
 async function openReview() {
-  const fake = createFakeApi();
-  const caseId = seedPlanned(fake);
+  const backend = createTestBackend();
+  const caseId = seedPlanned(backend);
   const route: Route = { name: 'review', caseId };
-  const r = await renderApp({ fake, route });
+  const r = await renderApp({ backend, route });
   await screen.findByRole('button', { name: 'Save review' });
   return { ...r, caseId, route };
 }
 
 /** Time passes for the renderer's timers only (no real waiting). */
-async function wait(fake: FakeApi, ms: number) {
+async function wait(backend: TestBackend, ms: number) {
   await act(async () => {
-    fake.timers.advance(ms);
+    backend.timers.advance(ms);
   });
 }
 
-const value = (label: string) => (screen.getByLabelText(label) as HTMLInputElement).value;
-const RESTORED = 'Restored your unsaved draft from 11/01/2027 09:30.';
+// The test clock's instant is noon on TEST_TODAY (shared/clock.ts), shown in UK time.
+const RESTORED = 'Restored your unsaved draft from 11/01/2027 12:00.';
 
 describe('Draft autosave', () => {
   it('saves a draft 800 ms after the last change, once for a burst of typing', async () => {
-    const { user, fake, caseId } = await openReview();
+    const { user, backend, caseId } = await openReview();
     await user.type(screen.getByLabelText('Goal 1 rating (0 to 10)'), '6');
-    await wait(fake, 500);
+    await wait(backend, 500);
     await user.type(screen.getByLabelText('Notes (optional)'), 'Calmer');
-    await wait(fake, DRAFT_DELAY_MS - 1);
-    expect(fake.callsTo('drafts:save')).toEqual([]);
-    await wait(fake, 1);
-    expect(fake.callsTo('drafts:save')).toHaveLength(1);
-    const stored = fake.draft('review', caseId);
+    await wait(backend, DRAFT_DELAY_MS - 1);
+    expect(backend.callsTo('drafts:save')).toEqual([]);
+    await wait(backend, 1);
+    expect(backend.callsTo('drafts:save')).toHaveLength(1);
+    const stored = backend.draft('review', caseId);
     expect(stored?.payload).toMatchObject({ notes: 'Calmer', reviewDate: '11/01/2027' });
     expect(Object.values((stored?.payload as { ratings: Record<string, string> }).ratings)).toEqual(['6']);
     // Nothing more to save until something changes.
-    await wait(fake, 5000);
-    expect(fake.callsTo('drafts:save')).toHaveLength(1);
+    await wait(backend, 5000);
+    expect(backend.callsTo('drafts:save')).toHaveLength(1);
   });
 
   it('restores the draft when the form is opened again, saying so; Discard starts again', async () => {
-    const { user, fake, caseId, route, unmount } = await openReview();
+    const { user, backend, caseId, route, unmount } = await openReview();
     await user.type(screen.getByLabelText('Goal 1 rating (0 to 10)'), '6');
     await user.type(screen.getByLabelText('Notes (optional)'), 'Calmer');
-    await wait(fake, DRAFT_DELAY_MS);
+    await wait(backend, DRAFT_DELAY_MS);
     unmount();
 
     // As after closing and opening the app again.
-    const again = await renderApp({ fake, route });
+    const again = await renderApp({ backend, route });
     await screen.findByRole('button', { name: 'Save review' });
     expect(screen.getByText(RESTORED)).toBeTruthy();
-    expect(value('Goal 1 rating (0 to 10)')).toBe('6');
-    expect(value('Notes (optional)')).toBe('Calmer');
+    expect(fieldValue('Goal 1 rating (0 to 10)')).toBe('6');
+    expect(fieldValue('Notes (optional)')).toBe('Calmer');
     await expectNoAxeViolations();
 
     await again.user.click(screen.getByRole('button', { name: 'Discard draft' }));
     expect(screen.queryByText(RESTORED)).toBeNull();
-    expect(value('Goal 1 rating (0 to 10)')).toBe('');
-    expect(value('Notes (optional)')).toBe('');
+    expect(fieldValue('Goal 1 rating (0 to 10)')).toBe('');
+    expect(fieldValue('Notes (optional)')).toBe('');
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: 'Record a review' }));
-    expect(fake.callsTo('drafts:discard')).toEqual([{ kind: 'review', caseId }]);
-    expect(fake.draft('review', caseId)).toBeNull();
-    await wait(fake, DRAFT_DELAY_MS);
-    expect(fake.draft('review', caseId)).toBeNull();
+    expect(backend.callsTo('drafts:discard')).toEqual([{ kind: 'review', caseId }]);
+    expect(backend.draft('review', caseId)).toBeNull();
+    await wait(backend, DRAFT_DELAY_MS);
+    expect(backend.draft('review', caseId)).toBeNull();
   });
 
   it('stops once the record is saved: the draft is gone and no new one is written', async () => {
-    const { user, fake, caseId } = await openReview();
+    const { user, backend, caseId } = await openReview();
     await user.click(screen.getByRole('checkbox', { name: 'Young person' }));
     await user.type(screen.getByLabelText('Goal 1 rating (0 to 10)'), '6');
-    await wait(fake, DRAFT_DELAY_MS);
-    expect(fake.draft('review', caseId)).not.toBeNull();
+    await wait(backend, DRAFT_DELAY_MS);
+    expect(backend.draft('review', caseId)).not.toBeNull();
     await user.click(screen.getByRole('radio', { name: 'Met' }));
     await user.click(screen.getByRole('radio', { name: 'Continue with the plan' }));
     await user.click(screen.getByRole('button', { name: 'Save review' }));
     await screen.findByRole('heading', { level: 1, name: 'Jamie Lee' });
-    expect(fake.draft('review', caseId)).toBeNull();
-    const saves = fake.callsTo('drafts:save').length;
-    await wait(fake, DRAFT_DELAY_MS * 2);
-    expect(fake.draft('review', caseId)).toBeNull();
+    expect(backend.draft('review', caseId)).toBeNull();
+    const saves = backend.callsTo('drafts:save').length;
+    await wait(backend, DRAFT_DELAY_MS * 2);
+    expect(backend.draft('review', caseId)).toBeNull();
     // (The idle lock's timer still waits: time is counted whatever the screen.)
-    expect(fake.callsTo('drafts:save')).toHaveLength(saves);
+    expect(backend.callsTo('drafts:save')).toHaveLength(saves);
   });
 
   it('keeps autosaving after a save that failed', async () => {
-    const { user, fake, caseId } = await openReview();
+    const { user, backend, caseId } = await openReview();
     await user.type(screen.getByLabelText('Notes (optional)'), 'First');
-    fake.changeElsewhere(caseId);
+    backend.changeElsewhere(caseId);
     // Complete enough to reach main, which refuses it as stale.
     await user.click(screen.getByRole('checkbox', { name: 'Young person' }));
     await user.type(screen.getByLabelText('Goal 1 rating (0 to 10)'), '6');
@@ -113,32 +114,32 @@ describe('Draft autosave', () => {
     await user.click(screen.getByRole('radio', { name: 'Continue with the plan' }));
     await user.click(screen.getByRole('button', { name: 'Save review' }));
     await screen.findByRole('button', { name: 'Reload the case' });
-    await wait(fake, DRAFT_DELAY_MS);
-    expect(fake.draft('review', caseId)?.payload).toMatchObject({ notes: 'First', decision: 'continue' });
+    await wait(backend, DRAFT_DELAY_MS);
+    expect(backend.draft('review', caseId)?.payload).toMatchObject({ notes: 'First', decision: 'continue' });
   });
 
   it('says when what was typed could not be kept as a draft', async () => {
-    const { user, fake } = await openReview();
-    fake.failNext('drafts:save', { code: 'internal', message: 'The records could not be written.' });
+    const { user, backend } = await openReview();
+    backend.failNext('drafts:save', { code: 'internal', message: 'The records could not be written.' });
     await user.type(screen.getByLabelText('Notes (optional)'), 'x');
-    await wait(fake, DRAFT_DELAY_MS);
+    await wait(backend, DRAFT_DELAY_MS);
     expect(screen.getByText('What you have typed could not be kept as a draft. Save the form to keep it.')).toBeTruthy();
     await user.type(screen.getByLabelText('Notes (optional)'), 'y');
-    await wait(fake, DRAFT_DELAY_MS);
+    await wait(backend, DRAFT_DELAY_MS);
     expect(screen.queryByText(/could not be kept as a draft/)).toBeNull();
   });
 
   it('keeps the "open a case" draft without a case, and clears it when the case is opened', async () => {
-    const fake = createFakeApi();
-    const first = await renderApp({ fake, route: { name: 'open-case' } });
+    const backend = createTestBackend();
+    const first = await renderApp({ backend, route: { name: 'open-case' } });
     await first.user.type(await screen.findByLabelText('Case reference'), 'RIO-77');
-    await wait(fake, DRAFT_DELAY_MS);
-    expect(fake.draft('open_case', null)?.payload).toMatchObject({ caseRef: 'RIO-77', coordinatingAgency: 'CAMHS' });
+    await wait(backend, DRAFT_DELAY_MS);
+    expect(backend.draft('open_case', null)?.payload).toMatchObject({ caseRef: 'RIO-77', coordinatingAgency: 'CAMHS' });
     first.unmount();
 
-    const { user } = await renderApp({ fake, route: { name: 'open-case' } });
+    const { user } = await renderApp({ backend, route: { name: 'open-case' } });
     expect(await screen.findByText(RESTORED)).toBeTruthy();
-    expect(value('Case reference')).toBe('RIO-77');
+    expect(fieldValue('Case reference')).toBe('RIO-77');
     for (const [label, text] of [
       ["Young person's name", 'Jamie Lee'],
       ['Date of birth', '14/02/2012'],
@@ -149,18 +150,18 @@ describe('Draft autosave', () => {
     }
     await user.click(screen.getByRole('button', { name: 'Open case' }));
     await screen.findByRole('heading', { level: 1, name: 'Current View at open' });
-    expect(fake.draft('open_case', null)).toBeNull();
+    expect(backend.draft('open_case', null)).toBeNull();
   });
 
-  const forms: Array<{ kind: DraftKind; form: string; label: string; payload: Record<string, string>; setUp(fake: FakeApi): { route: Route; caseId: string | null } }> = [
+  const forms: Array<{ kind: DraftKind; form: string; label: string; payload: Record<string, string>; setUp(backend: TestBackend): { route: Route; caseId: string | null } }> = [
     { kind: 'open_case', form: 'Open a case', label: 'Case reference', payload: { caseRef: 'RIO-9' }, setUp: () => ({ route: { name: 'open-case' }, caseId: null }) },
     {
       kind: 'current_view',
       form: 'Current View at open',
       label: 'Date completed',
       payload: { completedDate: '05/01/2027' },
-      setUp: (fake) => {
-        const caseId = fake.seedCase({ name: 'Sam Patel', caseRef: 'RIO-2', openDate: '2027-01-04' });
+      setUp: (backend) => {
+        const caseId = backend.seedCase({ name: 'Sam Patel', caseRef: 'RIO-2', openDate: '2027-01-04' });
         return { route: { name: 'current-view', caseId }, caseId };
       },
     },
@@ -169,45 +170,45 @@ describe('Draft autosave', () => {
       form: 'Agree the THRIVE plan',
       label: 'What success would look like',
       payload: { agreedOutcome: 'Back at school' },
-      setUp: (fake) => {
-        const caseId = fake.seedCase({ name: 'Sam Patel', caseRef: 'RIO-2', openDate: '2027-01-04', grouping: 'getting_help' });
+      setUp: (backend) => {
+        const caseId = backend.seedCase({ name: 'Sam Patel', caseRef: 'RIO-2', openDate: '2027-01-04', grouping: 'getting_help' });
         return { route: { name: 'plan', caseId }, caseId };
       },
     },
-    { kind: 'review', form: 'Record a review', label: 'Notes (optional)', payload: { notes: 'Calmer' }, setUp: (fake) => planned(fake, 'review') },
+    { kind: 'review', form: 'Record a review', label: 'Notes (optional)', payload: { notes: 'Calmer' }, setUp: (backend) => planned(backend, 'review') },
     {
       kind: 'plan_revision',
       form: 'Revise the THRIVE plan',
       label: 'Why the plan is being revised',
       payload: { reason: 'School is part-time' },
-      setUp: (fake) => planned(fake, 'revise-plan'),
+      setUp: (backend) => planned(backend, 'revise-plan'),
     },
-    { kind: 'ending', form: 'End the case', label: 'Signposting (optional)', payload: { signposting: 'Youth club' }, setUp: (fake) => planned(fake, 'end-case') },
+    { kind: 'ending', form: 'End the case', label: 'Signposting (optional)', payload: { signposting: 'Youth club' }, setUp: (backend) => planned(backend, 'end-case') },
     {
       kind: 'reopen',
       form: 'Re-open as a new episode',
       label: 'Why the case is being re-opened',
       payload: { reason: 'Worry is back' },
-      setUp: (fake) => {
-        const caseId = seedPlanned(fake);
-        fake.seedClosure(caseId, { endingDate: '2027-01-04' });
+      setUp: (backend) => {
+        const caseId = seedPlanned(backend);
+        backend.seedClosure(caseId, { endingDate: '2027-01-04' });
         return { route: { name: 'reopen', caseId }, caseId };
       },
     },
   ];
 
-  function planned(fake: FakeApi, name: 'review' | 'revise-plan' | 'end-case') {
-    const caseId = seedPlanned(fake);
+  function planned(backend: TestBackend, name: 'review' | 'revise-plan' | 'end-case') {
+    const caseId = seedPlanned(backend);
     return { route: { name, caseId } as Route, caseId };
   }
 
   it.each(forms)('restores a draft of "$form"', async ({ kind, form, label, payload, setUp }) => {
-    const fake = createFakeApi();
-    const { route, caseId } = setUp(fake);
-    fake.seedDraft(kind, caseId, payload);
-    await renderApp({ fake, route });
+    const backend = createTestBackend();
+    const { route, caseId } = setUp(backend);
+    backend.seedDraft(kind, caseId, payload);
+    await renderApp({ backend, route });
     expect(await screen.findByText(RESTORED)).toBeTruthy();
     expect(screen.getByRole('heading', { level: 1, name: form })).toBeTruthy();
-    expect(value(label)).toBe(Object.values(payload)[0]);
+    expect(fieldValue(label)).toBe(Object.values(payload)[0]);
   });
 });

@@ -2,13 +2,13 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_VIEW_ITEMS } from '../../../shared/domain/current-view';
 import { expectNoAxeViolations } from '../../test-support/axe';
-import { createFakeApi } from '../../test-support/fake-api';
+import { createTestBackend } from '../../../tests/support/app-api/backend';
 import { renderApp } from '../../test-support/render-app';
 
 async function openCurrentView() {
-  const fake = createFakeApi();
-  const caseId = fake.seedCase({ name: 'Jamie Lee', caseRef: 'RIO-1001', openDate: '2027-01-04' });
-  const r = await renderApp({ fake, route: { name: 'current-view', caseId } });
+  const backend = createTestBackend();
+  const caseId = backend.seedCase({ name: 'Jamie Lee', caseRef: 'RIO-1001', openDate: '2027-01-04' });
+  const r = await renderApp({ backend, route: { name: 'current-view', caseId } });
   await screen.findByRole('heading', { level: 1, name: 'Current View at open' });
   return { ...r, caseId };
 }
@@ -96,7 +96,7 @@ describe('Current View at open', () => {
   });
 
   it('lists an unrated item in the error summary and beside the item', async () => {
-    const { user, fake } = await openCurrentView();
+    const { user, backend } = await openCurrentView();
     within(group('Anxious away from caregivers')).getAllByRole('radio')[0]!.focus();
     // Rate everything but "Panics" (item 5).
     for (const item of CURRENT_VIEW_ITEMS) {
@@ -117,7 +117,7 @@ describe('Current View at open', () => {
     expect(group('Panics').getAttribute('aria-invalid')).toBe('true');
     await user.click(links[0]!);
     expect(group('Panics').contains(document.activeElement)).toBe(true);
-    expect(fake.callsTo('currentView:record')).toEqual([]);
+    expect(backend.callsTo('currentView:record')).toEqual([]);
   });
 
   it('keeps the summary short when many items are unrated, with every message beside its item', async () => {
@@ -134,7 +134,7 @@ describe('Current View at open', () => {
   });
 
   it('saves a complete Current View with the grouping and goes on to the plan', async () => {
-    const { user, fake, caseId } = await openCurrentView();
+    const { user, backend, caseId } = await openCurrentView();
     expect((screen.getByLabelText('Date completed') as HTMLInputElement).value).toBe('11/01/2027');
     expect((screen.getByRole('radio', { name: 'First contact' }) as HTMLInputElement).checked).toBe(true);
     within(group('Anxious away from caregivers')).getAllByRole('radio')[0]!.focus();
@@ -146,29 +146,30 @@ describe('Current View at open', () => {
     await user.click(screen.getByRole('button', { name: 'Save Current View' }));
 
     await screen.findByRole('heading', { level: 1, name: 'Agree the THRIVE plan' });
-    const [sent] = fake.callsTo('currentView:record') as Array<{ ratings: Record<string, unknown>; grouping: string; completedDate: string }>;
+    const [sent] = backend.callsTo('currentView:record') as Array<{ ratings: Record<string, unknown>; grouping: string; completedDate: string }>;
     expect(sent?.grouping).toBe('getting_more_help');
     expect(sent?.completedDate).toBe('2027-01-11');
     expect(sent?.ratings.p9).toBe(3);
     expect(sent?.ratings.p1).toBe(0);
     expect(sent?.ratings.cf1).toBe('not_known');
     expect(Object.keys(sent?.ratings ?? {})).toHaveLength(50);
-    expect(fake.getCase(caseId).summary.grouping).toBe('getting_more_help');
+    expect(backend.getCase(caseId).summary.grouping).toBe('getting_more_help');
   });
 });
 
 describe('Current View at open of an imported case that already has its plan', () => {
   it('goes back to the case page, not to a second plan', async () => {
-    const fake = createFakeApi();
-    const caseId = fake.seedCase({
+    const backend = createTestBackend();
+    const caseId = backend.seedCase({
       name: 'Riley Imported',
       caseRef: 'IMP-1',
       openDate: '2026-12-01',
       importedGrouping: 'getting_help',
       plan: { agreedDate: '2026-12-01', goals: [{ description: 'sleep through', ratings: [{ date: '2026-12-01', score: 3 }] }] },
     });
-    expect(fake.getCase(caseId).currentViews).toHaveLength(0);
-    const { user } = await renderApp({ fake, route: { name: 'current-view', caseId } });
+    const imported = backend.getCase(caseId);
+    expect([imported.currentViews.length, imported.summary.grouping, imported.plan?.versionNo]).toEqual([0, 'getting_help', 1]);
+    const { user } = await renderApp({ backend, route: { name: 'current-view', caseId } });
     await screen.findByRole('heading', { level: 1, name: 'Current View at open' });
     within(group('Anxious away from caregivers')).getAllByRole('radio')[0]!.focus();
     for (const item of CURRENT_VIEW_ITEMS) await user.keyboard(item.scale === 'severity' ? '1' : 'n');
@@ -177,29 +178,29 @@ describe('Current View at open of an imported case that already has its plan', (
 
     await screen.findByRole('heading', { level: 1, name: 'Riley Imported' });
     expect(screen.queryByRole('heading', { name: 'Agree the THRIVE plan' })).toBeNull();
-    expect(fake.getCase(caseId).currentViews.map((cv) => cv.context)).toEqual(['open']);
+    expect(backend.getCase(caseId).currentViews.map((cv) => cv.context)).toEqual(['open']);
   });
 });
 
 describe('the missing Current View of a review', () => {
   async function openFromReviewsTab() {
-    const fake = createFakeApi();
-    const caseId = fake.seedCase({
+    const backend = createTestBackend();
+    const caseId = backend.seedCase({
       name: 'Jamie Lee',
       caseRef: 'RIO-1002',
       openDate: '2026-11-02',
       grouping: 'getting_more_help',
       plan: { agreedDate: '2026-11-02', goals: [{ description: 'go to school', ratings: [{ date: '2026-11-02', score: 2 }] }] },
     });
-    const reviewId = fake.seedReview(caseId, { reviewDate: '2026-12-14', scores: [4], grouping: null });
-    const r = await renderApp({ fake, route: { name: 'case', caseId, tab: 'reviews' } });
+    const reviewId = backend.seedReview(caseId, { reviewDate: '2026-12-14', scores: [4], grouping: null });
+    const r = await renderApp({ backend, route: { name: 'case', caseId, tab: 'reviews' } });
     await r.user.click(await screen.findByRole('button', { name: 'Record the missing Current View' }));
     await screen.findByRole('heading', { level: 1, name: 'Current View at review on 14/12/2026' });
     return { ...r, caseId, reviewId };
   }
 
   it('records it for that review, dated the review day, with any grouping, and shows it on the review', async () => {
-    const { user, fake, caseId, reviewId } = await openFromReviewsTab();
+    const { user, backend, caseId, reviewId } = await openFromReviewsTab();
     expect(screen.queryByLabelText('Date completed')).toBeNull();
     expect(screen.getByText(/takes the review’s date/)).toBeTruthy();
     expect(screen.getByRole('radio', { name: 'Thriving' })).toBeTruthy();
@@ -210,10 +211,10 @@ describe('the missing Current View of a review', () => {
     await user.click(screen.getByRole('button', { name: 'Save Current View' }));
 
     await screen.findByRole('tab', { name: 'Reviews', selected: true });
-    const [sent] = fake.callsTo('currentView:record') as Array<{ reviewId: string; completedDate: string; grouping: string }>;
+    const [sent] = backend.callsTo('currentView:record') as Array<{ reviewId: string; completedDate: string; grouping: string }>;
     expect(sent).toMatchObject({ reviewId, completedDate: '2026-12-14', grouping: 'getting_help' });
     expect(screen.queryByText('Current View missing')).toBeNull();
-    expect(fake.getCase(caseId).summary.grouping).toBe('getting_help');
+    expect(backend.getCase(caseId).summary.grouping).toBe('getting_help');
   });
 
   it('has no accessibility violations', async () => {

@@ -2,14 +2,15 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_VIEW_ITEMS } from '../../../shared/domain/current-view';
 import { expectNoAxeViolations } from '../../test-support/axe';
-import { createFakeApi } from '../../test-support/fake-api';
-import { CONFLICT_MESSAGE } from '../../test-support/fake-lifecycle';
+import { choose, errorBeside, fill } from '../../test-support/form-queries';
+import { createTestBackend } from '../../../tests/support/app-api/backend';
+import { STALE_CASE_MESSAGE } from '../../../tests/support/app-api/messages';
 import { renderApp } from '../../test-support/render-app';
 
 /** Jamie: plan agreed 09/11/2026, reviewed 04/01/2027; today is 11/01/2027. */
 async function openEnding() {
-  const fake = createFakeApi();
-  const caseId = fake.seedCase({
+  const backend = createTestBackend();
+  const caseId = backend.seedCase({
     name: 'Jamie Lee',
     caseRef: 'RIO-1001',
     openDate: '2026-11-02',
@@ -23,29 +24,13 @@ async function openEnding() {
       ],
     },
   });
-  fake.seedReview(caseId, { reviewDate: '2027-01-04', scores: [6, 7], decision: 'move_to_ending' });
-  const r = await renderApp({ fake, route: { name: 'end-case', caseId } });
+  backend.seedReview(caseId, { reviewDate: '2027-01-04', scores: [6, 7], decision: 'move_to_ending' });
+  const r = await renderApp({ backend, route: { name: 'end-case', caseId } });
   await screen.findByRole('button', { name: 'Close the case' });
   return { ...r, caseId };
 }
 
 type User = Awaited<ReturnType<typeof openEnding>>['user'];
-
-function errorBeside(label: string): string | null {
-  const field = screen.getByLabelText(label);
-  const ids = (field.getAttribute('aria-describedby') ?? '').split(' ');
-  return ids.map((id) => document.getElementById(id)).find((el) => el?.classList.contains('error-message'))?.textContent ?? null;
-}
-
-async function fill(user: User, label: string, text: string) {
-  const input = screen.getByLabelText(label);
-  await user.clear(input);
-  if (text) await user.type(input, text);
-}
-
-async function choose(user: User, question: string, answer: string) {
-  await user.click(within(screen.getByRole('group', { name: question })).getByRole('radio', { name: answer }));
-}
 
 /** Everything but the Current View at close. */
 async function fillEnding(user: User) {
@@ -79,7 +64,7 @@ describe('End the case', () => {
   });
 
   it('refuses to close without the Current View at close, and says so', async () => {
-    const { user, fake } = await openEnding();
+    const { user, backend } = await openEnding();
     await fillEnding(user);
     const summary = await submit(user);
     const message = 'Record the Current View at close, with the grouping at close, before closing the case';
@@ -87,7 +72,7 @@ describe('End the case', () => {
     expect(within(screen.getByRole('region', { name: 'Current View at close' })).getByText(message, { selector: '.error-message' })).toBeTruthy();
     await user.click(within(summary).getByRole('link', { name: message }));
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2, name: 'Current View at close' }));
-    expect(fake.callsTo('cases:close')).toEqual([]);
+    expect(backend.callsTo('cases:close')).toEqual([]);
   });
 
   it('refuses to close without a final rating for every active goal', async () => {
@@ -130,13 +115,13 @@ describe('End the case', () => {
   });
 
   it('closes the case and shows it', async () => {
-    const { user, fake, caseId } = await openEnding();
+    const { user, backend, caseId } = await openEnding();
     await fillEnding(user);
     await fillCurrentViewAtClose(user);
     await user.click(screen.getByRole('button', { name: 'Close the case' }));
     await screen.findByRole('heading', { level: 1, name: 'Jamie Lee' });
 
-    const [sent] = fake.callsTo('cases:close') as Array<Record<string, unknown>>;
+    const [sent] = backend.callsTo('cases:close') as Array<Record<string, unknown>>;
     expect(sent).toMatchObject({
       endingDate: '2027-01-11',
       reason: 'criteria_met',
@@ -145,7 +130,7 @@ describe('End the case', () => {
       discussedFromStart: true,
       currentView: { reason: 'changed_situation', grouping: 'thriving' },
     });
-    const c = fake.getCase(caseId);
+    const c = backend.getCase(caseId);
     expect(c.summary.status).toBe('closed');
     expect(c.summary.closedDate).toBe('2027-01-11');
     expect(c.summary.grouping).toBe('thriving');
@@ -153,13 +138,13 @@ describe('End the case', () => {
   });
 
   it('says when the case was changed elsewhere', async () => {
-    const { user, fake, caseId } = await openEnding();
+    const { user, backend, caseId } = await openEnding();
     await fillEnding(user);
     await fillCurrentViewAtClose(user);
-    fake.changeElsewhere(caseId);
+    backend.changeElsewhere(caseId);
     const summary = await submit(user);
-    expect(summary.textContent).toContain(CONFLICT_MESSAGE);
+    expect(summary.textContent).toContain(STALE_CASE_MESSAGE);
     expect(within(summary).getByRole('button', { name: 'Reload the case' })).toBeTruthy();
-    expect(fake.getCase(caseId).summary.status).toBe('open');
+    expect(backend.getCase(caseId).summary.status).toBe('open');
   });
 });

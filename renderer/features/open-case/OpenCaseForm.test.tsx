@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from '../../test-support/axe';
-import { createFakeApi } from '../../test-support/fake-api';
+import { errorBeside } from '../../test-support/form-queries';
+import { createTestBackend } from '../../../tests/support/app-api/backend';
 import { renderApp } from '../../test-support/render-app';
 import { useNavigationStore } from '../../stores/navigation';
 
@@ -9,14 +10,6 @@ async function openForm() {
   const r = await renderApp({ route: { name: 'open-case' } });
   await screen.findByRole('heading', { level: 1, name: 'Open a case' });
   return r;
-}
-
-/** The error text shown beside a field: its aria-describedby error element. */
-function errorBeside(label: string): string | null {
-  const field = screen.getByLabelText(label);
-  const ids = (field.getAttribute('aria-describedby') ?? '').split(' ');
-  const error = ids.map((id) => document.getElementById(id)).find((el) => el?.classList.contains('error-message'));
-  return error?.textContent ?? null;
 }
 
 async function fillValid(user: Awaited<ReturnType<typeof openForm>>['user'], overrides: Record<string, string> = {}) {
@@ -47,7 +40,7 @@ describe('Open a case', () => {
   });
 
   it('shows each problem beside its field and in a summary that takes focus', async () => {
-    const { user, fake } = await openForm();
+    const { user, backend } = await openForm();
     await user.click(screen.getByRole('button', { name: 'Open case' }));
 
     const summary = await screen.findByRole('alert');
@@ -64,7 +57,7 @@ describe('Open a case', () => {
       'Enter the referral date',
       'Enter the date the case was opened',
     ]);
-    expect(fake.callsTo('cases:open')).toEqual([]);
+    expect(backend.callsTo('cases:open')).toEqual([]);
 
     // A summary link takes you to its field.
     await user.click(within(summary).getByRole('link', { name: 'Enter the date of birth' }));
@@ -72,23 +65,23 @@ describe('Open a case', () => {
   });
 
   it('rejects an NHS number whose check digit is wrong', async () => {
-    const { user, fake } = await openForm();
+    const { user, backend } = await openForm();
     await fillValid(user, { 'NHS number (optional)': '943 476 5910' });
     await user.click(screen.getByRole('button', { name: 'Open case' }));
     await screen.findByRole('alert');
     expect(errorBeside('NHS number (optional)')).toContain('check digit');
-    expect(fake.callsTo('cases:open')).toEqual([]);
+    expect(backend.callsTo('cases:open')).toEqual([]);
   });
 
   it('opens the case with a valid NHS number and UK dates, then goes to the Current View at open', async () => {
-    const { user, fake } = await openForm();
+    const { user, backend } = await openForm();
     await fillValid(user, { 'NHS number (optional)': '943 476 5919', 'Date of birth': '5/3/2012' });
-    expect((screen.getByLabelText('Lead clinician') as HTMLSelectElement).value).toBe(fake.profile?.id);
+    expect((screen.getByLabelText('Lead clinician') as HTMLSelectElement).value).toBe(backend.profile.id);
     expect((screen.getByLabelText('Coordinating agency') as HTMLInputElement).value).toBe('CAMHS');
     await user.click(screen.getByRole('button', { name: 'Open case' }));
 
     await screen.findByRole('heading', { level: 1, name: 'Current View at open' });
-    expect(fake.callsTo('cases:open')).toEqual([
+    expect(backend.callsTo('cases:open')).toEqual([
       {
         caseRef: 'RIO-1001',
         name: 'Jamie Lee',
@@ -96,7 +89,7 @@ describe('Open a case', () => {
         nhsNumber: '9434765919',
         referralDate: '2026-12-02',
         openDate: '2027-01-04',
-        leadClinicianId: fake.profile?.id,
+        leadClinicianId: backend.profile.id,
         coordinatingAgency: 'CAMHS',
       },
     ]);
@@ -120,15 +113,15 @@ describe('Open a case', () => {
     await fillValid(user, { 'Open date': '12/01/2027', 'Referral date': '10/01/2027' });
     await user.click(screen.getByRole('button', { name: 'Open case' }));
     await screen.findByRole('alert');
-    // The fake's today is 11/01/2027.
+    // The backend's today is 11/01/2027.
     expect(errorBeside('Open date')).toContain('Open date must be today or in the past');
     expect(errorBeside('Referral date')).toBeNull();
   });
 
   it('shows a case reference already in use (from main) beside "Case reference"', async () => {
-    const fake = createFakeApi();
-    fake.seedCase({ name: 'Someone Else', caseRef: 'RIO-1001' });
-    const { user } = await renderApp({ fake, route: { name: 'open-case' } });
+    const backend = createTestBackend();
+    backend.seedCase({ name: 'Someone Else', caseRef: 'RIO-1001' });
+    const { user } = await renderApp({ backend, route: { name: 'open-case' } });
     await screen.findByRole('heading', { level: 1, name: 'Open a case' });
     await fillValid(user);
     await user.click(screen.getByRole('button', { name: 'Open case' }));

@@ -1,17 +1,18 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from '../../test-support/axe';
-import { createFakeApi } from '../../test-support/fake-api';
+import { errorBeside, fieldValue, fill } from '../../test-support/form-queries';
+import { createTestBackend } from '../../../tests/support/app-api/backend';
 import { renderApp } from '../../test-support/render-app';
 
 /** Jamie: plan agreed 09/11/2026 with two goals and two ending criteria; today is 11/01/2027. */
 async function openRevise(options: { goals?: number; reviewed?: boolean } = {}) {
-  const fake = createFakeApi();
+  const backend = createTestBackend();
   const goals = [
     { description: 'Go back to school', ratings: [{ date: '2026-11-09', score: 2 }] },
     { description: 'Sleep through the night', ratings: [{ date: '2026-11-09', score: 3 }] },
   ].slice(0, options.goals ?? 2);
-  const caseId = fake.seedCase({
+  const caseId = backend.seedCase({
     name: 'Jamie Lee',
     caseRef: 'RIO-1001',
     openDate: '2026-11-02',
@@ -24,26 +25,11 @@ async function openRevise(options: { goals?: number; reviewed?: boolean } = {}) 
       goals,
     },
   });
-  const reviewId = options.reviewed ? fake.seedReview(caseId, { reviewDate: '2027-01-11', decision: 'revise_plan', nextReviewDate: '2027-02-22' }) : undefined;
-  const r = await renderApp({ fake, route: { name: 'revise-plan', caseId, ...(reviewId ? { reviewId } : {}) } });
+  // Main records a review only with every active goal rated, and ratings that moved need no explicit discussion.
+  const reviewId = options.reviewed ? backend.seedReview(caseId, { reviewDate: '2027-01-11', scores: [6, 7], decision: 'revise_plan', nextReviewDate: '2027-02-22' }) : undefined;
+  const r = await renderApp({ backend, route: { name: 'revise-plan', caseId, ...(reviewId ? { reviewId } : {}) } });
   await screen.findByRole('button', { name: 'Save revised plan' });
   return { ...r, caseId, reviewId };
-}
-
-type User = Awaited<ReturnType<typeof openRevise>>['user'];
-
-function errorBeside(label: string): string | null {
-  const field = screen.getByLabelText(label);
-  const ids = (field.getAttribute('aria-describedby') ?? '').split(' ');
-  return ids.map((id) => document.getElementById(id)).find((el) => el?.classList.contains('error-message'))?.textContent ?? null;
-}
-
-const value = (label: string) => (screen.getByLabelText(label) as HTMLInputElement).value;
-
-async function fill(user: User, label: string, text: string) {
-  const input = screen.getByLabelText(label);
-  await user.clear(input);
-  if (text) await user.type(input, text);
 }
 
 describe('Revise the THRIVE plan', () => {
@@ -58,33 +44,33 @@ describe('Revise the THRIVE plan', () => {
 
   it('starts from the plan in force: goals without a new rating, criteria, target date and the rest', async () => {
     await openRevise();
-    expect(value('Date revised')).toBe('11/01/2027');
-    expect(value("Goal 1 in the young person's words")).toBe('Go back to school');
-    expect(value("Goal 2 in the young person's words")).toBe('Sleep through the night');
+    expect(fieldValue('Date revised')).toBe('11/01/2027');
+    expect(fieldValue("Goal 1 in the young person's words")).toBe('Go back to school');
+    expect(fieldValue("Goal 2 in the young person's words")).toBe('Sleep through the night');
     expect(screen.queryByLabelText('Goal 1 first rating (0 to 10)')).toBeNull();
-    expect(value('Ending criterion 1')).toBe('Attends school every day for four weeks');
-    expect(value('Ending criterion 2')).toBe('Sleeps through most nights');
-    expect(value('What success would look like')).toBe('Back at school and sleeping well');
+    expect(fieldValue('Ending criterion 1')).toBe('Attends school every day for four weeks');
+    expect(fieldValue('Ending criterion 2')).toBe('Sleeps through most nights');
+    expect(fieldValue('What success would look like')).toBe('Back at school and sleeping well');
     expect((screen.getByRole('radio', { name: 'Likely' }) as HTMLInputElement).checked).toBe(true);
-    expect(value('Target date')).toBe('01/03/2027');
-    expect(value('If not achieved by the target date (contingency)')).toBe('Review with the family and agree a change of plan');
+    expect(fieldValue('Target date')).toBe('01/03/2027');
+    expect(fieldValue('If not achieved by the target date (contingency)')).toBe('Review with the family and agree a change of plan');
     // The review date agreed with the plan has passed: the next one is today plus the interval.
-    expect(value('Next agreed review date')).toBe('22/02/2027');
+    expect(fieldValue('Next agreed review date')).toBe('22/02/2027');
     expect((screen.getByRole('checkbox', { name: 'Young person' }) as HTMLInputElement).checked).toBe(true);
-    expect(value('Options considered')).toBe('CBT');
+    expect(fieldValue('Options considered')).toBe('CBT');
   });
 
   it('needs the reason for the revision', async () => {
-    const { user, fake } = await openRevise();
+    const { user, backend } = await openRevise();
     await user.click(screen.getByRole('button', { name: 'Save revised plan' }));
     const summary = await screen.findByRole('alert');
     expect(within(summary).getAllByRole('link').map((a) => a.textContent)).toEqual(['Say why the plan is being revised']);
     expect(errorBeside('Why the plan is being revised')).toContain('Say why the plan is being revised');
-    expect(fake.callsTo('plan:revise')).toEqual([]);
+    expect(backend.callsTo('plan:revise')).toEqual([]);
   });
 
   it('asks for the first rating of a reworded goal, and records it as a new goal linked to the old one', async () => {
-    const { user, fake, caseId } = await openRevise();
+    const { user, backend, caseId } = await openRevise();
     await fill(user, 'Why the plan is being revised', 'School is now part-time');
     await fill(user, "Goal 1 in the young person's words", 'Go to school three days a week');
     expect(screen.getByText(/Reworded: "Go back to school" ends/)).toBeTruthy();
@@ -99,7 +85,7 @@ describe('Revise the THRIVE plan', () => {
     await user.click(screen.getByRole('button', { name: 'Save revised plan' }));
     await screen.findByRole('heading', { level: 1, name: 'Jamie Lee' });
 
-    const c = fake.getCase(caseId);
+    const c = backend.getCase(caseId);
     const old = c.goals.find((g) => g.description === 'Go back to school')!;
     const reworded = c.goals.find((g) => g.description === 'Go to school three days a week')!;
     expect(old.status).toBe('dropped');
@@ -112,13 +98,13 @@ describe('Revise the THRIVE plan', () => {
   it('keeps at least one ending criterion', async () => {
     const { user } = await openRevise();
     await user.click(screen.getByRole('button', { name: 'Remove ending criterion 1' }));
-    expect(value('Ending criterion 1')).toBe('Sleeps through most nights');
+    expect(fieldValue('Ending criterion 1')).toBe('Sleeps through most nights');
     expect(screen.queryByRole('button', { name: /Remove ending criterion/ })).toBeNull();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add another ending criterion' }));
   });
 
   it('allows no more than three goals, a new one with its first rating', async () => {
-    const { user, fake, caseId } = await openRevise();
+    const { user, backend, caseId } = await openRevise();
     await user.click(screen.getByRole('button', { name: 'Add another goal' }));
     expect(document.activeElement).toBe(screen.getByLabelText("Goal 3 in the young person's words"));
     expect(screen.getByLabelText('Goal 3 first rating (0 to 10)')).toBeTruthy();
@@ -132,8 +118,8 @@ describe('Revise the THRIVE plan', () => {
     await user.click(screen.getByRole('button', { name: 'Save revised plan' }));
     await screen.findByRole('heading', { level: 1, name: 'Jamie Lee' });
 
-    const [sent] = fake.callsTo('plan:revise') as Array<{ goals: unknown[] }>;
-    const c = fake.getCase(caseId);
+    const [sent] = backend.callsTo('plan:revise') as Array<{ goals: unknown[] }>;
+    const c = backend.getCase(caseId);
     const school = c.goals.find((g) => g.description === 'Go back to school')!;
     expect(sent?.goals).toEqual([
       { goalId: school.id, description: 'Go back to school', firstRating: null },
@@ -143,11 +129,11 @@ describe('Revise the THRIVE plan', () => {
   });
 
   it('links the revision to the review it was agreed at', async () => {
-    const { user, fake, reviewId } = await openRevise({ reviewed: true });
-    expect(value('Next agreed review date')).toBe('22/02/2027');
+    const { user, backend, reviewId } = await openRevise({ reviewed: true });
+    expect(fieldValue('Next agreed review date')).toBe('22/02/2027');
     await fill(user, 'Why the plan is being revised', 'Agreed at the review');
     await user.click(screen.getByRole('button', { name: 'Save revised plan' }));
     await screen.findByRole('heading', { level: 1, name: 'Jamie Lee' });
-    expect(fake.callsTo('plan:revise')).toMatchObject([{ reviewId, revisedDate: '2027-01-11', reviewDate: '2027-02-22' }]);
+    expect(backend.callsTo('plan:revise')).toMatchObject([{ reviewId, revisedDate: '2027-01-11', reviewDate: '2027-02-22' }]);
   });
 });

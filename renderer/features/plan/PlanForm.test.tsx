@@ -2,32 +2,19 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { GroupingCode } from '../../../shared/domain/groupings';
 import { expectNoAxeViolations } from '../../test-support/axe';
-import { createFakeApi } from '../../test-support/fake-api';
+import { errorBeside, fieldValue, fill } from '../../test-support/form-queries';
+import { createTestBackend } from '../../../tests/support/app-api/backend';
 import { renderApp } from '../../test-support/render-app';
 
 async function openPlan(grouping: GroupingCode | null = 'getting_help', settings = {}) {
-  const fake = createFakeApi({ settings });
-  const caseId = fake.seedCase({ name: 'Jamie Lee', caseRef: 'RIO-1001', openDate: '2027-01-04', ...(grouping ? { grouping } : {}) });
-  const r = await renderApp({ fake, route: { name: 'plan', caseId } });
+  const backend = createTestBackend({ settings });
+  const caseId = backend.seedCase({ name: 'Jamie Lee', caseRef: 'RIO-1001', openDate: '2027-01-04', ...(grouping ? { grouping } : {}) });
+  const r = await renderApp({ backend, route: { name: 'plan', caseId } });
   await screen.findByRole('heading', { level: 1, name: 'Agree the THRIVE plan' });
   return { ...r, caseId };
 }
 
 type User = Awaited<ReturnType<typeof openPlan>>['user'];
-
-function errorBeside(label: string): string | null {
-  const field = screen.getByLabelText(label);
-  const ids = (field.getAttribute('aria-describedby') ?? '').split(' ');
-  return ids.map((id) => document.getElementById(id)).find((el) => el?.classList.contains('error-message'))?.textContent ?? null;
-}
-
-const value = (label: string) => (screen.getByLabelText(label) as HTMLInputElement).value;
-
-async function fill(user: User, label: string, text: string) {
-  const input = screen.getByLabelText(label);
-  await user.clear(input);
-  await user.type(input, text);
-}
 
 async function fillCompletePlan(user: User) {
   await fill(user, "Goal 1 in the young person's words", 'Go back to school');
@@ -70,7 +57,7 @@ describe('Agree the THRIVE plan', () => {
   });
 
   it('rejects goal ratings of 11 and 4.5', async () => {
-    const { user, fake } = await openPlan();
+    const { user, backend } = await openPlan();
     await fillCompletePlan(user);
     await user.click(screen.getByRole('button', { name: 'Add another goal' }));
     await fill(user, "Goal 2 in the young person's words", 'Argue less with mum');
@@ -81,7 +68,7 @@ describe('Agree the THRIVE plan', () => {
     expect(errorBeside('Goal 2 first rating (0 to 10)')).toContain('Enter a whole number from 0 to 10');
     await user.click(within(summary).getByRole('link', { name: 'Enter a whole number from 0 to 10' }));
     expect(document.activeElement).toBe(screen.getByLabelText('Goal 2 first rating (0 to 10)'));
-    expect(fake.callsTo('plan:save')).toEqual([]);
+    expect(backend.callsTo('plan:save')).toEqual([]);
   });
 
   it('needs at least one ending criterion', async () => {
@@ -106,7 +93,7 @@ describe('Agree the THRIVE plan', () => {
   it('needs a risk-support plan summary for Getting Risk Support, and reviews within the maximum interval', async () => {
     const { user } = await openPlan('getting_risk_support');
     // The usual 6-week interval is capped at the 4-week Risk Support maximum.
-    expect(value('Agreed review date')).toBe('08/02/2027');
+    expect(fieldValue('Agreed review date')).toBe('08/02/2027');
     await fillCompletePlan(user);
     await submit(user);
     expect(errorBeside('Risk-support plan summary')).toContain('Getting Risk Support needs a risk-support plan summary');
@@ -123,19 +110,19 @@ describe('Agree the THRIVE plan', () => {
 
   it('pre-fills the review date from the date agreed and the interval, until the clinician changes it', async () => {
     const { user } = await openPlan('getting_help', { reviewIntervalWeeks: 6 });
-    expect(value('Date agreed')).toBe('11/01/2027');
-    expect(value('Agreed review date')).toBe('22/02/2027');
+    expect(fieldValue('Date agreed')).toBe('11/01/2027');
+    expect(fieldValue('Agreed review date')).toBe('22/02/2027');
 
     await fill(user, 'Date agreed', '05/01/2027');
-    expect(value('Agreed review date')).toBe('16/02/2027');
+    expect(fieldValue('Agreed review date')).toBe('16/02/2027');
 
     await fill(user, 'Agreed review date', '01/03/2027');
     await fill(user, 'Date agreed', '06/01/2027');
-    expect(value('Agreed review date')).toBe('01/03/2027');
+    expect(fieldValue('Agreed review date')).toBe('01/03/2027');
   });
 
   it('agrees a complete plan and shows it on the case page', async () => {
-    const { user, fake } = await openPlan('getting_help');
+    const { user, backend } = await openPlan('getting_help');
     await fillCompletePlan(user);
     await user.click(screen.getByRole('checkbox', { name: 'Others (say who)' }));
     await fill(user, 'Who else took part', 'School nurse');
@@ -145,7 +132,7 @@ describe('Agree the THRIVE plan', () => {
     await user.click(screen.getByRole('button', { name: 'Agree plan' }));
 
     await screen.findByRole('heading', { level: 1, name: 'Jamie Lee' });
-    const [sent] = fake.callsTo('plan:save') as Array<Record<string, unknown>>;
+    const [sent] = backend.callsTo('plan:save') as Array<Record<string, unknown>>;
     expect(sent).toMatchObject({
       agreedDate: '2027-01-11',
       goals: [{ description: 'Go back to school', firstRating: 3 }],
@@ -173,14 +160,14 @@ describe('Agree the THRIVE plan', () => {
   });
 
   it('lets a Getting Advice plan have no goals and no contingency', async () => {
-    const { user, fake } = await openPlan('getting_advice');
+    const { user, backend } = await openPlan('getting_advice');
     await fillCompletePlan(user);
     await user.click(screen.getByRole('button', { name: 'Remove goal 1' }));
     await user.clear(screen.getByLabelText('If not achieved by the target date (contingency)'));
     expect(screen.getByRole('button', { name: 'Add a goal' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Agree plan' }));
     await screen.findByRole('heading', { level: 1, name: 'Jamie Lee' });
-    expect(fake.callsTo('plan:save')).toHaveLength(1);
+    expect(backend.callsTo('plan:save')).toHaveLength(1);
   });
 
   it('sends the clinician to the Current View first when there is no grouping yet', async () => {

@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../../shared/dates';
 import { CURRENT_VIEW_ITEMS } from '../../../shared/domain/current-view';
 import { expectNoAxeViolations } from '../../test-support/axe';
-import { createFakeApi, type FakeApi } from '../../test-support/fake-api';
-import { CONFLICT_MESSAGE, READ_ONLY_MESSAGE } from '../../test-support/fake-lifecycle';
+import { choose, errorBeside, fieldValue, fill } from '../../test-support/form-queries';
+import { createTestBackend, type TestBackend } from '../../../tests/support/app-api/backend';
+import { READ_ONLY_MESSAGE, STALE_CASE_MESSAGE } from '../../../tests/support/app-api/messages';
 import { renderApp } from '../../test-support/render-app';
 
-/** Jamie: open 02/11/2026, plan agreed 09/11/2026; today (the fake's) is 11/01/2027. */
-function seedJamie(fake: FakeApi, targetDate: IsoDate = '2027-03-01') {
-  return fake.seedCase({
+/** Jamie: open 02/11/2026, plan agreed 09/11/2026; today (the backend's) is 11/01/2027. */
+function seedJamie(backend: TestBackend, targetDate: IsoDate = '2027-03-01') {
+  return backend.seedCase({
     name: 'Jamie Lee',
     caseRef: 'RIO-1001',
     openDate: '2026-11-02',
@@ -29,32 +30,14 @@ function seedJamie(fake: FakeApi, targetDate: IsoDate = '2027-03-01') {
 }
 
 async function openReview(options: { targetDate?: IsoDate } = {}) {
-  const fake = createFakeApi();
-  const caseId = seedJamie(fake, options.targetDate);
-  const r = await renderApp({ fake, route: { name: 'review', caseId } });
+  const backend = createTestBackend();
+  const caseId = seedJamie(backend, options.targetDate);
+  const r = await renderApp({ backend, route: { name: 'review', caseId } });
   await screen.findByRole('button', { name: 'Save review' });
   return { ...r, caseId };
 }
 
 type User = Awaited<ReturnType<typeof openReview>>['user'];
-
-function errorBeside(label: string): string | null {
-  const field = screen.getByLabelText(label);
-  const ids = (field.getAttribute('aria-describedby') ?? '').split(' ');
-  return ids.map((id) => document.getElementById(id)).find((el) => el?.classList.contains('error-message'))?.textContent ?? null;
-}
-
-const value = (label: string) => (screen.getByLabelText(label) as HTMLInputElement).value;
-
-async function fill(user: User, label: string, text: string) {
-  const input = screen.getByLabelText(label);
-  await user.clear(input);
-  if (text) await user.type(input, text);
-}
-
-async function choose(user: User, question: string, answer: string) {
-  await user.click(within(screen.getByRole('group', { name: question })).getByRole('radio', { name: answer }));
-}
 
 /** Everything a review needs, with ratings that move enough for no goal to be stuck. */
 async function fillReview(user: User, decision = 'Continue with the plan') {
@@ -88,8 +71,8 @@ describe('Record a review', () => {
 
   it('offers each active goal with its words and last rating, each criterion in force, and sensible dates', async () => {
     await openReview();
-    expect(value('Date of the review')).toBe('11/01/2027');
-    expect(value('Next agreed review date')).toBe('22/02/2027');
+    expect(fieldValue('Date of the review')).toBe('11/01/2027');
+    expect(fieldValue('Next agreed review date')).toBe('22/02/2027');
     const goal2 = screen.getByLabelText('Goal 2 rating (0 to 10)');
     const hint = document.getElementById(goal2.getAttribute('aria-describedby')!.split(' ')[0]!)!;
     expect(hint.textContent).toContain('Sleep through the night');
@@ -111,7 +94,7 @@ describe('Record a review', () => {
   });
 
   it('needs a rating for every active goal (naming it) and progress on every criterion', async () => {
-    const { user, fake } = await openReview();
+    const { user, backend } = await openReview();
     const summary = await submit(user);
     expect(document.activeElement).toBe(summary);
     const links = within(summary).getAllByRole('link').map((a) => a.textContent);
@@ -128,7 +111,7 @@ describe('Record a review', () => {
     expect(document.activeElement).toBe(screen.getByLabelText('Goal 2 rating (0 to 10)'));
     await user.click(within(summary).getByRole('link', { name: /Sleeps through most nights/ }));
     expect(screen.getByRole('group', { name: 'Sleeps through most nights' }).contains(document.activeElement)).toBe(true);
-    expect(fake.callsTo('review:record')).toEqual([]);
+    expect(backend.callsTo('review:record')).toEqual([]);
   });
 
   it('rejects a rating of 11 beside that goal', async () => {
@@ -144,13 +127,13 @@ describe('Record a review', () => {
   it('needs the next review date to be after the review date, and keeps it once changed', async () => {
     const { user } = await openReview();
     await fill(user, 'Date of the review', '04/01/2027');
-    expect(value('Next agreed review date')).toBe('15/02/2027');
+    expect(fieldValue('Next agreed review date')).toBe('15/02/2027');
     await fillReview(user);
     await fill(user, 'Next agreed review date', '04/01/2027');
     await submit(user);
     expect(errorBeside('Next agreed review date')).toContain('Next review date must be after the date of this review');
     await fill(user, 'Date of the review', '05/01/2027');
-    expect(value('Next agreed review date')).toBe('04/01/2027');
+    expect(fieldValue('Next agreed review date')).toBe('04/01/2027');
   });
 
   it('asks for the ending plan when moving to ending', async () => {
@@ -162,7 +145,7 @@ describe('Record a review', () => {
   });
 
   it('requires the explicit discussion once the target date has passed, showing why', async () => {
-    const { user, fake } = await openReview({ targetDate: '2027-01-01' });
+    const { user, backend } = await openReview({ targetDate: '2027-01-01' });
     const reason = 'The target date 01/01/2027 has passed: record what was agreed, per the contingency';
     const field = screen.getByLabelText('What was agreed (explicit discussion)');
     expect(document.getElementById(field.getAttribute('aria-describedby')!)?.textContent).toBe(reason);
@@ -170,7 +153,7 @@ describe('Record a review', () => {
     await fillReview(user);
     await submit(user);
     expect(errorBeside('What was agreed (explicit discussion)')).toContain(reason);
-    expect(fake.callsTo('review:record')).toEqual([]);
+    expect(backend.callsTo('review:record')).toEqual([]);
 
     // A review held before the target date need not record it.
     await fill(user, 'Date of the review', '31/12/2026');
@@ -195,14 +178,14 @@ describe('Record a review', () => {
   });
 
   it('saves without a Current View (recorded as missing) and goes on to revise the plan', async () => {
-    const { user, fake, caseId } = await openReview({ targetDate: '2027-01-01' });
+    const { user, backend, caseId } = await openReview({ targetDate: '2027-01-01' });
     await fillReview(user, 'Revise the plan');
     await fill(user, 'What was agreed (explicit discussion)', 'Extend by six weeks with school support, per the contingency');
     await user.click(screen.getByRole('button', { name: 'Save review' }));
 
     await screen.findByRole('heading', { level: 1, name: 'Revise the THRIVE plan' });
-    const [sent] = fake.callsTo('review:record') as Array<Record<string, unknown>>;
-    const goals = fake.getCase(caseId).goals.filter((g) => g.status === 'active');
+    const [sent] = backend.callsTo('review:record') as Array<Record<string, unknown>>;
+    const goals = backend.getCase(caseId).goals.filter((g) => g.status === 'active');
     expect(sent).toMatchObject({
       reviewDate: '2027-01-11',
       attendees: ['young_person'],
@@ -216,11 +199,11 @@ describe('Record a review', () => {
       endingPlan: null,
       nextReviewDate: '2027-02-22',
     });
-    expect(fake.getCase(caseId).summary.nextReviewDate).toBe('2027-02-22');
+    expect(backend.getCase(caseId).summary.nextReviewDate).toBe('2027-02-22');
   });
 
   it('records the Current View at review with a new grouping, then shows the case', async () => {
-    const { user, fake, caseId } = await openReview();
+    const { user, backend, caseId } = await openReview();
     await fillReview(user, 'Change grouping');
     await rateCurrentView(user);
     expect(screen.getByText('50 of 50 rated')).toBeTruthy();
@@ -239,7 +222,7 @@ describe('Record a review', () => {
     await user.click(screen.getByRole('radio', { name: 'Getting Advice and Signposting' }));
     await user.click(screen.getByRole('button', { name: 'Save review' }));
     await screen.findByRole('heading', { level: 1, name: 'Jamie Lee' });
-    const c = fake.getCase(caseId);
+    const c = backend.getCase(caseId);
     expect(c.summary.grouping).toBe('getting_advice');
     expect(c.currentViews.map((v) => [v.context, v.completedDate])).toEqual([
       ['open', '2026-11-02'],
@@ -248,26 +231,26 @@ describe('Record a review', () => {
   });
 
   it('says when the case was changed elsewhere, and reloads it keeping what was typed', async () => {
-    const { user, fake, caseId } = await openReview();
+    const { user, backend, caseId } = await openReview();
     await fillReview(user);
-    fake.changeElsewhere(caseId);
+    backend.changeElsewhere(caseId);
     const summary = await submit(user);
-    expect(summary.textContent).toContain(CONFLICT_MESSAGE);
-    const gets = fake.callsTo('cases:get').length;
+    expect(summary.textContent).toContain(STALE_CASE_MESSAGE);
+    const gets = backend.callsTo('cases:get').length;
     await user.click(within(summary).getByRole('button', { name: 'Reload the case' }));
     expect(await screen.findByText(/The case has been reloaded/)).toBeTruthy();
-    expect(fake.callsTo('cases:get')).toHaveLength(gets + 1);
-    expect(value('Goal 2 rating (0 to 10)')).toBe('7');
+    expect(backend.callsTo('cases:get')).toHaveLength(gets + 1);
+    expect(fieldValue('Goal 2 rating (0 to 10)')).toBe('7');
     await user.click(screen.getByRole('button', { name: 'Save review' }));
     await screen.findByRole('heading', { level: 1, name: 'Jamie Lee' });
-    expect(fake.getCase(caseId).reviews).toHaveLength(1);
+    expect(backend.getCase(caseId).reviews).toHaveLength(1);
   });
 
   it('shows the read-only notice instead of the form for a closed case', async () => {
-    const fake = createFakeApi();
-    const caseId = seedJamie(fake);
-    fake.seedClosure(caseId, { endingDate: '2027-01-10' });
-    const { user } = await renderApp({ fake, route: { name: 'review', caseId } });
+    const backend = createTestBackend();
+    const caseId = seedJamie(backend);
+    backend.seedClosure(caseId, { endingDate: '2027-01-10' });
+    const { user } = await renderApp({ backend, route: { name: 'review', caseId } });
     expect(await screen.findByText('This case is closed (ended 10/01/2027) and is read-only.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Save review' })).toBeNull();
     await expectNoAxeViolations();
@@ -276,9 +259,9 @@ describe('Record a review', () => {
   });
 
   it('shows the refusal when the case is closed elsewhere while the form is open', async () => {
-    const { user, fake, caseId } = await openReview();
+    const { user, backend, caseId } = await openReview();
     await fillReview(user);
-    fake.seedClosure(caseId, { endingDate: '2027-01-11' });
+    backend.seedClosure(caseId, { endingDate: '2027-01-11' });
     const summary = await submit(user);
     expect(summary.textContent).toContain(READ_ONLY_MESSAGE);
     expect(within(summary).getByRole('button', { name: 'Go to the case' })).toBeTruthy();

@@ -1,15 +1,17 @@
 /**
  * Test set-up for the component tests, written through the real channels (`cases:open`,
- * `currentView:record`, `plan:save`, `review:record`, `cases:close`) so every seeded case has passed
- * main's own rules. Ratings given between reviews go through the demo seed's session rating
+ * `currentView:record`, `plan:save`, `plan:revise`, `review:record`, `cases:close`, and `import:commit`
+ * for an imported case) so every seeded case has passed main's own rules. Ratings given between reviews go through the demo seed's session rating
  * (main/features/demo/seed-case.ts), the one way main writes a rating outside a review.
  */
-import { addWeeksTo, type IsoDate } from '../../../shared/dates';
+import { toCsv } from '../../../main/export/csv';
+import { addWeeksTo, formatUkDate, type IsoDate } from '../../../shared/dates';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings';
 import type { CurrentViewRatings } from '../../../shared/domain/current-view';
-import type { GroupingCode } from '../../../shared/domain/groupings';
+import { GROUPING_LABELS, type GroupingCode } from '../../../shared/domain/groupings';
 import type { EndingReason, ReviewDecision } from '../../../shared/domain/lifecycle';
 import type { ArgsOf, Channel, ResultOf } from '../../../shared/ipc/contract';
+import { LIKELIHOOD_LABELS } from '../../../shared/ipc/schemas/plan';
 import type { CaseDetail, Clinician } from '../../../shared/ipc/types';
 import { ratings as allRated } from '../../integration/support';
 
@@ -32,6 +34,11 @@ export interface SeedCaseOptions {
   coordinatingAgency?: string;
   /** Records the Current View at open (on the open date) with this grouping. */
   grouping?: GroupingCode;
+  /**
+   * An imported case instead: one CSV row through `import:commit` with this grouping and `plan` (needed),
+   * so it has its grouping and plan but no Current View at open. Each goal's first and last ratings go in.
+   */
+  importedGrouping?: GroupingCode;
   ratings?: CurrentViewRatings;
   plan?: {
     agreedDate: IsoDate;
@@ -41,10 +48,18 @@ export interface SeedCaseOptions {
     criteria?: string[];
     /**
      * The goals with their ratings: the first is the rating when the plan was agreed (its date is the
-     * plan's), later ones are session ratings on their dates. Default: one goal rated 3.
+     * plan's), later ones are session ratings on their dates. Default: one goal rated 3. A goal marked
+     * dropped stays in the record with its ratings: a revision (`plan:revise`) on its last rating's date
+     * leaves it out.
      */
-    goals?: Array<{ description: string; ratings: Array<{ date: IsoDate; score: number }> }>;
+    goals?: SeedGoal[];
   };
+}
+
+export interface SeedGoal {
+  description: string;
+  ratings: Array<{ date: IsoDate; score: number }>;
+  status?: 'active' | 'dropped';
 }
 
 export interface SeedReviewOptions {
@@ -68,9 +83,10 @@ export interface SeedClosureOptions {
   finalScores?: number[];
 }
 
-const DEFAULT_GOALS = [{ description: 'Go to school every day', ratings: [] as Array<{ date: IsoDate; score: number }> }];
+const DEFAULT_GOALS: SeedGoal[] = [{ description: 'Go to school every day', ratings: [] }];
 
 export function seedCase(w: SeedWorld, o: SeedCaseOptions): string {
+  if (o.importedGrouping) return importCase(w, o, o.importedGrouping);
   const openDate = o.openDate ?? '2026-11-02';
   const summary = w.okNow('cases:open', {
     caseRef: o.caseRef,
@@ -98,13 +114,28 @@ export function seedCase(w: SeedWorld, o: SeedCaseOptions): string {
 function seedPlan(w: SeedWorld, caseId: string, grouping: GroupingCode | null, p: NonNullable<SeedCaseOptions['plan']>): void {
   const goals = p.goals ?? DEFAULT_GOALS;
   const { version } = w.okNow('cases:get', { caseId }).summary;
+  const plan = planTerms(p, grouping);
   w.okNow('plan:save', {
     caseId,
     caseVersion: version,
     agreedDate: p.agreedDate,
     goals: goals.map((g) => ({ description: g.description, firstRating: g.ratings[0]?.score ?? 3 })),
-    agreedOutcome: 'Back at school and sleeping well',
     endingCriteria: p.criteria ?? ['Attends school every day for four weeks'],
+    ...plan,
+  });
+  for (const g of goals) for (const later of g.ratings.slice(1)) w.sessionRating(caseId, g.description, later.date, later.score);
+  const dropped = goals.filter((g) => g.status === 'dropped');
+  if (dropped.length === 0) return;
+  const lastRated = dropped.flatMap((g) => g.ratings.map((r) => r.date)).reduce((a, b) => (a > b ? a : b), p.agreedDate);
+  dropGoals(w, caseId, new Set(dropped.map((g) => g.description)), lastRated, plan);
+}
+
+/** The plan's terms a revision restates unchanged. */
+type PlanTerms = Omit<ArgsOf<'plan:save'>, 'caseId' | 'caseVersion' | 'agreedDate' | 'goals' | 'endingCriteria'>;
+
+function planTerms(p: NonNullable<SeedCaseOptions['plan']>, grouping: GroupingCode | null): PlanTerms {
+  return {
+    agreedOutcome: 'Back at school and sleeping well',
     likelihood: 'likely',
     likelihoodNote: null,
     targetDate: p.targetDate ?? addWeeksTo(p.agreedDate, 16),
@@ -112,8 +143,66 @@ function seedPlan(w: SeedWorld, caseId: string, grouping: GroupingCode | null, p
     reviewDate: p.reviewDate ?? addWeeksTo(p.agreedDate, DEFAULT_SETTINGS.reviewIntervalWeeks),
     riskSupportSummary: grouping === 'getting_risk_support' ? 'Shared safety plan with social care' : null,
     sdm: { participants: ['young_person'], otherParticipants: null, optionsConsidered: 'CBT', decisionAid: null, collaborate: null },
+  };
+}
+
+/** The case and its plan as one row of a caseload CSV (the template's headers), imported through `import:commit`. */
+function importCase(w: SeedWorld, o: SeedCaseOptions, grouping: GroupingCode): string {
+  if (!o.plan) throw new Error('an imported grouping comes with its plan: give `plan` too');
+  const openDate = o.openDate ?? '2026-11-02';
+  const terms = planTerms(o.plan, grouping);
+  const lead = o.leadClinicianId ? w.okNow('clinicians:list', {}).find((c) => c.id === o.leadClinicianId) : w.me();
+  const cells: Record<string, string> = {
+    'Case ref': o.caseRef,
+    Name: o.name,
+    'Date of birth': formatUkDate(o.dateOfBirth ?? '2012-05-04'),
+    'NHS number': o.nhsNumber ?? '',
+    'Referral date': formatUkDate(o.referralDate ?? openDate),
+    'Open date': formatUkDate(openDate),
+    'Lead clinician': lead?.name ?? '',
+    'Coordinating agency': o.coordinatingAgency ?? 'CAMHS',
+    Grouping: GROUPING_LABELS[grouping],
+    'Plan agreed': formatUkDate(o.plan.agreedDate),
+    'What success would look like': terms.agreedOutcome,
+    'Ending criteria': (o.plan.criteria ?? ['Attends school every day for four weeks']).join('\n'),
+    Likelihood: LIKELIHOOD_LABELS[terms.likelihood],
+    'Target date': formatUkDate(terms.targetDate),
+    Contingency: terms.contingency ?? '',
+    'Risk-support plan summary': terms.riskSupportSummary ?? '',
+    'Next review': formatUkDate(terms.reviewDate),
+  };
+  (o.plan.goals ?? DEFAULT_GOALS).forEach((g, i) => {
+    const [first, ...later] = g.ratings;
+    const latest = later[later.length - 1];
+    Object.assign(cells, {
+      [`Goal ${i + 1}`]: g.description,
+      [`Goal ${i + 1} first rating`]: String(first?.score ?? 3),
+      [`Goal ${i + 1} first rated`]: formatUkDate(first?.date ?? o.plan?.agreedDate),
+      [`Goal ${i + 1} latest rating`]: latest ? String(latest.score) : '',
+      [`Goal ${i + 1} latest rated`]: latest ? formatUkDate(latest.date) : '',
+    });
   });
-  for (const g of goals) for (const later of g.ratings.slice(1)) w.sessionRating(caseId, g.description, later.date, later.score);
+  const csv = toCsv(Object.keys(cells), [Object.values(cells)]);
+  const result = w.okNow('import:commit', { fileName: 'caseload.csv', contentBase64: Buffer.from(csv, 'utf8').toString('base64') });
+  if (result.caseIds.length !== 1) throw new Error(`import:commit made ${result.caseIds.length} cases, not 1: ${JSON.stringify(result)}`);
+  return result.caseIds[0]!;
+}
+
+/** Revises the plan on `revisedDate` to leave out the goals named; everything else stays as agreed. */
+function dropGoals(w: SeedWorld, caseId: string, names: Set<string>, revisedDate: IsoDate, plan: PlanTerms): void {
+  const detail = w.okNow('cases:get', { caseId });
+  w.okNow('plan:revise', {
+    caseId,
+    caseVersion: detail.summary.version,
+    revisedDate,
+    reviewId: null,
+    reason: 'The young person no longer wants to work on this goal',
+    goals: activeGoals(detail)
+      .filter((g) => !names.has(g.description))
+      .map((g) => ({ goalId: g.id, description: g.description, firstRating: null })),
+    endingCriteria: criteriaInForce(detail).map((k) => ({ criterionId: k.id, text: k.text })),
+    ...plan,
+  });
 }
 
 function activeGoals(detail: CaseDetail) {
