@@ -1,6 +1,6 @@
 /** THRIVE plans (versioned) and their ending criteria. */
 import type { GroupingCode } from '../../../shared/domain/groupings';
-import type { Likelihood } from '../../../shared/ipc/schemas/plan';
+import type { Likelihood, PlanFieldsValue } from '../../../shared/ipc/schemas/plan';
 import type { EndingCriterionRecord, PlanRecord } from '../../../shared/ipc/types';
 import { newId } from '../ids';
 import { parseJson, stmt, writeTx, type Db } from '../sql';
@@ -128,18 +128,11 @@ export function listCriteriaInForce(db: Db, caseId: string): EndingCriterionReco
     .map(toCriterion);
 }
 
-export interface NewPlan {
+/** A plan version to insert: the fields `plan:save` and `plan:revise` share, and where it belongs. */
+export interface NewPlan extends PlanFieldsValue {
   caseId: string;
   agreedDate: string;
   grouping: GroupingCode;
-  agreedOutcome: string;
-  likelihood: Likelihood;
-  likelihoodNote: string | null;
-  targetDate: string;
-  contingency: string | null;
-  reviewDate: string;
-  riskSupportSummary: string | null;
-  sdm: PlanSdm;
   createdBy: string;
 }
 
