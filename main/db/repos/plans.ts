@@ -128,8 +128,13 @@ export function listCriteriaInForce(db: Db, caseId: string): EndingCriterionReco
     .map(toCriterion);
 }
 
-/** A plan version to insert: the fields `plan:save` and `plan:revise` share, and where it belongs. */
-export interface NewPlan extends PlanFieldsValue {
+type OptionalKey = { [K in keyof PlanFieldsValue]: null extends PlanFieldsValue[K] ? K : never }[keyof PlanFieldsValue];
+
+/**
+ * A plan version to insert: the fields `plan:save` and `plan:revise` share, and where it belongs. A
+ * field the plan may go without can be left out (an imported or generated plan has no such words).
+ */
+export interface NewPlan extends Omit<PlanFieldsValue, OptionalKey>, Partial<Pick<PlanFieldsValue, OptionalKey>> {
   caseId: string;
   agreedDate: string;
   grouping: GroupingCode;
@@ -190,11 +195,11 @@ function insertPlanRow(
     grouping: input.grouping,
     agreedOutcome: input.agreedOutcome,
     likelihood: input.likelihood,
-    likelihoodNote: input.likelihoodNote,
+    likelihoodNote: input.likelihoodNote ?? null,
     targetDate: input.targetDate,
-    contingency: input.contingency,
+    contingency: input.contingency ?? null,
     reviewDate: input.reviewDate,
-    riskSupportSummary: input.riskSupportSummary,
+    riskSupportSummary: input.riskSupportSummary ?? null,
     sdm: JSON.stringify(input.sdm),
     revisionReason: input.revisionReason,
     reviewId: input.reviewId,
