@@ -1,5 +1,7 @@
 /** What the review, revise and ending forms read from a case: active goals, criteria in force, dates. */
 import type { IsoDate } from '../../shared/dates';
+import type { Settings } from '../../shared/domain/settings';
+import { caseRuleContext, type CaseRuleContext } from '../../shared/ipc/rule-context';
 import type { CaseDetail, EndingCriterionRecord, GoalRecord } from '../../shared/ipc/types';
 
 /** Goals still being worked on, in plan order (dropped and reworded ones are history, not rated). */
@@ -25,11 +27,10 @@ export function latestRating(goal: GoalRecord): { score: number; ratedOn: IsoDat
   );
 }
 
-/** The rule context's view of the active goals: their ratings as dated points. */
-export function goalsForRules(detail: CaseDetail) {
-  return activeGoals(detail).map((g) => ({
-    id: g.id,
-    description: g.description,
-    ratings: g.ratings.map((r) => ({ date: r.ratedOn, score: r.score })),
-  }));
+/** The context the shared rules check a form against: built as main builds it, from the loaded case. */
+export function ruleContextOf(detail: CaseDetail, today: IsoDate, settings: Settings): CaseRuleContext {
+  // A case saved with a plan carries its target date; the plan's is the fallback while loading an older case.
+  const summary = { ...detail.summary, targetDate: detail.summary.targetDate ?? detail.plan?.targetDate ?? null };
+  const facts = { summary, goals: activeGoals(detail), criteria: criteriaInForce(detail), lastReviewDate: lastReviewDate(detail) };
+  return caseRuleContext(facts, today, settings);
 }

@@ -75,13 +75,53 @@ export function useDraft<T>({ kind, caseId, saved, initial, restore }: Options<T
     const blank = initial();
     return saved ? { value: restore(saved.payload, blank), restoredAt: saved.savedAt } : { value: blank, restoredAt: null };
   });
-  const [draftFailed, setDraftFailed] = useState(false);
   const initialRef = useRef(initial);
   initialRef.current = initial;
+  const autosave = useAutosave(kind, caseId, state.value);
+  const { baseline, latest, mode, stopTimer, schedule } = autosave;
+
+  const setValue = useCallback((next: SetStateAction<T>) => {
+    setState((s) => ({ ...s, value: typeof next === 'function' ? (next as (v: T) => T)(s.value) : next }));
+  }, []);
+
+  const discard = useCallback(() => {
+    stopTimer();
+    const blank = initialRef.current();
+    baseline.current = blank;
+    setState({ value: blank, restoredAt: null });
+    void request((api) => api.drafts.discard({ kind, caseId })).catch(() => undefined);
+  }, [kind, caseId, stopTimer, baseline]);
+
+  const whileSaving = useCallback(
+    async <R>(run: () => Promise<R>): Promise<R> => {
+      stopTimer();
+      mode.current = 'saving';
+      try {
+        const result = await run();
+        mode.current = 'done';
+        return result;
+      } catch (error) {
+        mode.current = 'editing';
+        if (latest.current !== baseline.current) schedule();
+        throw error;
+      }
+    },
+    [stopTimer, schedule, mode, latest, baseline],
+  );
+
+  return { value: state.value, setValue, restoredAt: state.restoredAt, discard, whileSaving, draftFailed: autosave.draftFailed };
+}
+
+/**
+ * The timer behind a draft: saves `value` once typing pauses, sends a waiting save when the form
+ * goes away or the app locks, and tells whether the last save failed.
+ */
+function useAutosave<T>(kind: DraftKind, caseId: string | null, value: T) {
+  const [draftFailed, setDraftFailed] = useState(false);
   /** The value that needs no saving: as loaded, as restored, or as last sent. */
-  const baseline = useRef<T>(state.value);
-  const latest = useRef<T>(state.value);
-  latest.current = state.value;
+  const baseline = useRef<T>(value);
+  const latest = useRef<T>(value);
+  latest.current = value;
   const cancelTimer = useRef<(() => void) | null>(null);
   const mode = useRef<'editing' | 'saving' | 'done'>('editing');
   const mounted = useRef(true);
@@ -113,8 +153,8 @@ export function useDraft<T>({ kind, caseId, saved, initial, restore }: Options<T
 
   // Every change (re)starts the wait, so a burst of typing is saved once, after it stops.
   useEffect(() => {
-    if (mode.current === 'editing' && state.value !== baseline.current) schedule();
-  }, [state.value, schedule]);
+    if (mode.current === 'editing' && value !== baseline.current) schedule();
+  }, [value, schedule]);
 
   // Leaving the form (in-app navigation) must not drop the typing of the last moments: a save still
   // waiting for its timer is sent now. The leave dialog can then truthfully say the draft is kept.
@@ -138,34 +178,5 @@ export function useDraft<T>({ kind, caseId, saved, initial, restore }: Options<T
     };
   }, [stopTimer, saveDraft]);
 
-  const setValue = useCallback((next: SetStateAction<T>) => {
-    setState((s) => ({ ...s, value: typeof next === 'function' ? (next as (v: T) => T)(s.value) : next }));
-  }, []);
-
-  const discard = useCallback(() => {
-    stopTimer();
-    const blank = initialRef.current();
-    baseline.current = blank;
-    setState({ value: blank, restoredAt: null });
-    void request((api) => api.drafts.discard({ kind, caseId })).catch(() => undefined);
-  }, [kind, caseId, stopTimer]);
-
-  const whileSaving = useCallback(
-    async <R>(run: () => Promise<R>): Promise<R> => {
-      stopTimer();
-      mode.current = 'saving';
-      try {
-        const result = await run();
-        mode.current = 'done';
-        return result;
-      } catch (error) {
-        mode.current = 'editing';
-        if (latest.current !== baseline.current) schedule();
-        throw error;
-      }
-    },
-    [stopTimer, schedule],
-  );
-
-  return { value: state.value, setValue, restoredAt: state.restoredAt, discard, whileSaving, draftFailed };
+  return { draftFailed, baseline, latest, mode, stopTimer, schedule };
 }

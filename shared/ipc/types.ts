@@ -2,17 +2,13 @@
 import type { IsoDate } from '../dates';
 import type { CurrentViewContext, CurrentViewRatings, CurrentViewReason } from '../domain/current-view';
 import type { Flag, FlagCode } from '../domain/flags';
-import type {
-  CriterionFinalStatus,
-  CriterionProgress,
-  DraftKind,
-  EndingReason,
-  ReviewDecision,
-} from '../domain/lifecycle';
+import type { DraftKind, EndingReason } from '../domain/lifecycle';
 import type { GroupingCode } from '../domain/groupings';
 import type { VersionedSettings } from '../domain/settings';
 import type { Role } from './schemas/clinicians';
-import type { Likelihood, Participant } from './schemas/plan';
+import type { CloseCaseValue } from './schemas/ending';
+import type { PlanFieldsValue } from './schemas/plan';
+import type { RecordReviewValue } from './schemas/review';
 
 export interface Team {
   id: string;
@@ -103,7 +99,8 @@ export interface EndingCriterionRecord {
   retiredAt: string | null;
 }
 
-export interface PlanRecord {
+/** A version of the plan: the fields `plan:save` and `plan:revise` share, as stored, and its history. */
+export interface PlanRecord extends PlanFieldsValue {
   id: string;
   caseId: string;
   /** 1 for the plan agreed at the start; each revision adds one. */
@@ -113,60 +110,33 @@ export interface PlanRecord {
   reviewId: string | null;
   agreedDate: IsoDate;
   grouping: GroupingCode;
-  agreedOutcome: string;
   endingCriteria: EndingCriterionRecord[];
-  likelihood: Likelihood;
-  likelihoodNote: string | null;
-  targetDate: IsoDate;
-  contingency: string | null;
-  reviewDate: IsoDate;
-  riskSupportSummary: string | null;
-  sdm: {
-    participants: Participant[];
-    otherParticipants: string | null;
-    optionsConsidered: string;
-    decisionAid: string | null;
-    collaborate: { understand: number; listen: number; include: number } | null;
-  };
   createdAt: string;
   createdBy: string;
   createdByName: string;
 }
 
-export interface ReviewRecord {
+/** A review as `review:record` took it (its Current View stored apart), and who recorded it. */
+export interface ReviewRecord
+  extends Pick<
+    RecordReviewValue,
+    'reviewDate' | 'attendees' | 'otherAttendees' | 'decision' | 'explicitDiscussion' | 'endingPlan' | 'notes' | 'goalRatings' | 'criteriaProgress'
+  > {
   id: string;
   caseId: string;
-  reviewDate: IsoDate;
-  attendees: Participant[];
-  otherAttendees: string | null;
-  decision: ReviewDecision;
-  explicitDiscussion: string | null;
-  endingPlan: string | null;
   nextReviewDate: IsoDate | null;
-  notes: string | null;
   /** Null when recorded without its Current View ("Current View missing"). */
   currentViewId: string | null;
-  goalRatings: Array<{ goalId: string; score: number }>;
-  criteriaProgress: Array<{ criterionId: string; status: CriterionProgress }>;
   createdAt: string;
   createdBy: string;
   createdByName: string;
 }
 
-export interface EndingRecord {
+/** An ending as `cases:close` took it (its Current View stored apart), and who recorded it. */
+export interface EndingRecord extends Omit<CloseCaseValue, 'caseId' | 'caseVersion' | 'currentView'> {
   id: string;
   caseId: string;
-  endingDate: IsoDate;
-  reason: EndingReason;
-  reasonOther: string | null;
-  mhsdsCode: string | null;
-  continuingSupport: string | null;
-  signposting: string | null;
-  wellbeingPlan: string | null;
-  discussedFromStart: boolean;
   currentViewId: string | null;
-  criteriaStatus: Array<{ criterionId: string; status: CriterionFinalStatus }>;
-  finalRatings: Array<{ goalId: string; score: number }>;
   createdAt: string;
   createdBy: string;
   createdByName: string;

@@ -1,6 +1,6 @@
 /** THRIVE plans (versioned) and their ending criteria. */
 import type { GroupingCode } from '../../../shared/domain/groupings';
-import type { Likelihood } from '../../../shared/ipc/schemas/plan';
+import type { Likelihood, PlanFieldsValue } from '../../../shared/ipc/schemas/plan';
 import type { EndingCriterionRecord, PlanRecord } from '../../../shared/ipc/types';
 import { newId } from '../ids';
 import { parseJson, stmt, writeTx, type Db } from '../sql';
@@ -128,18 +128,16 @@ export function listCriteriaInForce(db: Db, caseId: string): EndingCriterionReco
     .map(toCriterion);
 }
 
-export interface NewPlan {
+type OptionalKey = { [K in keyof PlanFieldsValue]: null extends PlanFieldsValue[K] ? K : never }[keyof PlanFieldsValue];
+
+/**
+ * A plan version to insert: the fields `plan:save` and `plan:revise` share, and where it belongs. A
+ * field the plan may go without can be left out (an imported or generated plan has no such words).
+ */
+export interface NewPlan extends Omit<PlanFieldsValue, OptionalKey>, Partial<Pick<PlanFieldsValue, OptionalKey>> {
   caseId: string;
   agreedDate: string;
   grouping: GroupingCode;
-  agreedOutcome: string;
-  likelihood: Likelihood;
-  likelihoodNote: string | null;
-  targetDate: string;
-  contingency: string | null;
-  reviewDate: string;
-  riskSupportSummary: string | null;
-  sdm: PlanSdm;
   createdBy: string;
 }
 
@@ -197,11 +195,11 @@ function insertPlanRow(
     grouping: input.grouping,
     agreedOutcome: input.agreedOutcome,
     likelihood: input.likelihood,
-    likelihoodNote: input.likelihoodNote,
+    likelihoodNote: input.likelihoodNote ?? null,
     targetDate: input.targetDate,
-    contingency: input.contingency,
+    contingency: input.contingency ?? null,
     reviewDate: input.reviewDate,
-    riskSupportSummary: input.riskSupportSummary,
+    riskSupportSummary: input.riskSupportSummary ?? null,
     sdm: JSON.stringify(input.sdm),
     revisionReason: input.revisionReason,
     reviewId: input.reviewId,

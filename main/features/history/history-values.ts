@@ -4,12 +4,13 @@
  */
 import { formatUkDate, isIsoDate } from '../../../shared/dates';
 import { GROUPING_LABELS, isGroupingCode } from '../../../shared/domain/groupings';
-import { LIKELIHOOD_LABELS, type Likelihood } from '../../../shared/ipc/schemas/plan';
+import { LIKELIHOOD_LABELS, PLAN_FIELD_LABELS, type Likelihood } from '../../../shared/ipc/schemas/plan';
 
 const FIELD_LABELS: Record<string, string> = {
+  ...PLAN_FIELD_LABELS,
   grouping: 'Grouping',
+  /** The case's next review date (a plan or a review sets it), not the "next agreed" field of a form. */
   nextReviewDate: 'Next review date',
-  targetDate: 'Target date',
   planComplete: 'Plan agreed',
   status: 'Status',
   closedDate: 'Date ended',
@@ -18,11 +19,6 @@ const FIELD_LABELS: Record<string, string> = {
   text: 'Ending criterion',
   position: 'Position',
   versionNo: 'Plan version',
-  agreedOutcome: 'What success would look like',
-  likelihood: 'How likely by the target date',
-  likelihoodNote: 'Note on likelihood',
-  contingency: 'Contingency',
-  riskSupportSummary: 'Risk-support plan summary',
 };
 
 const STATUS_LABELS: Record<string, string> = {

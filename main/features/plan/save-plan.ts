@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/ipc/result';
-import { planRules, SavePlanArgs, type SavePlanInput } from '../../../shared/ipc/schemas/plan';
+import { planFieldValues, planRules, SavePlanArgs, type SavePlanInput } from '../../../shared/ipc/schemas/plan';
 import type { PlanRecord } from '../../../shared/ipc/types';
 import { appendAudit } from '../../db/repos/audit';
 import { hasOpeningCurrentView } from '../../db/repos/current-views';
@@ -35,15 +35,8 @@ export function savePlan(w: WriteContext, input: SavePlanInput): PlanRecord {
         caseId: v.caseId,
         agreedDate: v.agreedDate,
         grouping: current.grouping,
-        agreedOutcome: v.agreedOutcome,
         endingCriteria: v.endingCriteria,
-        likelihood: v.likelihood,
-        likelihoodNote: v.likelihoodNote,
-        targetDate: v.targetDate,
-        contingency: v.contingency,
-        reviewDate: v.reviewDate,
-        riskSupportSummary: v.riskSupportSummary,
-        sdm: v.sdm,
+        ...planFieldValues(v),
         createdBy: w.actor,
       },
       at,

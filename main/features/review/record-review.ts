@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/ipc/result';
-import { RecordReviewArgs, reviewRules, type RecordReviewInput } from '../../../shared/ipc/schemas/review';
-import type { ReviewRecord } from '../../../shared/ipc/types';
+import { RecordReviewArgs, reviewRules, type RecordReviewInput, type RecordReviewValue } from '../../../shared/ipc/schemas/review';
+import type { CaseSummary, ReviewRecord } from '../../../shared/ipc/types';
 import { newId } from '../../db/ids';
 import { appendAudit } from '../../db/repos/audit';
 import { insertCurrentView } from '../../db/repos/current-views';
@@ -9,7 +9,7 @@ import { insertGoalRating } from '../../db/repos/goals';
 import { hasCurrentPlan } from '../../db/repos/plans';
 import { getReview, insertCriterionProgress, insertReview } from '../../db/repos/reviews';
 import { writeTx } from '../../db/sql';
-import { caseRuleFacts } from '../cases/rule-context';
+import { caseRuleFacts, type CaseRuleFacts } from '../cases/rule-context';
 import { touchCase, writableCase } from '../cases/writable-case';
 import { parseOrThrow, throwIfAny, type WriteContext } from '../write-context';
 
@@ -26,89 +26,97 @@ export function recordReview(w: WriteContext, input: RecordReviewInput): ReviewR
       throw new AppError('conflict', 'Agree the THRIVE plan first: a review is held against the goals and ending criteria of the plan');
     }
     const facts = caseRuleFacts(w.db, current, w.clock.today());
-    throwIfAny(
-      reviewRules(v, {
-        today: facts.today,
-        openDate: facts.openDate,
-        lastReviewDate: facts.lastReviewDate,
-        targetDate: current.targetDate,
-        grouping: current.grouping,
-        activeGoals: facts.activeGoals,
-        criteria: facts.criteria,
-        settings: facts.settings,
-      }),
-    );
+    throwIfAny(reviewRules(v, facts));
 
     const at = w.clock.now();
     const reviewId = newId();
-    // The Current View first: its review_id is a deferred reference, the review's current_view_id is not.
-    const currentViewId = v.currentView
-      ? insertCurrentView(
-          w.db,
-          { caseId: v.caseId, context: 'review', reviewId, completedDate: v.reviewDate, ...v.currentView, recordedBy: w.actor },
-          at,
-        )
-      : null;
-    insertReview(
-      w.db,
-      {
-        id: reviewId,
-        caseId: v.caseId,
-        reviewDate: v.reviewDate,
-        attendees: v.attendees,
-        otherAttendees: v.otherAttendees,
-        decision: v.decision,
-        endingPlan: v.endingPlan,
-        explicitDiscussion: v.explicitDiscussion,
-        nextReviewDate: v.nextReviewDate,
-        notes: v.notes,
-        currentViewId,
-        createdBy: w.actor,
-      },
-      at,
-    );
-    for (const r of v.goalRatings) {
-      insertGoalRating(w.db, { goalId: r.goalId, ratedOn: v.reviewDate, score: r.score, context: 'review', reviewId, createdBy: w.actor }, at);
-    }
-    for (const p of v.criteriaProgress) insertCriterionProgress(w.db, reviewId, p.criterionId, p.status);
+    const currentViewId = insertReviewRows(w, v, reviewId, at);
     touchCase(w.db, current, { nextReviewDate: v.nextReviewDate, ...(v.currentView ? { grouping: v.currentView.grouping } : {}) }, at);
     deleteDraft(w.db, 'review', v.caseId);
-
-    const goalText = new Map(facts.goals.map((g) => [g.id, g.description]));
-    const criterionText = new Map(facts.criteria.map((c) => [c.id, c.text]));
-    const audit = { at, actorId: w.actor, caseId: v.caseId, youngPersonId: current.youngPersonId };
-    appendAudit(w.db, {
-      ...audit,
-      action: 'review.record',
-      entity: 'review',
-      entityId: reviewId,
-      before: { nextReviewDate: current.nextReviewDate },
-      after: {
-        reviewDate: v.reviewDate,
-        attendees: v.attendees,
-        otherAttendees: v.otherAttendees,
-        decision: v.decision,
-        endingPlan: v.endingPlan,
-        explicitDiscussion: v.explicitDiscussion,
-        nextReviewDate: v.nextReviewDate,
-        notes: v.notes,
-        goalRatings: v.goalRatings.map((r) => ({ ...r, description: goalText.get(r.goalId) ?? null })),
-        criteriaProgress: v.criteriaProgress.map((p) => ({ ...p, text: criterionText.get(p.criterionId) ?? null })),
-        currentViewId,
-      },
-    });
-    if (v.currentView && currentViewId) {
-      appendAudit(w.db, {
-        ...audit,
-        action: 'current_view.record',
-        entity: 'current_view',
-        entityId: currentViewId,
-        before: { grouping: current.grouping },
-        after: { context: 'review', reviewId, completedDate: v.reviewDate, ...v.currentView },
-      });
-    }
+    auditReview(w, { current, facts, v, reviewId, currentViewId, at });
     const record = getReview(w.db, reviewId);
     if (!record) throw new AppError('internal', 'The review was not saved');
     return record;
   });
+}
+
+/** The review, its Current View, ratings and criteria progress; returns the Current View's id, if any. */
+function insertReviewRows(w: WriteContext, v: RecordReviewValue, reviewId: string, at: string): string | null {
+  // The Current View first: its review_id is a deferred reference, the review's current_view_id is not.
+  const currentViewId = v.currentView
+    ? insertCurrentView(
+        w.db,
+        { caseId: v.caseId, context: 'review', reviewId, completedDate: v.reviewDate, ...v.currentView, recordedBy: w.actor },
+        at,
+      )
+    : null;
+  insertReview(
+    w.db,
+    {
+      id: reviewId,
+      caseId: v.caseId,
+      reviewDate: v.reviewDate,
+      attendees: v.attendees,
+      otherAttendees: v.otherAttendees,
+      decision: v.decision,
+      endingPlan: v.endingPlan,
+      explicitDiscussion: v.explicitDiscussion,
+      nextReviewDate: v.nextReviewDate,
+      notes: v.notes,
+      currentViewId,
+      createdBy: w.actor,
+    },
+    at,
+  );
+  for (const r of v.goalRatings) {
+    insertGoalRating(w.db, { goalId: r.goalId, ratedOn: v.reviewDate, score: r.score, context: 'review', reviewId, createdBy: w.actor }, at);
+  }
+  for (const p of v.criteriaProgress) insertCriterionProgress(w.db, reviewId, p.criterionId, p.status);
+  return currentViewId;
+}
+
+interface RecordedReview {
+  current: CaseSummary;
+  facts: CaseRuleFacts;
+  v: RecordReviewValue;
+  reviewId: string;
+  currentViewId: string | null;
+  at: string;
+}
+
+/** The review's audit entry (goals and criteria named in their words then) and its Current View's. */
+function auditReview(w: WriteContext, { current, facts, v, reviewId, currentViewId, at }: RecordedReview): void {
+  const goalText = new Map(facts.goals.map((g) => [g.id, g.description]));
+  const criterionText = new Map(facts.criteria.map((c) => [c.id, c.text]));
+  const audit = { at, actorId: w.actor, caseId: v.caseId, youngPersonId: current.youngPersonId };
+  appendAudit(w.db, {
+    ...audit,
+    action: 'review.record',
+    entity: 'review',
+    entityId: reviewId,
+    before: { nextReviewDate: current.nextReviewDate },
+    after: {
+      reviewDate: v.reviewDate,
+      attendees: v.attendees,
+      otherAttendees: v.otherAttendees,
+      decision: v.decision,
+      endingPlan: v.endingPlan,
+      explicitDiscussion: v.explicitDiscussion,
+      nextReviewDate: v.nextReviewDate,
+      notes: v.notes,
+      goalRatings: v.goalRatings.map((r) => ({ ...r, description: goalText.get(r.goalId) ?? null })),
+      criteriaProgress: v.criteriaProgress.map((p) => ({ ...p, text: criterionText.get(p.criterionId) ?? null })),
+      currentViewId,
+    },
+  });
+  if (v.currentView && currentViewId) {
+    appendAudit(w.db, {
+      ...audit,
+      action: 'current_view.record',
+      entity: 'current_view',
+      entityId: currentViewId,
+      before: { grouping: current.grouping },
+      after: { context: 'review', reviewId, completedDate: v.reviewDate, ...v.currentView },
+    });
+  }
 }

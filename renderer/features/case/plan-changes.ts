@@ -6,7 +6,7 @@
  */
 import { formatUkDate } from '../../../shared/dates';
 import { GROUPING_LABELS } from '../../../shared/domain/groupings';
-import { LIKELIHOOD_LABELS } from '../../../shared/ipc/schemas/plan';
+import { LIKELIHOOD_LABELS, PLAN_FIELD_LABELS as LABEL } from '../../../shared/ipc/schemas/plan';
 import type { EndingCriterionRecord, GoalRecord, PlanRecord } from '../../../shared/ipc/types';
 import { goalEnd } from './goal-labels';
 
@@ -54,12 +54,12 @@ function fieldChanges(before: PlanRecord, after: PlanRecord): string[] {
   const changed = (label: string, a: string | null, b: string | null) => {
     if (a !== b) lines.push(`${label}: ${a ?? 'not recorded'} → ${b ?? 'not recorded'}`);
   };
-  changed('Target date', formatUkDate(before.targetDate), formatUkDate(after.targetDate));
-  changed('Agreed review date', formatUkDate(before.reviewDate), formatUkDate(after.reviewDate));
+  changed(LABEL.targetDate, formatUkDate(before.targetDate), formatUkDate(after.targetDate));
+  changed(LABEL.reviewDate, formatUkDate(before.reviewDate), formatUkDate(after.reviewDate));
   changed('THRIVE grouping', GROUPING_LABELS[before.grouping], GROUPING_LABELS[after.grouping]);
-  changed('How likely by the target date', LIKELIHOOD_LABELS[before.likelihood], LIKELIHOOD_LABELS[after.likelihood]);
-  if (before.agreedOutcome !== after.agreedOutcome) lines.push(`What success would look like: now ${quoted(after.agreedOutcome)}`);
-  if (before.contingency !== after.contingency) lines.push(`Contingency: now ${after.contingency ? quoted(after.contingency) : 'not recorded'}`);
+  changed(LABEL.likelihood, LIKELIHOOD_LABELS[before.likelihood], LIKELIHOOD_LABELS[after.likelihood]);
+  if (before.agreedOutcome !== after.agreedOutcome) lines.push(`${LABEL.agreedOutcome}: now ${quoted(after.agreedOutcome)}`);
+  if (before.contingency !== after.contingency) lines.push(`${LABEL.contingency}: now ${after.contingency ? quoted(after.contingency) : 'not recorded'}`);
   return lines;
 }
 

@@ -1,12 +1,11 @@
 /** The Current View's part of a form draft: what was typed, restored only where it is still valid. */
 import { CURRENT_VIEW_ITEM_BY_CODE, CURRENT_VIEW_REASONS } from '../../../shared/domain/current-view';
 import { GROUPING_CODES, type GroupingCode } from '../../../shared/domain/groupings';
-import { asFields, choice } from '../../components/draft-payload';
+import { asFields } from '../../components/draft-payload';
+import { blankDraft, field, restoreDraft } from '../../components/draft-shape';
 import type { Ratings } from './CurrentViewGrid';
 import type { CurrentViewValue } from './CurrentViewSection';
 import { optionsFor } from './rating-keys';
-
-export const BLANK_CURRENT_VIEW: CurrentViewValue = { reason: '', grouping: '', ratings: {} };
 
 export function restoreRatings(payload: unknown): Ratings {
   const out: Ratings = {};
@@ -18,17 +17,26 @@ export function restoreRatings(payload: unknown): Ratings {
   return out;
 }
 
+/**
+ * A Current View as typed, in screen order (reason, ratings, then the grouping agreed): a form embeds
+ * it as a group, under the path its schema gives it.
+ */
+export function currentViewFields(groupings: readonly GroupingCode[] = GROUPING_CODES) {
+  return {
+    reason: field.choice(CURRENT_VIEW_REASONS),
+    ratings: field.custom<Ratings>(() => ({}), restoreRatings),
+    grouping: field.choice(groupings),
+  };
+}
+
+export const BLANK_CURRENT_VIEW: CurrentViewValue = blankDraft(currentViewFields());
+
 export function restoreCurrentView(
   payload: unknown,
   blank: CurrentViewValue,
   groupings: readonly GroupingCode[] = GROUPING_CODES,
 ): CurrentViewValue {
-  const p = asFields(payload);
-  return {
-    reason: choice(p.reason, CURRENT_VIEW_REASONS, blank.reason),
-    grouping: choice(p.grouping, groupings, blank.grouping),
-    ratings: restoreRatings(p.ratings),
-  };
+  return restoreDraft(currentViewFields(groupings))(payload, blank);
 }
 
 /** Nothing rated and no grouping chosen: the Current View was not done (sent as missing). */

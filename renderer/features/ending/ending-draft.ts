@@ -1,82 +1,44 @@
 /** The ending form's typing, and how it becomes the `cases:close` arguments the shared schema checks. */
 import { formatUkDate, type IsoDate } from '../../../shared/dates';
-import { CRITERION_FINAL_STATUS, ENDING_REASONS, type CriterionFinalStatus, type EndingReason } from '../../../shared/domain/lifecycle';
+import { CRITERION_FINAL_STATUS, ENDING_REASONS, type CriterionFinalStatus } from '../../../shared/domain/lifecycle';
 import type { FieldError } from '../../../shared/ipc/result';
 import type { EndingCriterionRecord, GoalRecord } from '../../../shared/ipc/types';
 import { criterionInputPath } from '../../components/CriterionRadios';
-import { asFields, choice, isString, record, str } from '../../components/draft-payload';
+import { isString } from '../../components/draft-payload';
+import { blankDraft, errorOrder, field, restoreDraft, type DraftOf } from '../../components/draft-shape';
 import { inFormOrder, onePerField, onItemInputs, readUkDate, withMessages } from '../../components/form-errors';
 import { goalInputPath } from '../../components/GoalScoreInputs';
-import { BLANK_CURRENT_VIEW, currentViewInput, isBlankCurrentView, restoreCurrentView } from '../current-view/current-view-draft';
-import type { CurrentViewValue } from '../current-view/CurrentViewSection';
+import { currentViewFields, currentViewInput, isBlankCurrentView } from '../current-view/current-view-draft';
 
-export interface EndingDraft {
-  endingDate: string;
-  reason: EndingReason | '';
-  reasonOther: string;
-  mhsdsCode: string;
+const isStatus = (v: unknown): v is CriterionFinalStatus => (CRITERION_FINAL_STATUS as readonly unknown[]).includes(v);
+
+/** The ending form's typing, in screen order, each field under the schema path its errors carry. */
+const ENDING_DRAFT = {
+  endingDate: field.text(),
+  reason: field.choice(ENDING_REASONS),
+  reasonOther: field.text(),
+  mhsdsCode: field.text(),
   /** Criterion id → final status. */
-  criteria: Record<string, CriterionFinalStatus>;
+  criteria: field.entries(isStatus, { path: 'criteriaStatus' }),
   /** Goal id → final rating as typed. */
-  finalRatings: Record<string, string>;
-  currentView: CurrentViewValue;
-  continuingSupport: string;
-  signposting: string;
-  wellbeingPlan: string;
-  discussedFromStart: 'yes' | 'no' | '';
-}
+  finalRatings: field.entries(isString),
+  currentView: field.group(currentViewFields()),
+  continuingSupport: field.text(),
+  signposting: field.text(),
+  wellbeingPlan: field.text(),
+  discussedFromStart: field.choice(['yes', 'no'] as const),
+};
+export type EndingDraft = DraftOf<typeof ENDING_DRAFT>;
 
 export const ENDING_DATE_LABEL = 'Ending date';
 
-const ORDER = [
-  'endingDate',
-  'reason',
-  'reasonOther',
-  'mhsdsCode',
-  'criteriaStatus',
-  'finalRatings',
-  'currentView.reason',
-  'currentView.ratings',
-  'currentView.grouping',
-  'currentView',
-  'continuingSupport',
-  'signposting',
-  'wellbeingPlan',
-  'discussedFromStart',
-];
-
-const TEXT_FIELDS = ['endingDate', 'reasonOther', 'mhsdsCode', 'continuingSupport', 'signposting', 'wellbeingPlan'] as const;
+const ORDER = errorOrder(ENDING_DRAFT);
 
 export function initialEndingDraft(today: IsoDate): EndingDraft {
-  return {
-    endingDate: formatUkDate(today),
-    reason: '',
-    reasonOther: '',
-    mhsdsCode: '',
-    criteria: {},
-    finalRatings: {},
-    currentView: BLANK_CURRENT_VIEW,
-    continuingSupport: '',
-    signposting: '',
-    wellbeingPlan: '',
-    discussedFromStart: '',
-  };
+  return blankDraft(ENDING_DRAFT, { endingDate: formatUkDate(today) });
 }
 
-export function restoreEndingDraft(payload: unknown, blank: EndingDraft): EndingDraft {
-  const p = asFields(payload);
-  const isStatus = (v: unknown): v is CriterionFinalStatus => (CRITERION_FINAL_STATUS as readonly unknown[]).includes(v);
-  const texts = Object.fromEntries(TEXT_FIELDS.map((k) => [k, str(p[k], blank[k])])) as Pick<EndingDraft, (typeof TEXT_FIELDS)[number]>;
-  return {
-    ...blank,
-    ...texts,
-    reason: choice(p.reason, ENDING_REASONS, blank.reason),
-    criteria: record(p.criteria, isStatus),
-    finalRatings: record(p.finalRatings, isString),
-    currentView: restoreCurrentView(p.currentView, blank.currentView),
-    discussedFromStart: choice(p.discussedFromStart, ['yes', 'no'] as const, blank.discussedFromStart),
-  };
-}
+export const restoreEndingDraft = restoreDraft(ENDING_DRAFT);
 
 function score(text: string | undefined): number | undefined {
   return text === undefined || text.trim() === '' ? undefined : Number(text.trim());

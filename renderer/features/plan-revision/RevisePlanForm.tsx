@@ -1,10 +1,7 @@
 import { useCallback, type FormEvent } from 'react';
-import { GROUPING_LABELS } from '../../../shared/domain/groupings';
-import { RevisePlanArgs, revisePlanRules } from '../../../shared/ipc/schemas/plan-revision';
-import { validateWith } from '../../../shared/ipc/validate';
+import { GROUPING_LABELS, type GroupingCode } from '../../../shared/domain/groupings';
 import { request } from '../../api/client';
 import { CaseFormErrors, CaseFormFrame, caseCaption, type CaseFormLoaded } from '../../components/case-form';
-import { activeGoals, criteriaInForce, lastReviewDate } from '../../components/case-records';
 import { DateInput } from '../../components/DateInput';
 import { DraftNotice } from '../../components/DraftNotice';
 import { TextArea } from '../../components/fields';
@@ -15,7 +12,7 @@ import { useUnsavedChanges } from '../../components/use-unsaved-changes';
 import { useNavigationActions } from '../../stores/navigation';
 import { PlanFields } from '../plan/PlanFields';
 import { NoPlanNotice } from '../review/NoPlanNotice';
-import { initialReviseDraft, REVISE_LABELS, restoreReviseDraft, toReviseInput, type ReviseDraft } from './revise-draft';
+import { checkRevision, initialReviseDraft, REVISE_LABELS, restoreReviseDraft, type ReviseDraft } from './revise-draft';
 import { RevisedCriteriaFieldset } from './RevisedCriteriaFieldset';
 import { RevisedGoalsFieldset } from './RevisedGoalsFieldset';
 
@@ -35,22 +32,17 @@ export function RevisePlanForm({ caseId, reviewId }: { caseId: string; reviewId?
   );
 }
 
-function ReviseEditor({ detail, saved, reload, today, settings, reviewId }: CaseFormLoaded & { reviewId: string | null }) {
-  const { navigateAfterSave } = useNavigationActions();
+/** The revision's typing, autosaved, starting from the plan in force. */
+function useReviseDraft({ detail, saved, today, settings }: Omit<CaseFormLoaded, 'reload'>, grouping: GroupingCode) {
   const { markDirty } = useUnsavedChanges();
-  const form = useFormErrors();
-  const caseId = detail.summary.id;
-  const grouping = detail.summary.grouping ?? detail.plan?.grouping ?? 'getting_help';
   const autosave = useDraft<ReviseDraft>({
     kind: 'plan_revision',
-    caseId,
+    caseId: detail.summary.id,
     saved,
     initial: () => initialReviseDraft(detail, today, grouping, settings),
     restore: restoreReviseDraft(detail),
   });
-  const { value: draft, setValue } = autosave;
-  usePageTitle(TITLE, form.errors.length > 0);
-
+  const { setValue } = autosave;
   const change = useCallback(
     (patch: Partial<ReviseDraft>) => {
       setValue((d) => ({ ...d, ...patch }));
@@ -58,21 +50,22 @@ function ReviseEditor({ detail, saved, reload, today, settings, reviewId }: Case
     },
     [setValue, markDirty],
   );
+  return { autosave, draft: autosave.value, change };
+}
+
+function ReviseEditor({ detail, saved, reload, today, settings, reviewId }: CaseFormLoaded & { reviewId: string | null }) {
+  const { navigateAfterSave } = useNavigationActions();
+  const form = useFormErrors();
+  const caseId = detail.summary.id;
+  const grouping = detail.summary.grouping ?? detail.plan?.grouping ?? 'getting_help';
+  const { autosave, draft, change } = useReviseDraft({ detail, saved, today, settings }, grouping);
+  usePageTitle(TITLE, form.errors.length > 0);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (form.saving) return;
-    const { input, toFormErrors } = toReviseInput(draft, { caseId, caseVersion: detail.summary.version, reviewId, grouping });
-    const checked = validateWith(RevisePlanArgs, input, revisePlanRules, {
-      today,
-      openDate: detail.summary.openDate,
-      lastReviewDate: lastReviewDate(detail),
-      grouping,
-      activeGoals: activeGoals(detail).map(({ id, description }) => ({ id, description })),
-      criteria: criteriaInForce(detail).map(({ id, text: t }) => ({ id, text: t })),
-      settings,
-    });
-    if (!checked.ok) return form.fail(toFormErrors(checked.fields));
+    const checked = checkRevision(draft, detail, { reviewId, grouping, today, settings });
+    if (!checked.ok) return form.fail(checked.fields);
     await form.save(async () => {
       await autosave.whileSaving(() => request((api) => api.plan.revise(checked.value)));
       form.clear();

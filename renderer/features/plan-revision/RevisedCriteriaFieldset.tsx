@@ -1,8 +1,7 @@
 import { describedBy, errorIdFor, fieldId, hintIdFor } from '../../components/field-ids';
 import { ErrorMessage, TextArea } from '../../components/fields';
-import { newKey } from '../plan/plan-draft';
 import { useFocusAfterRender } from '../plan/use-focus-after-render';
-import type { RevisedCriterion } from './revise-draft';
+import { newRevisedCriterion, type RevisedCriterion } from './revise-draft';
 
 interface Props {
   criteria: RevisedCriterion[];
@@ -15,7 +14,7 @@ export function RevisedCriteriaFieldset({ criteria, onChange, messageFor }: Prop
   const focusLater = useFocusAfterRender();
   const error = messageFor('endingCriteria');
   const add = () => {
-    onChange([...criteria, { key: newKey(), criterionId: null, text: '' }]);
+    onChange([...criteria, newRevisedCriterion()]);
     focusLater(fieldId(`endingCriteria.${criteria.length}.text`));
   };
   const remove = (i: number) => {

@@ -1,7 +1,6 @@
 import { MAX_GOALS } from '../../../shared/domain/gbo';
 import { GoalList } from '../plan/GoalList';
-import { newKey } from '../plan/plan-draft';
-import { needsFirstRating, type RevisedGoal } from './revise-draft';
+import { needsFirstRating, newRevisedGoal, type RevisedGoal } from './revise-draft';
 
 interface Props {
   goals: RevisedGoal[];
@@ -23,7 +22,7 @@ export function RevisedGoalsFieldset({ goals, onChange, messageFor }: Props) {
       goals={goals}
       onChange={onChange}
       messageFor={messageFor}
-      newGoal={() => ({ key: newKey(), goalId: null, original: null, description: '', firstRating: '' })}
+      newGoal={newRevisedGoal}
       wordingHint={wordingHint}
       needsFirstRating={needsFirstRating}
       hint={

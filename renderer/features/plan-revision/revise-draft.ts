@@ -7,129 +7,88 @@ import { addWeeksTo, formatUkDate, type IsoDate } from '../../../shared/dates';
 import type { GroupingCode } from '../../../shared/domain/groupings';
 import type { Settings } from '../../../shared/domain/settings';
 import type { FieldError } from '../../../shared/ipc/result';
+import { PLAN_FIELD_LABELS } from '../../../shared/ipc/schemas/plan';
+import { RevisePlanArgs, revisePlanRules } from '../../../shared/ipc/schemas/plan-revision';
+import { validateWith } from '../../../shared/ipc/validate';
 import type { CaseDetail } from '../../../shared/ipc/types';
-import { activeGoals, criteriaInForce } from '../../components/case-records';
-import { asFields, str } from '../../components/draft-payload';
+import { activeGoals, criteriaInForce, ruleContextOf } from '../../components/case-records';
+import { blankDraft, draftFromRecord, errorOrder, field, newRow, restoreDraft, type DraftOf, type Row } from '../../components/draft-shape';
 import { inFormOrder, onePerField, readUkDate, withMessages } from '../../components/form-errors';
 import {
-  newKey,
-  planFieldOrder,
-  restorePlanFields,
+  CRITERION_ROW,
+  GOAL_ROW,
+  PLAN_FIELDS_DRAFT,
+  planFormDraft,
   reviewIntervalWeeks,
-  savedList,
   toNumber,
   toPlanFieldsInput,
-  type PlanFieldsDraft,
 } from '../plan/plan-draft';
 
-export interface RevisedGoal {
-  key: number;
-  /** The current goal this row started from; null for a new goal. */
-  goalId: string | null;
-  /** That goal's words, to tell "kept" from "reworded". */
-  original: string | null;
-  description: string;
-  firstRating: string;
-}
+/** A goal or criterion row's link to the current one it started from (null for a new one). */
+const link = () => field.custom<string | null>(() => null, (saved) => (typeof saved === 'string' ? saved : null));
 
-export interface RevisedCriterion {
-  key: number;
-  criterionId: string | null;
-  text: string;
-}
+/** A goal row: the current goal it started from and that goal's words (to tell "kept" from "reworded"). */
+const REVISED_GOAL_ROW = { goalId: link(), original: link(), ...GOAL_ROW };
+export type RevisedGoal = Row<typeof REVISED_GOAL_ROW>;
+const REVISED_CRITERION_ROW = { criterionId: link(), ...CRITERION_ROW };
+export type RevisedCriterion = Row<typeof REVISED_CRITERION_ROW>;
 
-export interface ReviseDraft extends PlanFieldsDraft {
-  revisedDate: string;
-  reason: string;
-  goals: RevisedGoal[];
-  endingCriteria: RevisedCriterion[];
+/**
+ * The revise form's draft. A restored goal or criterion that is no longer current (someone revised
+ * the plan since) comes back as a new one, so nothing typed is lost and nothing stale is sent.
+ */
+function reviseDraftShape(goalWords: ReadonlyMap<string, string>, criterionIds: ReadonlySet<string>) {
+  return planFormDraft(
+    { revisedDate: field.text(), reason: field.text() },
+    field.rows(REVISED_GOAL_ROW, {
+      fix: (g) => {
+        const goalId = g.goalId !== null && goalWords.has(g.goalId) ? g.goalId : null;
+        return { ...g, goalId, original: goalId ? (goalWords.get(goalId) ?? null) : null };
+      },
+    }),
+    field.rows(REVISED_CRITERION_ROW, {
+      fix: (c) => ({ ...c, criterionId: c.criterionId !== null && criterionIds.has(c.criterionId) ? c.criterionId : null }),
+    }),
+  );
 }
+export type ReviseDraft = DraftOf<ReturnType<typeof reviseDraftShape>>;
+
+const ORDER = errorOrder(reviseDraftShape(new Map(), new Set()));
 
 export const REVISE_LABELS = {
-  revisedDate: 'Date revised',
-  targetDate: 'Target date',
-  reviewDate: 'Next agreed review date',
+  revisedDate: PLAN_FIELD_LABELS.revisedDate,
+  targetDate: PLAN_FIELD_LABELS.targetDate,
+  reviewDate: PLAN_FIELD_LABELS.nextReviewDate,
 } as const;
-
-const ORDER = planFieldOrder(['revisedDate', 'reason']);
 
 /** A new goal, or a current one whose words were changed: either needs a first rating. */
 export function needsFirstRating(g: RevisedGoal): boolean {
   return g.goalId === null || g.description.trim() !== g.original;
 }
 
+/** A new row of the revised goals or criteria. */
+export const newRevisedGoal = (): RevisedGoal => newRow(REVISED_GOAL_ROW);
+export const newRevisedCriterion = (): RevisedCriterion => newRow(REVISED_CRITERION_ROW);
+
+/** The form as it opens: the plan in force, its goals and criteria kept, and the next review ahead. */
 export function initialReviseDraft(detail: CaseDetail, today: IsoDate, grouping: GroupingCode, settings: Settings): ReviseDraft {
-  const plan = detail.plan;
   const next = detail.summary.nextReviewDate;
-  const sdm = plan?.sdm;
-  const collaborate = sdm?.collaborate;
   return {
+    ...blankDraft(reviseDraftShape(new Map(), new Set())),
+    ...draftFromRecord(PLAN_FIELDS_DRAFT, detail.plan),
     revisedDate: formatUkDate(today),
-    reason: '',
-    goals: activeGoals(detail).map((g) => ({
-      key: newKey(),
-      goalId: g.id,
-      original: g.description,
-      description: g.description,
-      firstRating: '',
-    })),
-    endingCriteria: criteriaInForce(detail).map((c) => ({ key: newKey(), criterionId: c.id, text: c.text })),
-    agreedOutcome: plan?.agreedOutcome ?? '',
-    likelihood: plan?.likelihood ?? '',
-    likelihoodNote: plan?.likelihoodNote ?? '',
-    targetDate: formatUkDate(plan?.targetDate),
-    contingency: plan?.contingency ?? '',
+    goals: activeGoals(detail).map((g) => ({ ...newRevisedGoal(), goalId: g.id, original: g.description, description: g.description })),
+    endingCriteria: criteriaInForce(detail).map((c) => ({ ...newRevisedCriterion(), criterionId: c.id, text: c.text })),
     // The review date agreed at the latest review (or with the plan) while it is still ahead.
     reviewDate: formatUkDate(next && next > today ? next : addWeeksTo(today, reviewIntervalWeeks(grouping, settings))),
-    riskSupportSummary: plan?.riskSupportSummary ?? '',
-    participants: sdm?.participants ?? [],
-    otherParticipants: sdm?.otherParticipants ?? '',
-    optionsConsidered: sdm?.optionsConsidered ?? '',
-    decisionAid: sdm?.decisionAid ?? '',
-    collaborate: {
-      understand: collaborate ? String(collaborate.understand) : '',
-      listen: collaborate ? String(collaborate.listen) : '',
-      include: collaborate ? String(collaborate.include) : '',
-    },
   };
 }
 
-/**
- * A saved draft back into the form. A goal or criterion that is no longer current (someone revised
- * the plan since) comes back as a new one, so nothing typed is lost and nothing stale is sent.
- */
+/** Reads a saved draft back against the goals and criteria now in force. */
 export function restoreReviseDraft(detail: CaseDetail) {
   const goalWords = new Map(activeGoals(detail).map((g) => [g.id, g.description]));
   const criterionIds = new Set(criteriaInForce(detail).map((c) => c.id));
-  return (payload: unknown, blank: ReviseDraft): ReviseDraft => {
-    const p = asFields(payload);
-    const goals = savedList(p.goals);
-    const criteria = savedList(p.endingCriteria);
-    return {
-      ...restorePlanFields(p, blank),
-      revisedDate: str(p.revisedDate, blank.revisedDate),
-      reason: str(p.reason, blank.reason),
-      goals: goals
-        ? goals.map((g) => {
-            const id = typeof g.goalId === 'string' && goalWords.has(g.goalId) ? g.goalId : null;
-            return {
-              key: newKey(),
-              goalId: id,
-              original: id ? (goalWords.get(id) ?? null) : null,
-              description: str(g.description, ''),
-              firstRating: str(g.firstRating, ''),
-            };
-          })
-        : blank.goals,
-      endingCriteria: criteria
-        ? criteria.map((c) => ({
-            key: newKey(),
-            criterionId: typeof c.criterionId === 'string' && criterionIds.has(c.criterionId) ? c.criterionId : null,
-            text: str(c.text, ''),
-          }))
-        : blank.endingCriteria,
-    };
-  };
+  return restoreDraft(reviseDraftShape(goalWords, criterionIds));
 }
 
 export function toReviseInput(
@@ -165,4 +124,18 @@ export function toReviseInput(
       return inFormOrder(onePerField(withMessages(onInputs, messages)), ORDER);
     },
   };
+}
+
+/** The draft checked as `plan:revise` arguments, or its errors beside the inputs, in screen order. */
+export function checkRevision(
+  draft: ReviseDraft,
+  detail: CaseDetail,
+  ctx: { reviewId: string | null; grouping: GroupingCode; today: IsoDate; settings: Settings },
+) {
+  const { input, toFormErrors } = toReviseInput(draft, { ...ctx, caseId: detail.summary.id, caseVersion: detail.summary.version });
+  const checked = validateWith(RevisePlanArgs, input, revisePlanRules, {
+    ...ruleContextOf(detail, ctx.today, ctx.settings),
+    grouping: ctx.grouping,
+  });
+  return checked.ok ? checked : { ok: false as const, fields: toFormErrors(checked.fields) };
 }

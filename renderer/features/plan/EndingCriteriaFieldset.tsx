@@ -1,6 +1,7 @@
 import { describedBy, errorIdFor, fieldId, hintIdFor } from '../../components/field-ids';
 import { ErrorMessage, TextArea } from '../../components/fields';
-import { newKey, type CriterionDraft } from './plan-draft';
+import { newRow } from '../../components/draft-shape';
+import { CRITERION_ROW, type CriterionDraft } from './plan-draft';
 import { useFocusAfterRender } from './use-focus-after-render';
 
 interface Props {
@@ -14,7 +15,7 @@ export function EndingCriteriaFieldset({ criteria, onChange, messageFor }: Props
   const focusLater = useFocusAfterRender();
   const error = messageFor('endingCriteria');
   const add = () => {
-    onChange([...criteria, { key: newKey(), text: '' }]);
+    onChange([...criteria, newRow(CRITERION_ROW)]);
     focusLater(fieldId(`endingCriteria.${criteria.length}`));
   };
   const remove = (i: number) => {

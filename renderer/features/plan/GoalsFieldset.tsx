@@ -1,6 +1,7 @@
 import { MAX_GOALS } from '../../../shared/domain/gbo';
 import { GoalList } from './GoalList';
-import { newKey, type GoalDraft } from './plan-draft';
+import { newRow } from '../../components/draft-shape';
+import { GOAL_ROW, type GoalDraft } from './plan-draft';
 
 interface Props {
   goals: GoalDraft[];
@@ -17,7 +18,7 @@ export function GoalsFieldset({ goals, onChange, messageFor, goalsOptional }: Pr
       goals={goals}
       onChange={onChange}
       messageFor={messageFor}
-      newGoal={() => ({ key: newKey(), description: '', firstRating: '' })}
+      newGoal={() => newRow(GOAL_ROW)}
       hint={
         <>
           Up to {MAX_GOALS} goals, in the young person&apos;s own words. Rate each from 0 (no progress towards the goal)

@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import type { GroupingCode } from '../../../shared/domain/groupings';
 import type { Settings } from '../../../shared/domain/settings';
-import { LIKELIHOOD_LABELS, LIKELIHOODS } from '../../../shared/ipc/schemas/plan';
+import { LIKELIHOOD_LABELS, LIKELIHOODS, PLAN_FIELD_LABELS as LABEL } from '../../../shared/ipc/schemas/plan';
 import { DateInput } from '../../components/DateInput';
 import { RadioGroup, TextArea, TextInput } from '../../components/fields';
 import type { PlanFieldsDraft } from './plan-draft';
@@ -40,7 +40,7 @@ export function PlanFields<C>({ draft, onChange, messageFor, grouping, settings,
   return (
     <>
       <h2 className="heading-l">Agreed outcome and ending</h2>
-      <TextArea {...text('agreedOutcome')} label="What success would look like" rows={4} />
+      <TextArea {...text('agreedOutcome')} label={LABEL.agreedOutcome} rows={4} />
       <Criteria
         criteria={draft.endingCriteria}
         onChange={(endingCriteria) => onChange({ endingCriteria })}
@@ -48,14 +48,14 @@ export function PlanFields<C>({ draft, onChange, messageFor, grouping, settings,
       />
       <RadioGroup
         path="likelihood"
-        label="How likely by the target date"
+        label={LABEL.likelihood}
         options={LIKELIHOOD_OPTIONS}
         value={draft.likelihood}
         onChange={(likelihood) => onChange({ likelihood })}
         error={messageFor('likelihood')}
         inline
       />
-      <TextInput {...text('likelihoodNote')} label="Note on likelihood (optional)" width={30} />
+      <TextInput {...text('likelihoodNote')} label={`${LABEL.likelihoodNote} (optional)`} width={30} />
       <DateInput
         path="targetDate"
         label={labels.targetDate}
@@ -84,7 +84,7 @@ export function PlanFields<C>({ draft, onChange, messageFor, grouping, settings,
       {grouping === 'getting_risk_support' ? (
         <TextArea
           {...text('riskSupportSummary')}
-          label="Risk-support plan summary"
+          label={LABEL.riskSupportSummary}
           hint={`Who does what, with which agencies, and how risk is shared. Getting Risk Support is reviewed at least every ${settings.riskSupportMaxWeeks} weeks.`}
           rows={4}
         />

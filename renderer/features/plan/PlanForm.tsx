@@ -2,15 +2,13 @@ import { type FormEvent, type ReactNode } from 'react';
 import { formatUkDate } from '../../../shared/dates';
 import { GROUPING_LABELS, type GroupingCode } from '../../../shared/domain/groupings';
 import type { Settings } from '../../../shared/domain/settings';
-import { planRules, SavePlanArgs } from '../../../shared/ipc/schemas/plan';
 import type { CaseDetail, DraftRecord } from '../../../shared/ipc/types';
-import { validateWith } from '../../../shared/ipc/validate';
 import { request } from '../../api/client';
 import { useApiData } from '../../api/use-api-data';
 import { DateInput } from '../../components/DateInput';
 import { DraftNotice } from '../../components/DraftNotice';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { inFormOrder, useFormErrors, withMessages } from '../../components/form-errors';
+import { useFormErrors } from '../../components/form-errors';
 import { BackLink, LoadProblem, Loading, PageHeading, usePageTitle } from '../../components/page';
 import { useDraft, useSavedDraft } from '../../components/use-draft';
 import { useUnsavedChanges } from '../../components/use-unsaved-changes';
@@ -19,13 +17,12 @@ import { useSettings, useToday } from '../../stores/session';
 import { EndingCriteriaFieldset } from './EndingCriteriaFieldset';
 import { GoalsFieldset } from './GoalsFieldset';
 import {
+  checkPlan,
   DATE_LABELS,
   defaultReviewDate,
   initialDraft,
-  PLAN_FIELD_ORDER,
   restorePlanDraft,
   reviewIntervalWeeks,
-  toPlanInput,
   type PlanDraft,
 } from './plan-draft';
 import { PlanFields } from './PlanFields';
@@ -93,12 +90,10 @@ interface EditorProps {
   saved: DraftRecord | null;
 }
 
-function PlanEditor({ detail, grouping, settings, back, caption, saved }: EditorProps) {
+/** The plan's typing, autosaved; the review date follows the date agreed until set by hand. */
+function usePlanDraft(detail: CaseDetail, weeks: number, saved: DraftRecord | null) {
   const today = useToday() ?? '';
-  const { navigateAfterSave } = useNavigationActions();
   const { markDirty } = useUnsavedChanges();
-  const form = useFormErrors();
-  const weeks = reviewIntervalWeeks(grouping, settings);
   const autosave = useDraft<PlanDraft>({
     kind: 'plan',
     caseId: detail.summary.id,
@@ -107,34 +102,30 @@ function PlanEditor({ detail, grouping, settings, back, caption, saved }: Editor
     restore: restorePlanDraft,
   });
   const { value: draft, setValue: setDraft } = autosave;
-  usePageTitle(TITLE, form.errors.length > 0);
-  const advice = grouping === 'getting_advice' || grouping === 'thriving';
-
   const change = (patch: Partial<PlanDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
     markDirty();
   };
   const changeAgreedDate = (agreedDate: string) => {
-    // The review date follows the date agreed until the clinician sets it themselves.
     const review = draft.reviewDateTouched ? null : defaultReviewDate(agreedDate, weeks);
     change(review ? { agreedDate, reviewDate: review } : { agreedDate });
   };
+  return { autosave, draft, change, changeAgreedDate, today };
+}
+
+function PlanEditor({ detail, grouping, settings, back, caption, saved }: EditorProps) {
+  const { navigateAfterSave } = useNavigationActions();
+  const form = useFormErrors();
+  const weeks = reviewIntervalWeeks(grouping, settings);
+  const { autosave, draft, change, changeAgreedDate, today } = usePlanDraft(detail, weeks, saved);
+  usePageTitle(TITLE, form.errors.length > 0);
+  const advice = grouping === 'getting_advice' || grouping === 'thriving';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (form.saving) return;
-    const { input, messages } = toPlanInput(draft, {
-      caseId: detail.summary.id,
-      caseVersion: detail.summary.version,
-      grouping,
-    });
-    const checked = validateWith(SavePlanArgs, input, planRules, {
-      today,
-      openDate: detail.summary.openDate,
-      grouping,
-      settings,
-    });
-    if (!checked.ok) return form.fail(inFormOrder(withMessages(checked.fields, messages), PLAN_FIELD_ORDER));
+    const checked = checkPlan(draft, detail, grouping, { today, settings });
+    if (!checked.ok) return form.fail(checked.fields);
     await form.save(async () => {
       await autosave.whileSaving(() => request((api) => api.plan.save(checked.value)));
       form.clear();

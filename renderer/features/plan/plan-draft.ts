@@ -2,80 +2,67 @@
 import { addWeeksTo, formatUkDate, parseUkDate, type IsoDate } from '../../../shared/dates';
 import type { GroupingCode } from '../../../shared/domain/groupings';
 import type { Settings } from '../../../shared/domain/settings';
-import { LIKELIHOODS, PARTICIPANTS, type Likelihood, type Participant } from '../../../shared/ipc/schemas/plan';
-import { asFields, bool, choice, choices, str, type Fields } from '../../components/draft-payload';
-import { readUkDate } from '../../components/form-errors';
+import { LIKELIHOODS, PARTICIPANTS, PLAN_FIELD_LABELS, planRules, SavePlanArgs } from '../../../shared/ipc/schemas/plan';
+import type { CaseDetail } from '../../../shared/ipc/types';
+import { validateWith } from '../../../shared/ipc/validate';
+import { ruleContextOf } from '../../components/case-records';
+import { blankDraft, errorOrder, field, restoreDraft, type DraftField, type DraftOf, type DraftShape, type Row } from '../../components/draft-shape';
+import { inFormOrder, readUkDate, withMessages } from '../../components/form-errors';
 
-export interface GoalDraft {
-  key: number;
-  description: string;
-  firstRating: string;
+/** A goal as typed: its words and its first rating (kept as text until sent). */
+export const GOAL_ROW = { description: field.text(), firstRating: field.text() };
+export type GoalDraft = Row<typeof GOAL_ROW>;
+
+export const CRITERION_ROW = { text: field.text() };
+export type CriterionDraft = Row<typeof CRITERION_ROW>;
+
+const COLLABORATE = { understand: field.number(), listen: field.number(), include: field.number() };
+export type CollaborateItem = keyof typeof COLLABORATE;
+
+/**
+ * The fields a first plan and a revised plan share, typed and sent alike, in screen order. The shared
+ * decision's fields sit flat in the draft and under `sdm` in the schema.
+ */
+export const PLAN_FIELDS_DRAFT = {
+  agreedOutcome: field.text(),
+  likelihood: field.choice(LIKELIHOODS),
+  likelihoodNote: field.text(),
+  targetDate: field.date(),
+  contingency: field.text(),
+  reviewDate: field.date(),
+  riskSupportSummary: field.text(),
+  participants: field.choices(PARTICIPANTS, { path: 'sdm.participants' }),
+  otherParticipants: field.text({ path: 'sdm.otherParticipants' }),
+  optionsConsidered: field.text({ path: 'sdm.optionsConsidered' }),
+  decisionAid: field.text({ path: 'sdm.decisionAid' }),
+  collaborate: field.group(COLLABORATE, { path: 'sdm.collaborate' }),
+};
+export type PlanFieldsDraft = DraftOf<typeof PLAN_FIELDS_DRAFT>;
+
+/** A form's draft: its opening fields, its goals, the outcome, its ending criteria, then the shared fields. */
+export function planFormDraft<O extends DraftShape, G extends DraftField<unknown>, C extends DraftField<unknown>>(opening: O, goals: G, criteria: C) {
+  const { agreedOutcome, ...rest } = PLAN_FIELDS_DRAFT;
+  return { ...opening, goals, agreedOutcome, endingCriteria: criteria, ...rest };
 }
 
-export interface CriterionDraft {
-  key: number;
-  text: string;
-}
-
-export type CollaborateItem = 'understand' | 'listen' | 'include';
-
-/** The fields a first plan and a revised plan share, typed and sent alike. */
-export interface PlanFieldsDraft {
-  agreedOutcome: string;
-  likelihood: Likelihood | '';
-  likelihoodNote: string;
-  targetDate: string;
-  contingency: string;
-  reviewDate: string;
-  riskSupportSummary: string;
-  participants: Participant[];
-  otherParticipants: string;
-  optionsConsidered: string;
-  decisionAid: string;
-  collaborate: Record<CollaborateItem, string>;
-}
-
-export interface PlanDraft extends PlanFieldsDraft {
-  agreedDate: string;
-  goals: GoalDraft[];
-  endingCriteria: CriterionDraft[];
+const PLAN_DRAFT = {
+  ...planFormDraft(
+    { agreedDate: field.text() },
+    field.rows(GOAL_ROW, { blankRows: 1 }),
+    field.rows(CRITERION_ROW, { blankRows: 1 }),
+  ),
   /** Once the clinician edits the review date it stops following the date agreed. */
-  reviewDateTouched: boolean;
-}
+  reviewDateTouched: field.flag({ path: null }),
+};
+export type PlanDraft = DraftOf<typeof PLAN_DRAFT>;
 
-/** Errors listed in the order the fields appear on screen, after the form's own opening fields. */
-export function planFieldOrder(opening: readonly string[]): string[] {
-  return [
-    ...opening,
-    'goals',
-    'agreedOutcome',
-    'endingCriteria',
-    'likelihood',
-    'likelihoodNote',
-    'targetDate',
-    'contingency',
-    'reviewDate',
-    'riskSupportSummary',
-    'sdm.participants',
-    'sdm.otherParticipants',
-    'sdm.optionsConsidered',
-    'sdm.decisionAid',
-    'sdm.collaborate',
-  ];
-}
-
-export const PLAN_FIELD_ORDER = planFieldOrder(['agreedDate']);
+export const PLAN_FIELD_ORDER = errorOrder(PLAN_DRAFT);
 
 export const DATE_LABELS = {
-  agreedDate: 'Date agreed',
-  targetDate: 'Target date',
-  reviewDate: 'Agreed review date',
+  agreedDate: PLAN_FIELD_LABELS.agreedDate,
+  targetDate: PLAN_FIELD_LABELS.targetDate,
+  reviewDate: PLAN_FIELD_LABELS.reviewDate,
 } as const;
-
-let nextKey = 1;
-export function newKey(): number {
-  return nextKey++;
-}
 
 /** Getting Risk Support is reviewed at least every `riskSupportMaxWeeks`, whatever the usual interval. */
 export function reviewIntervalWeeks(grouping: GroupingCode, settings: Settings): number {
@@ -91,24 +78,7 @@ export function defaultReviewDate(agreedDateText: string, weeks: number): string
 
 export function initialDraft(today: IsoDate, weeks: number): PlanDraft {
   const agreedDate = formatUkDate(today);
-  return {
-    agreedDate,
-    goals: [{ key: newKey(), description: '', firstRating: '' }],
-    agreedOutcome: '',
-    endingCriteria: [{ key: newKey(), text: '' }],
-    likelihood: '',
-    likelihoodNote: '',
-    targetDate: '',
-    contingency: '',
-    reviewDate: defaultReviewDate(agreedDate, weeks) ?? '',
-    reviewDateTouched: false,
-    riskSupportSummary: '',
-    participants: [],
-    otherParticipants: '',
-    optionsConsidered: '',
-    decisionAid: '',
-    collaborate: { understand: '', listen: '', include: '' },
-  };
+  return blankDraft(PLAN_DRAFT, { agreedDate, reviewDate: defaultReviewDate(agreedDate, weeks) ?? '' });
 }
 
 /** Blank stays missing (the schema says "enter…"); anything else goes as a number, NaN included. */
@@ -170,46 +140,12 @@ export function toPlanInput(
   return { input, messages: { agreedDate: agreed.message, ...shared.messages } };
 }
 
-/** A saved list of rows, each as fields; null when there was none. */
-export function savedList(value: unknown): Fields[] | null {
-  return Array.isArray(value) ? value.map(asFields) : null;
-}
-
-/** The shared fields of a saved draft, each falling back to the blank form's. */
-export function restorePlanFields(p: Fields, blank: PlanFieldsDraft): PlanFieldsDraft {
-  const collaborate = asFields(p.collaborate);
-  return {
-    agreedOutcome: str(p.agreedOutcome, blank.agreedOutcome),
-    likelihood: choice(p.likelihood, LIKELIHOODS, blank.likelihood),
-    likelihoodNote: str(p.likelihoodNote, blank.likelihoodNote),
-    targetDate: str(p.targetDate, blank.targetDate),
-    contingency: str(p.contingency, blank.contingency),
-    reviewDate: str(p.reviewDate, blank.reviewDate),
-    riskSupportSummary: str(p.riskSupportSummary, blank.riskSupportSummary),
-    participants: choices(p.participants, PARTICIPANTS, blank.participants),
-    otherParticipants: str(p.otherParticipants, blank.otherParticipants),
-    optionsConsidered: str(p.optionsConsidered, blank.optionsConsidered),
-    decisionAid: str(p.decisionAid, blank.decisionAid),
-    collaborate: {
-      understand: str(collaborate.understand, blank.collaborate.understand),
-      listen: str(collaborate.listen, blank.collaborate.listen),
-      include: str(collaborate.include, blank.collaborate.include),
-    },
-  };
-}
-
 /** A saved draft back into the form (fresh keys, so restored rows never clash with new ones). */
-export function restorePlanDraft(payload: unknown, blank: PlanDraft): PlanDraft {
-  const p = asFields(payload);
-  const goals = savedList(p.goals);
-  const criteria = savedList(p.endingCriteria);
-  return {
-    ...restorePlanFields(p, blank),
-    agreedDate: str(p.agreedDate, blank.agreedDate),
-    goals: goals
-      ? goals.map((g) => ({ key: newKey(), description: str(g.description, ''), firstRating: str(g.firstRating, '') }))
-      : blank.goals,
-    endingCriteria: criteria ? criteria.map((c) => ({ key: newKey(), text: str(c.text, '') })) : blank.endingCriteria,
-    reviewDateTouched: bool(p.reviewDateTouched, blank.reviewDateTouched),
-  };
+export const restorePlanDraft = restoreDraft(PLAN_DRAFT);
+
+/** The draft checked as `plan:save` arguments, or its errors beside the inputs, in screen order. */
+export function checkPlan(draft: PlanDraft, detail: CaseDetail, grouping: GroupingCode, rules: { today: IsoDate; settings: Settings }) {
+  const { input, messages } = toPlanInput(draft, { caseId: detail.summary.id, caseVersion: detail.summary.version, grouping });
+  const checked = validateWith(SavePlanArgs, input, planRules, { ...ruleContextOf(detail, rules.today, rules.settings), grouping });
+  return checked.ok ? checked : { ok: false as const, fields: inFormOrder(withMessages(checked.fields, messages), PLAN_FIELD_ORDER) };
 }

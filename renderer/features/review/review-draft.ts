@@ -2,59 +2,51 @@
 import { formatUkDate, parseUkDate, type IsoDate } from '../../../shared/dates';
 import { GBO_MAX, GBO_MIN } from '../../../shared/domain/gbo';
 import type { GroupingCode } from '../../../shared/domain/groupings';
-import { CRITERION_PROGRESS, REVIEW_DECISIONS, type CriterionProgress, type ReviewDecision } from '../../../shared/domain/lifecycle';
+import { CRITERION_PROGRESS, REVIEW_DECISIONS, type CriterionProgress } from '../../../shared/domain/lifecycle';
 import type { Settings } from '../../../shared/domain/settings';
-import { PARTICIPANTS, type Participant } from '../../../shared/ipc/schemas/plan';
+import { PARTICIPANTS, PLAN_FIELD_LABELS } from '../../../shared/ipc/schemas/plan';
 import type { FieldError } from '../../../shared/ipc/result';
+import type { CaseRuleContext } from '../../../shared/ipc/rule-context';
+import { RecordReviewArgs, reviewRules } from '../../../shared/ipc/schemas/review';
+import { validateWith } from '../../../shared/ipc/validate';
 import type { EndingCriterionRecord, GoalRecord } from '../../../shared/ipc/types';
 import { criterionInputPath } from '../../components/CriterionRadios';
-import { asFields, bool, choice, choices, isString, record, str } from '../../components/draft-payload';
+import { isString } from '../../components/draft-payload';
+import { blankDraft, errorOrder, field, restoreDraft, type DraftOf } from '../../components/draft-shape';
 import { inFormOrder, onePerField, onItemInputs, readUkDate, withMessages } from '../../components/form-errors';
 import { goalInputPath } from '../../components/GoalScoreInputs';
-import { BLANK_CURRENT_VIEW, currentViewInput, isBlankCurrentView, restoreCurrentView } from '../current-view/current-view-draft';
-import type { CurrentViewValue } from '../current-view/CurrentViewSection';
+import { currentViewFields, currentViewInput, isBlankCurrentView } from '../current-view/current-view-draft';
 import { defaultReviewDate, reviewIntervalWeeks } from '../plan/plan-draft';
 
-export interface ReviewDraft {
-  reviewDate: string;
-  attendees: Participant[];
-  otherAttendees: string;
+const isProgress = (v: unknown): v is CriterionProgress => (CRITERION_PROGRESS as readonly unknown[]).includes(v);
+
+/** The review form's typing, in screen order, each field under the schema path its errors carry. */
+const REVIEW_DRAFT = {
+  reviewDate: field.text(),
+  attendees: field.choices(PARTICIPANTS),
+  otherAttendees: field.text(),
   /** Goal id → the rating as typed. */
-  ratings: Record<string, string>;
+  ratings: field.entries(isString, { path: 'goalRatings' }),
   /** Criterion id → progress chosen. */
-  criteria: Record<string, CriterionProgress>;
-  currentView: CurrentViewValue;
-  decision: ReviewDecision | '';
-  endingPlan: string;
-  explicitDiscussion: string;
-  nextReviewDate: string;
+  criteria: field.entries(isProgress, { path: 'criteriaProgress' }),
+  currentView: field.group(currentViewFields()),
+  decision: field.choice(REVIEW_DECISIONS),
+  endingPlan: field.text(),
+  explicitDiscussion: field.text(),
+  nextReviewDate: field.text(),
   /** Once the clinician edits the next review date it stops following the review date. */
-  nextReviewDateTouched: boolean;
-  notes: string;
-}
+  nextReviewDateTouched: field.flag({ path: null }),
+  notes: field.text(),
+};
+export type ReviewDraft = DraftOf<typeof REVIEW_DRAFT>;
 
 export const REVIEW_LABELS = {
   reviewDate: 'Date of the review',
-  nextReviewDate: 'Next agreed review date',
+  nextReviewDate: PLAN_FIELD_LABELS.nextReviewDate,
 } as const;
 
 /** Errors listed in the order the fields appear on screen. */
-const ORDER = [
-  'reviewDate',
-  'attendees',
-  'otherAttendees',
-  'goalRatings',
-  'criteriaProgress',
-  'currentView.reason',
-  'currentView.ratings',
-  'currentView.grouping',
-  'currentView',
-  'decision',
-  'endingPlan',
-  'explicitDiscussion',
-  'nextReviewDate',
-  'notes',
-];
+const ORDER = errorOrder(REVIEW_DRAFT);
 
 /** The grouping after this review: the one chosen in its Current View, else the case's. */
 export function groupingAfter(draft: ReviewDraft, caseGrouping: GroupingCode): GroupingCode {
@@ -67,40 +59,10 @@ export function nextReviewDefault(reviewDateText: string, grouping: GroupingCode
 
 export function initialReviewDraft(today: IsoDate, grouping: GroupingCode, settings: Settings): ReviewDraft {
   const reviewDate = formatUkDate(today);
-  return {
-    reviewDate,
-    attendees: [],
-    otherAttendees: '',
-    ratings: {},
-    criteria: {},
-    currentView: BLANK_CURRENT_VIEW,
-    decision: '',
-    endingPlan: '',
-    explicitDiscussion: '',
-    nextReviewDate: nextReviewDefault(reviewDate, grouping, settings) ?? '',
-    nextReviewDateTouched: false,
-    notes: '',
-  };
+  return blankDraft(REVIEW_DRAFT, { reviewDate, nextReviewDate: nextReviewDefault(reviewDate, grouping, settings) ?? '' });
 }
 
-export function restoreReviewDraft(payload: unknown, blank: ReviewDraft): ReviewDraft {
-  const p = asFields(payload);
-  const isProgress = (v: unknown): v is CriterionProgress => (CRITERION_PROGRESS as readonly unknown[]).includes(v);
-  return {
-    reviewDate: str(p.reviewDate, blank.reviewDate),
-    attendees: choices(p.attendees, PARTICIPANTS, blank.attendees),
-    otherAttendees: str(p.otherAttendees, blank.otherAttendees),
-    ratings: record(p.ratings, isString),
-    criteria: record(p.criteria, isProgress),
-    currentView: restoreCurrentView(p.currentView, blank.currentView),
-    decision: choice(p.decision, REVIEW_DECISIONS, blank.decision),
-    endingPlan: str(p.endingPlan, blank.endingPlan),
-    explicitDiscussion: str(p.explicitDiscussion, blank.explicitDiscussion),
-    nextReviewDate: str(p.nextReviewDate, blank.nextReviewDate),
-    nextReviewDateTouched: bool(p.nextReviewDateTouched, blank.nextReviewDateTouched),
-    notes: str(p.notes, blank.notes),
-  };
-}
+export const restoreReviewDraft = restoreDraft(REVIEW_DRAFT);
 
 /** Blank stays missing (the rules then name the goal); anything else goes as a number, NaN included. */
 function score(text: string | undefined): number | undefined {
@@ -168,4 +130,15 @@ export function toReviewInput(
       return inFormOrder(onePerField(withMessages(onCriteria, messages)), ORDER);
     },
   };
+}
+
+/** The draft checked as `review:record` arguments, or its errors beside the inputs, in screen order. */
+export function checkReview(
+  draft: ReviewDraft,
+  ctx: { caseId: string; caseVersion: number; goals: readonly GoalRecord[]; criteria: readonly EndingCriterionRecord[] },
+  rules: CaseRuleContext,
+) {
+  const { input, toFormErrors } = toReviewInput(draft, ctx);
+  const checked = validateWith(RecordReviewArgs, input, reviewRules, rules);
+  return checked.ok ? checked : { ok: false as const, fields: toFormErrors(checked.fields) };
 }

@@ -5,8 +5,8 @@ import type { GroupingCode } from '../../domain/groupings';
 import type { Settings } from '../../domain/settings';
 import type { FieldError } from '../result';
 import { present } from '../validate';
-import { Id, isoDate, optionalText, text } from './common';
-import { LIKELIHOODS, SharedDecisionMaking } from './plan';
+import { Id, isoDate, text } from './common';
+import { PLAN_FIELD_LABELS, planFieldsShape } from './plan';
 import { gboScore } from './review';
 
 /**
@@ -34,7 +34,6 @@ export const RevisePlanArgs = z.strictObject({
       }),
     )
     .max(MAX_GOALS, `No more than ${MAX_GOALS} goals`),
-  agreedOutcome: text('Describe what success would look like', 2000, { label: 'What success would look like', multiline: true }),
   endingCriteria: z
     .array(
       z.strictObject({
@@ -43,13 +42,7 @@ export const RevisePlanArgs = z.strictObject({
       }),
     )
     .min(1, 'Keep at least one ending criterion: how everyone will know enough help has been given'),
-  likelihood: z.enum(LIKELIHOODS, { error: 'Choose how likely the outcome is by the target date' }),
-  likelihoodNote: optionalText(1000, { label: 'The note' }),
-  targetDate: isoDate('Enter the target date'),
-  contingency: optionalText(2000, { label: 'The contingency', multiline: true }),
-  reviewDate: isoDate('Enter the next agreed review date'),
-  riskSupportSummary: optionalText(2000, { label: 'The risk support summary', multiline: true }),
-  sdm: SharedDecisionMaking,
+  ...planFieldsShape(PLAN_FIELD_LABELS.nextReviewDate),
 });
 export type RevisePlanInput = z.input<typeof RevisePlanArgs>;
 export type RevisePlanValue = z.output<typeof RevisePlanArgs>;

@@ -52,23 +52,62 @@ export const SharedDecisionMaking = z.strictObject({
     .transform((v) => v ?? null),
 });
 
+/** How each plan field is named on screen, in the plan's history and in its messages: said once here. */
+export const PLAN_FIELD_LABELS = {
+  agreedDate: 'Date agreed',
+  revisedDate: 'Date revised',
+  agreedOutcome: 'What success would look like',
+  likelihood: 'How likely by the target date',
+  likelihoodNote: 'Note on likelihood',
+  targetDate: 'Target date',
+  contingency: 'Contingency',
+  reviewDate: 'Agreed review date',
+  nextReviewDate: 'Next agreed review date',
+  riskSupportSummary: 'Risk-support plan summary',
+} as const;
+
+/** "Target date" → "Enter the target date". */
+export function enterThe(label: string): string {
+  return `Enter the ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+}
+
+/**
+ * The fields a first plan and a revised plan share, declared once: both `plan:save` and `plan:revise`
+ * take them, and a plan record holds them. Only the review date reads differently: a revision agrees
+ * the *next* review.
+ */
+export function planFieldsShape(reviewDateLabel: string = PLAN_FIELD_LABELS.reviewDate) {
+  return {
+    agreedOutcome: text('Describe what success would look like', 2000, { label: PLAN_FIELD_LABELS.agreedOutcome, multiline: true }),
+    likelihood: z.enum(LIKELIHOODS, { error: 'Choose how likely the outcome is by the target date' }),
+    likelihoodNote: optionalText(1000, { label: 'The note' }),
+    targetDate: isoDate(enterThe(PLAN_FIELD_LABELS.targetDate)),
+    contingency: optionalText(2000, { label: 'The contingency', multiline: true }),
+    reviewDate: isoDate(enterThe(reviewDateLabel)),
+    riskSupportSummary: optionalText(2000, { label: 'The risk support summary', multiline: true }),
+    sdm: SharedDecisionMaking,
+  };
+}
+const PlanFields = z.strictObject(planFieldsShape());
+/** The shared fields as stored: what a plan record holds besides its goals and criteria. */
+export type PlanFieldsValue = z.output<typeof PlanFields>;
+export const PLAN_FIELD_KEYS = Object.keys(PlanFields.shape) as Array<keyof PlanFieldsValue>;
+
+/** The shared fields of a plan or of the arguments that made it (e.g. for an audit entry). */
+export function planFieldValues(v: PlanFieldsValue): PlanFieldsValue {
+  return Object.fromEntries(PLAN_FIELD_KEYS.map((k) => [k, v[k]])) as PlanFieldsValue;
+}
+
 export const SavePlanArgs = z.strictObject({
   caseId: Id,
   /** Optimistic concurrency: the case version the form was loaded from. */
   caseVersion: z.number().int().optional(),
   agreedDate: isoDate('Enter the date the plan was agreed'),
   goals: z.array(GoalInput).max(MAX_GOALS, `No more than ${MAX_GOALS} goals`),
-  agreedOutcome: text('Describe what success would look like', 2000, { label: 'What success would look like', multiline: true }),
   endingCriteria: z
     .array(text('Enter the ending criterion, or remove it', 500, { label: 'The ending criterion', multiline: true }))
     .min(1, 'Add at least one ending criterion: how everyone will know enough help has been given'),
-  likelihood: z.enum(LIKELIHOODS, { error: 'Choose how likely the outcome is by the target date' }),
-  likelihoodNote: optionalText(1000, { label: 'The note' }),
-  targetDate: isoDate('Enter the target date'),
-  contingency: optionalText(2000, { label: 'The contingency', multiline: true }),
-  reviewDate: isoDate('Enter the agreed review date'),
-  riskSupportSummary: optionalText(2000, { label: 'The risk support summary', multiline: true }),
-  sdm: SharedDecisionMaking,
+  ...planFieldsShape(),
 });
 export type SavePlanInput = z.input<typeof SavePlanArgs>;
 export type SavePlanValue = z.output<typeof SavePlanArgs>;
