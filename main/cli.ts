@@ -102,70 +102,62 @@ function writeExport(io: CliIo, result: IpcResult<unknown>, out: string): number
   return 0;
 }
 
-function runCommand(args: ParsedArgs, io: CliIo): number {
-  const [command, ...rest] = args.positionals;
-  if (command === 'channels') {
-    io.out(json(CHANNEL_NAMES.map((name) => ({ channel: name, description: contract[name].description, args: argsJsonSchema(name) }))));
-    return 0;
-  }
-  if (command === 'init') return runInit(args, rest, io, () => serviceOptions(args, io));
-  if (command === 'export' || command === 'import' || isBackupCommand(command)) {
-    // Checked in full before the database is opened, so a mistake never creates a file.
-    const run = isBackupCommand(command)
-      ? planBackupCommand(args, command, rest)
-      : command === 'export'
-        ? planExport(args, rest[0], rest.slice(1))
-        : planImport(args, rest[0], rest.slice(1));
-    let services: AppServices;
-    try {
-      services = openServices(args, io);
-    } catch (error) {
-      // A database too damaged to open, emptied or gone can still be replaced by a backup from the command line.
-      if (command === 'restore' && (classifyOpenError(error) !== null || isMissingDatabase(error))) {
-        return restoreOverDamagedDatabase(serviceOptions(args, io), rest[0]!, error, io);
-      }
-      throw error;
+/** export, import and the backup commands: checked in full before the database is opened, so a mistake never creates a file. */
+function runPlannedCommand(args: ParsedArgs, command: string, rest: string[], io: CliIo): number {
+  const run = isBackupCommand(command)
+    ? planBackupCommand(args, command, rest)
+    : command === 'export'
+      ? planExport(args, rest[0], rest.slice(1))
+      : planImport(args, rest[0], rest.slice(1));
+  let services: AppServices;
+  try {
+    services = openServices(args, io);
+  } catch (error) {
+    // A database too damaged to open, emptied or gone can still be replaced by a backup from the command line.
+    if (command === 'restore' && (classifyOpenError(error) !== null || isMissingDatabase(error))) {
+      return restoreOverDamagedDatabase(serviceOptions(args, io), rest[0]!, error, io);
     }
-    try {
-      return run(services, withHints(io, args, services));
-    } finally {
-      services.close();
-    }
+    throw error;
   }
-  if (command === 'key-file') {
-    const out = args.options.get('--out');
-    if (!out) throw new UsageError('Say where to write the key with --out FILE');
-    const options = serviceOptions(args, io);
-    if (options.key === undefined) throw new UsageError('key-file needs the recovery code: --recovery-code-file FILE or THRIVE_RECOVERY_CODE');
-    // Opened once to prove the key is right before anyone relies on the file.
-    openServices(args, io).close();
-    writeKeyFile(out, options.key);
-    io.out(`Wrote the database key to ${out} (readable by this account only). Keep it as safe as the records.\n`);
-    return 0;
+  try {
+    return run(services, withHints(io, args, services));
+  } finally {
+    services.close();
   }
-  if (command !== 'call' && command !== 'caseload' && command !== 'seed-demo') {
-    throw new UsageError(command ? `Unknown command ${command}` : 'Say which command to run');
-  }
+}
 
-  // The arguments are checked before the database is opened, so a mistake never creates a file.
-  let callArgs: unknown = {};
-  if (command === 'call') {
-    if (!rest[0]) throw new UsageError('Say which channel to call, e.g. thrive --db FILE call app:state');
-    try {
-      callArgs = JSON.parse(rest[1] ?? '{}');
-    } catch (error) {
-      return printResult(io, {
-        ok: false,
-        error: { code: 'validation', message: `The arguments are not valid JSON: ${(error as Error).message}` },
-      });
-    }
-  }
+/** `key-file --out FILE`: the key the recovery code unwraps, written for scheduled jobs. */
+function runKeyFile(args: ParsedArgs, io: CliIo): number {
+  const out = args.options.get('--out');
+  if (!out) throw new UsageError('Say where to write the key with --out FILE');
+  const options = serviceOptions(args, io);
+  if (options.key === undefined) throw new UsageError('key-file needs the recovery code: --recovery-code-file FILE or THRIVE_RECOVERY_CODE');
+  // Opened once to prove the key is right before anyone relies on the file.
+  openServices(args, io).close();
+  writeKeyFile(out, options.key);
+  io.out(`Wrote the database key to ${out} (readable by this account only). Keep it as safe as the records.\n`);
+  return 0;
+}
 
+/** `call`'s JSON arguments, checked before the database is opened, so a mistake never creates a file. */
+function callArgsOf(rest: string[]): { ok: true; value: unknown } | IpcResult<never> {
+  if (!rest[0]) throw new UsageError('Say which channel to call, e.g. thrive --db FILE call app:state');
+  try {
+    return { ok: true, value: JSON.parse(rest[1] ?? '{}') };
+  } catch (error) {
+    return { ok: false, error: { code: 'validation', message: `The arguments are not valid JSON: ${(error as Error).message}` } };
+  }
+}
+
+/** call, caseload and seed-demo: one channel each over the open database. */
+function runChannelCommand(args: ParsedArgs, command: 'call' | 'caseload' | 'seed-demo', rest: string[], io: CliIo): number {
+  const callArgs = command === 'call' ? callArgsOf(rest) : { ok: true as const, value: {} };
+  if (!callArgs.ok) return printResult(io, callArgs);
   const services = openServices(args, io);
   io = withHints(io, args, services);
   try {
     if (command === 'call') {
-      const result = services.invoke(rest[0]!, callArgs);
+      const result = services.invoke(rest[0]!, callArgs.value);
       const out = args.options.get('--out');
       return out ? writeExport(io, result, out) : printResult(io, result);
     }
@@ -184,6 +176,19 @@ function runCommand(args: ParsedArgs, io: CliIo): number {
   } finally {
     services.close();
   }
+}
+
+function runCommand(args: ParsedArgs, io: CliIo): number {
+  const [command, ...rest] = args.positionals;
+  if (command === 'channels') {
+    io.out(json(CHANNEL_NAMES.map((name) => ({ channel: name, description: contract[name].description, args: argsJsonSchema(name) }))));
+    return 0;
+  }
+  if (command === 'init') return runInit(args, rest, io, () => serviceOptions(args, io));
+  if (command === 'export' || command === 'import' || isBackupCommand(command)) return runPlannedCommand(args, command, rest, io);
+  if (command === 'key-file') return runKeyFile(args, io);
+  if (command === 'call' || command === 'caseload' || command === 'seed-demo') return runChannelCommand(args, command, rest, io);
+  throw new UsageError(command ? `Unknown command ${command}` : 'Say which command to run');
 }
 
 /** Runs one command line; resolves to the process exit code. Never throws. */

@@ -78,14 +78,18 @@ export function windowOptions(opts: { preloadPath: string; isPackaged: boolean }
   };
 }
 
+function parsedUrl(rawUrl: string): URL | null {
+  try {
+    return new URL(rawUrl);
+  } catch {
+    return null;
+  }
+}
+
 /** True only for a URL on the app's own origin (`app://thrive/...`). */
 export function isAppUrl(rawUrl: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(rawUrl);
-  } catch {
-    return false;
-  }
+  const url = parsedUrl(rawUrl);
+  if (!url) return false;
   // URL.origin of a non-special scheme such as app:// is the string "null", so compare the parts.
   return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && url.username === '' && url.password === '';
 }
@@ -102,12 +106,8 @@ export function isTrustedSender(frame: Pick<WebFrameMain, 'url' | 'parent'> | nu
 
 /** https only, exact host from EXTERNAL_HOSTS, no credentials or odd ports. */
 export function isAllowedExternalUrl(rawUrl: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(rawUrl);
-  } catch {
-    return false;
-  }
+  const url = parsedUrl(rawUrl);
+  if (!url) return false;
   return (
     url.protocol === 'https:' &&
     url.port === '' &&

@@ -9,8 +9,11 @@
  * refused.
  */
 import { statSync, type BigIntStats } from 'node:fs';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/ipc/result';
-import type { Db } from './sql';
+
+/** A connection (main/db/sql.ts's Db, named here from the driver so that sql.ts can import this file without a loop). */
+type Db = BetterSqlite3.Database;
 
 interface FileIdentity {
   path: string;

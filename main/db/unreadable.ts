@@ -45,41 +45,36 @@ export function diagnoseUnreadable(path: string, key: string, keyFrom: 'keystore
       ),
     };
   }
+  return { damaged: false, openingBackup: null, error: notDamagedError(path, keyFrom, backups.length, problem) };
+}
+
+/** Why the key opens neither the database nor any backup: another installation's keystore, a wrong key, or (with no backup to tell) either. */
+function notDamagedError(path: string, keyFrom: 'keystore' | 'given', backupCount: number, problem: unknown): DatabaseOpenError {
+  const cause = { cause: problem };
   const ks = keystorePathFor(path);
-  if (backups.length > 0) {
-    return {
-      damaged: false,
-      openingBackup: null,
-      error:
-        keyFrom === 'keystore'
-          ? new DatabaseOpenError(
-              'foreign_keystore',
-              `The keystore ${ks} does not belong to this database: its key opens neither ${path} nor any of its ${backups.length} backups, ` +
-                'so it was most likely copied from another installation. Nothing was moved or changed. Put back this ' +
-                `installation's keystore (a copy is kept with the backups, in ${join(dir, 'thrive.keys')}), or contact IT support.`,
-              cause,
-            )
-          : new DatabaseOpenError(
-              'wrong_key',
-              `The database key is wrong: it opens neither ${path} nor any of its ${backups.length} backups. ` +
-                'Check --key-file or THRIVE_DB_KEY. Nothing was changed.',
-              cause,
-            ),
-    };
+  if (backupCount > 0 && keyFrom === 'keystore') {
+    return new DatabaseOpenError(
+      'foreign_keystore',
+      `The keystore ${ks} does not belong to this database: its key opens neither ${path} nor any of its ${backupCount} backups, ` +
+        'so it was most likely copied from another installation. Nothing was moved or changed. Put back this ' +
+        `installation's keystore (a copy is kept with the backups, in ${join(backupFolderFor(path), 'thrive.keys')}), or contact IT support.`,
+      cause,
+    );
   }
-  return {
-    damaged: false,
-    openingBackup: null,
-    error:
-      keyFrom === 'keystore'
-        ? new DatabaseOpenError(
-            'wrong_key',
-            `The database ${path} does not open with the key in ${ks}: either that keystore comes from another installation, ` +
-              'or the start of the database file is damaged, and there is no backup to tell which. Nothing was moved or changed: contact IT support.',
-            cause,
-          )
-        : problem instanceof DatabaseOpenError
-          ? problem
-          : new DatabaseOpenError('wrong_key', WRONG_KEY_MESSAGE, cause),
-  };
+  if (backupCount > 0) {
+    return new DatabaseOpenError(
+      'wrong_key',
+      `The database key is wrong: it opens neither ${path} nor any of its ${backupCount} backups. Check --key-file or THRIVE_DB_KEY. Nothing was changed.`,
+      cause,
+    );
+  }
+  if (keyFrom === 'keystore') {
+    return new DatabaseOpenError(
+      'wrong_key',
+      `The database ${path} does not open with the key in ${ks}: either that keystore comes from another installation, ` +
+        'or the start of the database file is damaged, and there is no backup to tell which. Nothing was moved or changed: contact IT support.',
+      cause,
+    );
+  }
+  return problem instanceof DatabaseOpenError ? problem : new DatabaseOpenError('wrong_key', WRONG_KEY_MESSAGE, cause);
 }

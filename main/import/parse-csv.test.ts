@@ -24,6 +24,16 @@ describe('parseCsv (RFC 4180)', () => {
     ]);
   });
 
+  it('ends a row at CRLF, LF or a lone CR, even mixed in one file, and keeps a stray quote as text', () => {
+    expect(records('a\r\nb\nc\rd').map((r) => r.cells)).toEqual([['a'], ['b'], ['c'], ['d']]);
+    expect(records('x\n"1\r\n2"\r\ny\r')).toEqual([
+      { line: 1, cells: ['x'] },
+      { line: 2, cells: ['1\r\n2'] },
+      { line: 3, cells: ['y'] },
+    ]);
+    expect(records('a,b"c,d\n')).toEqual([{ line: 1, cells: ['a', 'b"c', 'd'] }]);
+  });
+
   it('numbers rows as a spreadsheet does: a cell spanning lines is one row', () => {
     const r = records('h\r\n"1\n2\n3"\r\nnext\r\n');
     expect(r.map((x) => x.line)).toEqual([1, 2, 3]);
@@ -34,6 +44,9 @@ describe('parseCsv (RFC 4180)', () => {
     expect(records('a,,\r\n')).toEqual([{ line: 1, cells: ['a', '', ''] }]);
     const bad = parseCsv('h\r\nok\r\n"never closed\r\nmore\r\n');
     expect(bad.ok ? null : bad.error).toMatch(/^Line 3 of the file opens a quoted cell/);
+    // Counted as a text editor counts lines, whatever ends them, and past names that are not ASCII.
+    const later = parseCsv('Siân\r\nŁukasz\n"one\ntwo"\rok\n"never closed\n');
+    expect(later.ok ? null : later.error).toMatch(/^Line 6 of the file opens a quoted cell/);
   });
 });
 

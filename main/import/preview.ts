@@ -10,7 +10,7 @@ import { formatNhsNumber, normaliseNhsNumber } from '../../shared/domain/nhs-num
 import type { Settings } from '../../shared/domain/settings';
 import type { ImportAlreadyPresent, ImportPreview, ImportRowProblem } from '../../shared/ipc/import-types';
 import { decodeBase64, decodeCsvBytes } from './decode';
-import { isBlankRecord, parseCsv } from './parse-csv';
+import { isBlankRecord, parseCsv, type CsvRecord } from './parse-csv';
 import { readImportRow, type ImportRowValue } from './row';
 
 /** What the database already holds that the preview compares rows with. Keys are lower case. */
@@ -99,52 +99,50 @@ function reportDuplicates(
   }
 }
 
-export function buildImportPreview(input: PreviewInput): PreviewOutcome {
-  const { fileName } = input;
+/** The file's header and its non-blank records, or why the file cannot be read at all. */
+function readFile(input: PreviewInput): { ok: true; headers: string[]; records: CsvRecord[] } | { ok: false; error: string } {
   const bytes = decodeBase64(input.contentBase64);
-  if (!bytes.ok) return fileError(fileName, bytes.error);
+  if (!bytes.ok) return bytes;
   const decoded = decodeCsvBytes(bytes.bytes);
-  if (!decoded.ok) return fileError(fileName, decoded.error);
+  if (!decoded.ok) return decoded;
   const parsed = parseCsv(decoded.text);
-  if (!parsed.ok) return fileError(fileName, parsed.error);
-
+  if (!parsed.ok) return parsed;
   const [headerRecord, ...rest] = parsed.records;
   if (!headerRecord || isBlankRecord(headerRecord)) {
-    return fileError(fileName, 'The first line of the file must be the header row (Case ref, Name, Date of birth, …). Download the template to see it.');
+    return { ok: false, error: 'The first line of the file must be the header row (Case ref, Name, Date of birth, …). Download the template to see it.' };
   }
-  const headers = headerRecord.cells.map((h) => h.trim());
-  const mapping = resolveMapping(headers, input.mapping);
-  const used = new Set(Object.values(mapping).filter((h): h is string => h !== null));
-  const missingColumns = REQUIRED_IMPORT_COLUMNS.filter((c) => mapping[c.key] === null).map((c) => ({ key: c.key, header: c.header }));
-  const dataRecords = rest.filter((r) => !isBlankRecord(r));
-  const base: ImportPreview = {
-    ...emptyPreview(fileName),
-    headers,
-    mapping,
-    missingColumns,
-    ignoredHeaders: headers.filter((h) => h !== '' && !used.has(h)),
-    rowsRead: dataRecords.length,
-  };
-  if (missingColumns.length > 0) return { preview: base, rows: [] };
-  if (dataRecords.length === 0) {
-    return fileError(fileName, 'The file has a header row but no cases under it.');
-  }
+  return { ok: true, headers: headerRecord.cells.map((h) => h.trim()), records: rest.filter((r) => !isBlankRecord(r)) };
+}
 
+/** Where each template column is in the file: its key → the index of the mapped header, or -1. */
+function columnIndexes(headers: readonly string[], mapping: Record<string, string | null>): Map<string, number> {
   const index = new Map<string, number>();
   headers.forEach((h, i) => {
     if (!index.has(h)) index.set(h, i);
   });
-  const columnIndex = new Map(IMPORT_COLUMNS.map((c) => [c.key, mapping[c.key] === null ? -1 : (index.get(mapping[c.key]!) ?? -1)]));
+  return new Map(IMPORT_COLUMNS.map((c) => [c.key, mapping[c.key] === null ? -1 : (index.get(mapping[c.key]!) ?? -1)]));
+}
 
+interface CheckedRows {
+  /** Rows that read cleanly, in file order (a duplicate among them still has a problem). */
+  valid: ImportRowValue[];
+  /** Line → what is wrong with it. */
+  problems: Map<number, ImportRowProblem>;
+}
+
+/** Every row read and checked on its own, then case references and NHS numbers that appear twice. */
+function checkRows(records: readonly CsvRecord[], headers: readonly string[], mapping: Record<string, string | null>, input: PreviewInput): CheckedRows {
+  const columnIndex = columnIndexes(headers, mapping);
+  const used = new Set(Object.values(mapping));
   // The cases CSV export also lists closed episodes when asked; the import creates open cases only, so a
   // row the file itself marks closed is refused rather than brought back to life as an open case.
   const statusIndex = headers.findIndex((h) => normaliseHeader(h) === 'status');
-
   const problems = new Map<number, ImportRowProblem>();
-  const problem = (line: number, caseRef: string | null = null): ImportRowProblem => {
+  const rawRef = new Map<number, string>();
+  const problem = (line: number): ImportRowProblem => {
     let p = problems.get(line);
     if (!p) {
-      p = { line, caseRef, reasons: [] };
+      p = { line, caseRef: rawRef.get(line) || null, reasons: [] };
       problems.set(line, p);
     }
     return p;
@@ -152,8 +150,7 @@ export function buildImportPreview(input: PreviewInput): PreviewOutcome {
   const valid: ImportRowValue[] = [];
   const refs: Array<{ line: number; key: string; shown: string }> = [];
   const nhs: Array<{ line: number; key: string; shown: string }> = [];
-  const rawRef = new Map<number, string>();
-  for (const record of dataRecords) {
+  for (const record of records) {
     const cell = (key: string): string => {
       const i = columnIndex.get(key) ?? -1;
       return i < 0 ? '' : (record.cells[i] ?? '');
@@ -167,31 +164,63 @@ export function buildImportPreview(input: PreviewInput): PreviewOutcome {
     const closed = statusIndex >= 0 && !used.has(headers[statusIndex]!) && normaliseHeader(record.cells[statusIndex] ?? '') === 'closed';
     if (result.ok && !closed) valid.push(result.value);
     else {
-      const p = problem(record.line, ref || null);
+      const p = problem(record.line);
       if (!result.ok) p.reasons.push(...result.reasons);
       if (closed) p.reasons.push(`${headers[statusIndex]}: this case is closed, and the import brings in open cases only; remove the row (or export open cases only)`);
     }
   }
-  reportDuplicates(refs, (line) => problem(line, rawRef.get(line) || null), 'Case ref');
-  reportDuplicates(nhs, (line) => problem(line, rawRef.get(line) || null), 'NHS number');
+  reportDuplicates(refs, problem, 'Case ref');
+  reportDuplicates(nhs, problem, 'NHS number');
+  return { valid, problems };
+}
 
+/** Clean rows split into those to create and those already in the app (by case reference, then NHS number). */
+function splitKnown(checked: CheckedRows, known: KnownRecords): { rows: ImportRowValue[]; alreadyPresent: ImportAlreadyPresent[] } {
   const rows: ImportRowValue[] = [];
   const alreadyPresent: ImportAlreadyPresent[] = [];
-  for (const v of valid) {
-    if (problems.has(v.line)) continue;
-    const byRef = input.known.caseRefs.get(v.caseRef.toLowerCase());
-    const byNhs = v.nhsNumber ? input.known.nhsNumbers.get(v.nhsNumber) : undefined;
+  for (const v of checked.valid) {
+    if (checked.problems.has(v.line)) continue;
+    const byRef = known.caseRefs.get(v.caseRef.toLowerCase());
+    const byNhs = v.nhsNumber ? known.nhsNumbers.get(v.nhsNumber) : undefined;
     if (byRef !== undefined) alreadyPresent.push({ line: v.line, caseRef: v.caseRef, name: v.name, matchedBy: 'case_ref', existingCaseRef: byRef });
     else if (byNhs !== undefined) alreadyPresent.push({ line: v.line, caseRef: v.caseRef, name: v.name, matchedBy: 'nhs_number', existingCaseRef: byNhs });
     else rows.push(v);
   }
+  return { rows, alreadyPresent };
+}
 
+/** Lead clinicians named in the rows who are not in the team yet, each once, as first spelt. */
+function newCliniciansIn(rows: readonly ImportRowValue[], known: KnownRecords): string[] {
   const newClinicians = new Map<string, string>();
   for (const v of rows) {
     const key = nameKey(v.leadClinician);
-    if (!input.known.teamClinicians.has(key) && !newClinicians.has(key)) newClinicians.set(key, v.leadClinician.trim().replace(/\s+/g, ' '));
+    if (!known.teamClinicians.has(key) && !newClinicians.has(key)) newClinicians.set(key, v.leadClinician.trim().replace(/\s+/g, ' '));
   }
-  const badRows = [...problems.values()].sort((a, b) => a.line - b.line);
+  return [...newClinicians.values()];
+}
+
+export function buildImportPreview(input: PreviewInput): PreviewOutcome {
+  const { fileName } = input;
+  const file = readFile(input);
+  if (!file.ok) return fileError(fileName, file.error);
+  const { headers, records } = file;
+  const mapping = resolveMapping(headers, input.mapping);
+  const used = new Set(Object.values(mapping).filter((h): h is string => h !== null));
+  const missingColumns = REQUIRED_IMPORT_COLUMNS.filter((c) => mapping[c.key] === null).map((c) => ({ key: c.key, header: c.header }));
+  const base: ImportPreview = {
+    ...emptyPreview(fileName),
+    headers,
+    mapping,
+    missingColumns,
+    ignoredHeaders: headers.filter((h) => h !== '' && !used.has(h)),
+    rowsRead: records.length,
+  };
+  if (missingColumns.length > 0) return { preview: base, rows: [] };
+  if (records.length === 0) return fileError(fileName, 'The file has a header row but no cases under it.');
+
+  const checked = checkRows(records, headers, mapping, input);
+  const { rows, alreadyPresent } = splitKnown(checked, input.known);
+  const badRows = [...checked.problems.values()].sort((a, b) => a.line - b.line);
   const preview: ImportPreview = {
     ...base,
     toCreate: rows.map((v) => ({
@@ -204,10 +233,9 @@ export function buildImportPreview(input: PreviewInput): PreviewOutcome {
       plan: v.plan !== null,
     })),
     alreadyPresent,
-    newClinicians: [...newClinicians.values()],
+    newClinicians: newCliniciansIn(rows, input.known),
     badRows,
     canImport: badRows.length === 0 && rows.length > 0,
   };
   return { preview, rows: badRows.length === 0 ? rows : [] };
 }
-

@@ -8,7 +8,8 @@ import { AppError } from '../../shared/ipc/result';
 import type { Db } from '../db/sql';
 import { dispatch } from './dispatch';
 import { handlers as realHandlers } from './handlers';
-import type { HandlerContext, Handlers } from './types';
+import type { LockStatus } from '../../shared/ipc/security-types';
+import type { AppLock, HandlerContext, Handlers, LockContext } from './types';
 
 function setup(overrides: Partial<Record<keyof Handlers, (args: unknown, ctx: HandlerContext) => unknown>> = {}) {
   const logs: string[] = [];
@@ -92,5 +93,59 @@ describe('dispatch', () => {
     call('settings:get', {});
     expect(logs).toHaveLength(1);
     expect(logs[0]).toMatch(/^slow call: settings:get took \d+\.\d ms$/);
+  });
+});
+
+describe('dispatch of the lock channels (answered while locked, when there is no database)', () => {
+  const STATUS: LockStatus = { state: 'locked', osKeyProtection: 'unavailable', autoLockMinutes: 5, recoveryNotice: null };
+
+  function lockSetup(unlock: (passphrase: string) => LockStatus) {
+    const logs: string[] = [];
+    const refuse = () => {
+      throw new Error('not used here');
+    };
+    const appLock: AppLock = { status: () => STATUS, unlock, setup: refuse, lock: refuse, ping: refuse, changePassphrase: refuse, recover: refuse };
+    const ctx: LockContext = { appLock, dbPath: '/data/thrive.db', log: (m) => logs.push(m) };
+    return { logs, unlock: (args: unknown) => dispatch(realHandlers, ctx, 'lock:unlock', args) };
+  }
+
+  it('parses the arguments with the channel schema before the app lock sees them', () => {
+    const seen: string[] = [];
+    const { unlock } = lockSetup((passphrase) => (seen.push(passphrase), STATUS));
+    expect(unlock({ passphrase: '' })).toMatchObject({ ok: false, error: { code: 'validation', fields: [{ path: 'passphrase' }] } });
+    expect(unlock({ passphrase: 'copper kettle meadow', extra: 1 })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(seen).toEqual([]);
+    expect(unlock({ passphrase: 'copper kettle meadow' })).toEqual({ ok: true, value: STATUS });
+    expect(seen).toEqual(['copper kettle meadow']);
+  });
+
+  it('names a storage fault by the database path, and hides any other failure', () => {
+    const full = lockSetup(() => {
+      throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    });
+    expect(full.unlock({ passphrase: 'copper kettle meadow' })).toMatchObject({
+      ok: false,
+      error: { code: 'storage', message: expect.stringContaining('The disk holding /data/thrive.db is full') },
+    });
+    const broken = lockSetup(() => {
+      throw new Error('secret detail');
+    });
+    const result = broken.unlock({ passphrase: 'copper kettle meadow' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(result)).not.toContain('secret detail');
+    expect(broken.logs.join('\n')).toContain('lock:unlock failed: Error: secret detail');
+  });
+
+  it('times them like any other call', () => {
+    const { unlock, logs } = lockSetup(() => {
+      const until = performance.now() + 45;
+      while (performance.now() < until) {
+        // busy-wait: as slow as deriving a key from a passphrase
+      }
+      return STATUS;
+    });
+    unlock({ passphrase: 'copper kettle meadow' });
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toMatch(/^slow call: lock:unlock took \d+\.\d ms$/);
   });
 });

@@ -1,7 +1,7 @@
 /**
- * The one way into the handlers, shared by ipcMain, the e2e bridge and the CLI: unknown channels are
- * refused, arguments are parsed with the channel's schema, errors become `{ ok: false, error }`, and
- * every call is timed.
+ * The one way into the handlers, shared by ipcMain, the e2e bridge, the CLI and the app lock
+ * (main/session/secure-session.ts): unknown channels are refused, arguments are parsed with the
+ * channel's schema, errors become `{ ok: false, error }`, and every call is timed.
  */
 import { performance } from 'node:perf_hooks';
 import { contract, type Channel } from '../../shared/ipc/contract';
@@ -9,7 +9,7 @@ import { AppError, validationError, type IpcResult } from '../../shared/ipc/resu
 import { issuesToFields } from '../../shared/ipc/validate';
 import { storageFaultMessage, storageFaultOf, type StorageFault } from '../db/faults';
 import type { Db } from '../db/sql';
-import type { HandlerContext, Handlers } from './types';
+import type { HandlerContext, Handlers, LockChannel, LockContext } from './types';
 
 /** Calls slower than this are logged by name (docs/architecture.md#the-ipc-contract-and-dispatch). */
 export const SLOW_CALL_MS = 40;
@@ -18,7 +18,14 @@ export function isChannel(name: string): name is Channel {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-export function dispatch(handlers: Handlers, ctx: HandlerContext, channel: string, rawArgs: unknown): IpcResult<unknown> {
+export function isLockChannel(name: string): name is LockChannel {
+  return name.startsWith('lock:') && isChannel(name);
+}
+
+/** Any channel with the database open; a lock channel also with the app lock's context (no database while locked). */
+export function dispatch(handlers: Handlers, ctx: HandlerContext, channel: string, rawArgs: unknown): IpcResult<unknown>;
+export function dispatch(handlers: Handlers, ctx: LockContext, channel: LockChannel, rawArgs: unknown): IpcResult<unknown>;
+export function dispatch(handlers: Handlers, ctx: HandlerContext | LockContext, channel: string, rawArgs: unknown): IpcResult<unknown> {
   if (typeof channel !== 'string' || !isChannel(channel)) {
     return { ok: false, error: { code: 'unknown_channel', message: `There is no channel called ${String(channel)}` } };
   }
@@ -26,14 +33,14 @@ export function dispatch(handlers: Handlers, ctx: HandlerContext, channel: strin
   try {
     const parsed = contract[channel].args.safeParse(rawArgs);
     if (!parsed.success) return { ok: false, error: validationError(issuesToFields(parsed.error.issues)).toIpcError() };
-    const handler = handlers[channel] as (args: unknown, ctx: HandlerContext) => unknown;
+    const handler = handlers[channel] as (args: unknown, ctx: HandlerContext | LockContext) => unknown;
     return { ok: true, value: handler(parsed.data, ctx) };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toIpcError() };
-    const fault = storageFaultOfCall(error, ctx.db);
-    if (fault) {
-      ctx.log(`${channel} failed: ${fault} (${error instanceof Error ? error.message : String(error)})`);
-      return { ok: false, error: { code: 'storage', message: `${storageFaultMessage(fault, ctx.db.name)} Nothing was saved.` } };
+    const storage = storageFaultOfCall(error, ctx);
+    if (storage) {
+      ctx.log(`${channel} failed: ${storage.fault} (${error instanceof Error ? error.message : String(error)})`);
+      return { ok: false, error: { code: 'storage', message: `${storageFaultMessage(storage.fault, storage.path)} Nothing was saved.` } };
     }
     ctx.log(`${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return {
@@ -52,12 +59,19 @@ export function dispatch(handlers: Handlers, ctx: HandlerContext, channel: strin
  * unlock (PRAGMA query_only, main/session/startup-check.ts) also fail as SQLITE_READONLY: those are not a
  * read-only file, and stay 'internal' so the session tries them again once the check has passed.
  */
-function storageFaultOfCall(error: unknown, db: Db): StorageFault | null {
-  const fault = storageFaultOf(error, db.name);
-  if (fault !== 'read_only') return fault;
+function storageFaultOfCall(error: unknown, ctx: HandlerContext | LockContext): { fault: StorageFault; path: string } | null {
+  const db = ctx.db;
+  const path = db?.name ?? ('dbPath' in ctx ? ctx.dbPath : undefined);
+  if (path === undefined) return null;
+  const fault = storageFaultOf(error, path);
+  if (fault === null || (fault === 'read_only' && db && heldForCheck(db))) return null;
+  return { fault, path };
+}
+
+function heldForCheck(db: Db): boolean {
   try {
-    return db.open && db.pragma('query_only', { simple: true }) === 1 ? null : fault;
+    return db.open && db.pragma('query_only', { simple: true }) === 1;
   } catch {
-    return fault;
+    return false;
   }
 }

@@ -1,5 +1,6 @@
 import type { Clock } from '../../shared/clock';
 import type { Channel, ParsedArgsOf, ResultOf } from '../../shared/ipc/contract';
+import type { LockSetupResult, LockStatus } from '../../shared/ipc/security-types';
 import type { BackupService } from '../backup/service';
 import type { Db } from '../db/sql';
 
@@ -19,7 +20,40 @@ export interface HandlerContext {
   backups?: BackupService;
 }
 
-export type Handler<C extends Channel> = (args: ParsedArgsOf<C>, ctx: HandlerContext) => ResultOf<C>;
+/**
+ * The app lock's state machine as the lock channels drive it (main/session/app-lock.ts). Each method
+ * answers its channel; a refusal throws AppError.
+ */
+export interface AppLock {
+  status(): LockStatus;
+  setup(passphrase: string): LockSetupResult;
+  unlock(passphrase: string): LockStatus;
+  lock(): LockStatus;
+  /** The person is active: the idle backstop starts again. */
+  ping(): LockStatus;
+  changePassphrase(currentPassphrase: string, newPassphrase: string): LockStatus;
+  recover(recoveryCode: string, newPassphrase: string): LockStatus;
+}
+
+/**
+ * What the lock channels get: they are answered while the app is locked, when there is no database.
+ * A HandlerContext is one too (a headless session, opened with a key, has no app lock).
+ */
+export interface LockContext {
+  log: (message: string) => void;
+  trace?: (message: string) => void;
+  /** The app's lock; absent in a headless session (the CLI, tests, the e2e bridge). */
+  appLock?: AppLock;
+  /** The open database, when there is one. */
+  db?: Db;
+  /** The database file a storage fault (writing the keystore beside it) is named by when no database is open. */
+  dbPath?: string;
+}
+
+/** The channels answered while the app is locked. */
+export type LockChannel = Extract<Channel, `lock:${string}`>;
+
+export type Handler<C extends Channel> = (args: ParsedArgsOf<C>, ctx: C extends LockChannel ? LockContext : HandlerContext) => ResultOf<C>;
 
 /** One handler per channel of the contract; the compiler refuses a missing or mistyped one. */
 export type Handlers = { [C in Channel]: Handler<C> };

@@ -4,7 +4,18 @@
 import { createAppServices, type AppServices } from '../app-services';
 import { openDatabaseWithRecovery } from '../backup/recovery';
 import { backupFolderFor } from '../backup/service';
-import type { SecureSessionOptions } from './secure-session';
+import type { Clock } from '../../shared/clock';
+import type { BackgroundCheck } from '../db/background-check';
+
+/** What opening needs of the session's options (main/session/secure-session.ts). */
+export interface OpenUnlockedOptions {
+  dbPath: string;
+  clock: Clock;
+  log: (message: string) => void;
+  systemActor?: string;
+  /** With it the open returns before quick_check, which the session runs off the main thread. */
+  backgroundCheck?: BackgroundCheck;
+}
 
 export interface UnlockedServices {
   services: AppServices;
@@ -23,7 +34,7 @@ export interface UnlockedServices {
  * backup if one is due (never fails the unlock).
  */
 export function openUnlocked(
-  opts: Pick<SecureSessionOptions, 'dbPath' | 'clock' | 'log' | 'systemActor' | 'backgroundCheck'>,
+  opts: OpenUnlockedOptions,
   key: string,
   keyVerified: boolean,
   /** The app's first run (the passphrase set up): the only time the app makes a new database. */

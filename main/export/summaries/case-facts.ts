@@ -2,7 +2,7 @@
  * Facts about a case read off its CaseDetail (the export model) that the summaries and the family PDFs
  * share: the goals and criteria in force, a goal's ratings in date order, who took part.
  */
-import { goalProgress, type GoalProgress } from '../../../shared/domain/gbo';
+import { GBO_RELIABLE_CHANGE, goalProgress, type GoalProgress } from '../../../shared/domain/gbo';
 import { PARTICIPANT_LABELS, type Participant } from '../../../shared/ipc/schemas/plan';
 import type { CaseDetail, EndingCriterionRecord, GoalRatingRecord, GoalRecord } from '../../../shared/ipc/types';
 
@@ -20,6 +20,14 @@ export function goalsInForce(detail: CaseDetail): GoalRecord[] {
 export function criteriaInForce(detail: CaseDetail): EndingCriterionRecord[] {
   return byPosition(detail.criteria.filter((c) => c.retiredAt === null));
 }
+
+/** A criterion's wording by id (one retired by a revision too). */
+export function criterionText(detail: CaseDetail, criterionId: string): string {
+  return detail.criteria.find((c) => c.id === criterionId)?.text ?? 'Ending criterion';
+}
+
+/** Said under the goal ratings of a review or an ending: which change counts as meaningful. */
+export const MEANINGFUL_CHANGE_NOTE = `A change of ${GBO_RELIABLE_CHANGE} or more points counts as meaningful (NHS England CYP outcome metric).`;
 
 /** A goal's ratings oldest first (ratings of one day keep their recorded order). */
 export function ratingsInOrder(goal: GoalRecord): GoalRatingRecord[] {

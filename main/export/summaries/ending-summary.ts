@@ -1,13 +1,13 @@
 /** The ending of a closed case as plain text for a progress note (export:summaryText kind 'ending'). Pure. */
 import { formatUkDate, weeksBetween, type IsoDate } from '../../../shared/dates';
-import { classifyGboChange, GBO_CHANGE_LABELS, GBO_RELIABLE_CHANGE } from '../../../shared/domain/gbo';
+import { classifyGboChange, GBO_CHANGE_LABELS } from '../../../shared/domain/gbo';
 import { GROUPING_LABELS } from '../../../shared/domain/groupings';
 import { CRITERION_FINAL_STATUS_LABELS, ENDING_REASON_LABELS } from '../../../shared/domain/lifecycle';
 import { AppError } from '../../../shared/ipc/result';
 import type { SummaryText } from '../../../shared/ipc/import-types';
 import type { CaseDetail, EndingRecord } from '../../../shared/ipc/types';
-import { ratingsInOrder } from './case-facts';
-import { field, heading, identityLines, joinLines, numbered, score, signed, sourceLine, wrap } from './text-format';
+import { criterionText, MEANINGFUL_CHANGE_NOTE, ratingsInOrder } from './case-facts';
+import { field, heading, identityLines, joinLines, numbered, numberedOrNone, score, signed, sourceLine, wrap } from './text-format';
 
 export const ENDING_SUMMARY_TITLE = 'THRIVE ending summary';
 export const CASE_OPEN_MESSAGE = 'This case is still open, so there is no ending to summarise. End the case first.';
@@ -60,14 +60,10 @@ export function endingSummaryText(detail: CaseDetail, today: IsoDate): SummaryTe
       ...numbered(i + 1, `${g.description}: ${score(g.first)} to ${score(g.final)} (${signed(g.final - g.first)}, ${GBO_CHANGE_LABELS[classifyGboChange(g.first, g.final)]})`),
     ),
   );
-  if (goals.length > 0) lines.push(...wrap(`A change of ${GBO_RELIABLE_CHANGE} or more points counts as meaningful (NHS England CYP outcome metric).`));
+  if (goals.length > 0) lines.push(...wrap(MEANINGFUL_CHANGE_NOTE));
 
   lines.push(...heading('Ending criteria at close'));
-  if (ending.criteriaStatus.length === 0) lines.push('None recorded.');
-  ending.criteriaStatus.forEach((c, i) => {
-    const text = detail.criteria.find((x) => x.id === c.criterionId)?.text ?? 'Ending criterion';
-    lines.push(...numbered(i + 1, `${text}: ${CRITERION_FINAL_STATUS_LABELS[c.status]}`));
-  });
+  lines.push(...numberedOrNone(ending.criteriaStatus.map((c) => `${criterionText(detail, c.criterionId)}: ${CRITERION_FINAL_STATUS_LABELS[c.status]}`)));
 
   lines.push('');
   lines.push(...field('Continuing support', ending.continuingSupport ?? 'none recorded'));

@@ -1,13 +1,13 @@
 /** One review as plain text for a progress note (export:summaryText kind 'review'). Pure. */
 import { formatUkDate, type IsoDate } from '../../../shared/dates';
-import { classifyGboChange, GBO_CHANGE_LABELS, GBO_RELIABLE_CHANGE } from '../../../shared/domain/gbo';
+import { classifyGboChange, GBO_CHANGE_LABELS } from '../../../shared/domain/gbo';
 import { GROUPING_LABELS } from '../../../shared/domain/groupings';
 import { CRITERION_PROGRESS_LABELS, REVIEW_DECISION_LABELS } from '../../../shared/domain/lifecycle';
 import { AppError } from '../../../shared/ipc/result';
 import type { SummaryText } from '../../../shared/ipc/import-types';
 import type { CaseDetail, ReviewRecord } from '../../../shared/ipc/types';
-import { participantsText, ratingsInOrder } from './case-facts';
-import { field, heading, identityLines, joinLines, numbered, score, signed, sourceLine, wrap } from './text-format';
+import { criterionText, MEANINGFUL_CHANGE_NOTE, participantsText, ratingsInOrder } from './case-facts';
+import { field, heading, identityLines, joinLines, numbered, numberedOrNone, score, signed, sourceLine, wrap } from './text-format';
 
 export const REVIEW_SUMMARY_TITLE = 'THRIVE review summary';
 export const NO_REVIEW_MESSAGE = 'No review has been recorded for this case yet, so there is no review summary to copy.';
@@ -63,14 +63,10 @@ export function reviewSummaryText(detail: CaseDetail, reviewId: string | undefin
       const words = detail.goals.find((g) => g.id === r.goalId)?.description ?? 'Goal';
       lines.push(...numbered(i + 1, `${words}: ${ratingText(detail, review, r.goalId, r.score)}`));
     });
-  if (review.goalRatings.length > 0) lines.push(...wrap(`A change of ${GBO_RELIABLE_CHANGE} or more points counts as meaningful (NHS England CYP outcome metric).`));
+  if (review.goalRatings.length > 0) lines.push(...wrap(MEANINGFUL_CHANGE_NOTE));
 
   lines.push(...heading('Progress against the ending criteria'));
-  if (review.criteriaProgress.length === 0) lines.push('None recorded.');
-  review.criteriaProgress.forEach((p, i) => {
-    const text = detail.criteria.find((c) => c.id === p.criterionId)?.text ?? 'Ending criterion';
-    lines.push(...numbered(i + 1, `${text}: ${CRITERION_PROGRESS_LABELS[p.status]}`));
-  });
+  lines.push(...numberedOrNone(review.criteriaProgress.map((p) => `${criterionText(detail, p.criterionId)}: ${CRITERION_PROGRESS_LABELS[p.status]}`)));
 
   lines.push('');
   lines.push(...field('Decision', REVIEW_DECISION_LABELS[review.decision]));

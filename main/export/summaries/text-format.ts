@@ -44,6 +44,11 @@ export function numbered(n: number, text: string): string[] {
   return wrap(text, marker, ' '.repeat(marker.length));
 }
 
+/** Numbered items, or 'None recorded.' when there are none. */
+export function numberedOrNone(items: readonly string[]): string[] {
+  return items.length === 0 ? ['None recorded.'] : items.flatMap((item, i) => numbered(i + 1, item));
+}
+
 /** A bulleted list item: a hyphen, since some record systems mangle "•". */
 export function bullet(text: string): string[] {
   return wrap(text, '- ', '  ');

@@ -6,7 +6,8 @@ import {
   type RecordCurrentViewInput,
   type RecordCurrentViewValue,
 } from '../../../shared/ipc/schemas/current-view';
-import type { CurrentViewRecord } from '../../../shared/ipc/types';
+import type { GroupingCode } from '../../../shared/domain/groupings';
+import type { CaseSummary, CurrentViewRecord } from '../../../shared/ipc/types';
 import { appendAudit } from '../../db/repos/audit';
 import { getCurrentView, hasOpeningCurrentView, insertCurrentView, latestGrouping } from '../../db/repos/current-views';
 import { deleteDraft } from '../../db/repos/drafts';
@@ -36,20 +37,11 @@ function recordAtOpen(w: WriteContext, v: RecordCurrentViewValue): CurrentViewRe
     { caseId: v.caseId, context: 'open', completedDate: v.completedDate, reason: v.reason, grouping: v.grouping, ratings: v.ratings, recordedBy: w.actor },
     at,
   );
-  touchCase(w.db, current, { grouping: v.grouping }, at);
-  deleteDraft(w.db, 'current_view', v.caseId);
-  appendAudit(w.db, {
+  return saved(w, current, id, {
+    grouping: v.grouping,
     at,
-    actorId: w.actor,
-    caseId: v.caseId,
-    youngPersonId: current.youngPersonId,
-    action: 'current_view.record',
-    entity: 'current_view',
-    entityId: id,
-    before: { grouping: current.grouping },
     after: { context: 'open', completedDate: v.completedDate, reason: v.reason, grouping: v.grouping, ratings: v.ratings },
   });
-  return saved(w, id);
 }
 
 /**
@@ -73,17 +65,9 @@ function recordReviewCurrentView(w: WriteContext, v: RecordCurrentViewValue, rev
   );
   if (!setReviewCurrentView(w.db, reviewId, id)) throw new AppError('conflict', 'The review already has its Current View');
   const grouping = latestGrouping(w.db, v.caseId) ?? v.grouping;
-  touchCase(w.db, current, { grouping }, at);
-  deleteDraft(w.db, 'current_view', v.caseId);
-  appendAudit(w.db, {
+  return saved(w, current, id, {
+    grouping,
     at,
-    actorId: w.actor,
-    caseId: v.caseId,
-    youngPersonId: current.youngPersonId,
-    action: 'current_view.record',
-    entity: 'current_view',
-    entityId: id,
-    before: { grouping: current.grouping },
     after: {
       context: 'review',
       reviewId,
@@ -96,10 +80,23 @@ function recordReviewCurrentView(w: WriteContext, v: RecordCurrentViewValue, rev
       ratings: v.ratings,
     },
   });
-  return saved(w, id);
 }
 
-function saved(w: WriteContext, id: string): CurrentViewRecord {
+/** After the insert: the case takes the grouping, the form's draft goes, the audit says what was recorded; the saved record back. */
+function saved(w: WriteContext, current: CaseSummary, id: string, change: { grouping: GroupingCode; at: string; after: Record<string, unknown> }): CurrentViewRecord {
+  touchCase(w.db, current, { grouping: change.grouping }, change.at);
+  deleteDraft(w.db, 'current_view', current.id);
+  appendAudit(w.db, {
+    at: change.at,
+    actorId: w.actor,
+    caseId: current.id,
+    youngPersonId: current.youngPersonId,
+    action: 'current_view.record',
+    entity: 'current_view',
+    entityId: id,
+    before: { grouping: current.grouping },
+    after: change.after,
+  });
   const record = getCurrentView(w.db, id);
   if (!record) throw new AppError('internal', 'The Current View was not saved');
   return record;

@@ -22,7 +22,8 @@ import { insertYoungPerson } from '../../db/repos/young-people';
 import { changeStamp, forgetMemo } from '../../db/read-memo';
 import { writeTx } from '../../db/sql';
 import { nameKey, type KnownRecords, type PreviewOutcome } from '../../import/preview';
-import { IMPORTED_PLAN_SDM, type ImportRowValue } from '../../import/row';
+import { IMPORTED_PLAN_SDM } from '../../import/plan-row';
+import type { ImportRowValue } from '../../import/row';
 import { requireProfile } from '../exports/export-scope';
 import type { WriteContext } from '../write-context';
 import { previewImport, previewImportReused } from './import-preview';
@@ -41,7 +42,26 @@ export function refusalMessage(p: { fileError: string | null; missingColumns: un
   return null;
 }
 
-function writeRow(w: WriteContext, row: ImportRowValue, ctx: { teamId: string; leadId: string; fileName: string; at: string }): string {
+interface RowContext {
+  teamId: string;
+  leadId: string;
+  fileName: string;
+  at: string;
+}
+
+/** One row: the young person and the case, then the plan when the row has one (with the grouping it needs). */
+function writeRow(w: WriteContext, row: ImportRowValue, ctx: RowContext): string {
+  const { caseId, youngPersonId } = writeCase(w, row, ctx);
+  const plan = row.plan;
+  if (!plan || !row.grouping) {
+    if (row.grouping) updateCaseDenormalised(w.db, caseId, 1, { grouping: row.grouping }, ctx.at);
+    return caseId;
+  }
+  writePlan(w, { ...row, plan, grouping: row.grouping }, { caseId, youngPersonId }, ctx);
+  return caseId;
+}
+
+function writeCase(w: WriteContext, row: ImportRowValue, ctx: RowContext): { caseId: string; youngPersonId: string } {
   const { db, actor } = w;
   const { at, fileName } = ctx;
   const person = insertYoungPerson(db, { name: row.name, dateOfBirth: row.dateOfBirth, nhsNumber: row.nhsNumber }, at);
@@ -78,11 +98,17 @@ function writeRow(w: WriteContext, row: ImportRowValue, ctx: { teamId: string; l
       grouping: row.grouping,
     },
   });
+  return { caseId, youngPersonId: person.id };
+}
+
+type RowWithPlan = ImportRowValue & { plan: NonNullable<ImportRowValue['plan']>; grouping: NonNullable<ImportRowValue['grouping']> };
+
+/** The plan as agreed, its goals with their first and latest ratings, and the case's review dates from it. */
+function writePlan(w: WriteContext, row: RowWithPlan, ids: { caseId: string; youngPersonId: string }, ctx: RowContext): void {
+  const { db, actor } = w;
+  const { at, fileName } = ctx;
+  const { caseId } = ids;
   const plan = row.plan;
-  if (!plan || !row.grouping) {
-    if (row.grouping) updateCaseDenormalised(db, caseId, 1, { grouping: row.grouping }, at);
-    return caseId;
-  }
   const planId = insertFirstPlan(
     db,
     {
@@ -114,7 +140,7 @@ function writeRow(w: WriteContext, row: ImportRowValue, ctx: { teamId: string; l
     at,
     actorId: actor,
     caseId,
-    youngPersonId: person.id,
+    youngPersonId: ids.youngPersonId,
     action: 'plan.import',
     entity: 'plan',
     entityId: planId,
@@ -136,7 +162,6 @@ function writeRow(w: WriteContext, row: ImportRowValue, ctx: { teamId: string; l
       planComplete: true,
     },
   });
-  return caseId;
 }
 
 /** A preview taken before the write transaction: for whom, on which day, and where the database stood. */
