@@ -26,8 +26,8 @@ const STAGES: readonly RileyStage[] = ['opened', 'current-view', 'plan', 'review
 export interface RileyStoryOptions {
   /** Default 'reviewed' (the open case with its whole history). */
   upTo?: RileyStage;
-  /** Scores of Goal 1 (sleep) at the plan and the two reviews; default 3, 5, 6. */
-  sleepScores?: [number, number, number];
+  /** Scores of Goal 1 (sleep) at the plan, the two reviews and the ending; default 3, 5, 6, 8. */
+  sleepScores?: [number, number, number, number];
   /** The ending's reason; 'other' says the family moved abroad. */
   endingReason?: 'criteria_met' | 'other';
 }
@@ -47,7 +47,7 @@ export function seedRileyShaw(backend: TestBackend, options: RileyStoryOptions =
   const reached = (stage: RileyStage) => STAGES.indexOf(options.upTo ?? 'reviewed') >= STAGES.indexOf(stage);
   const on = (day: IsoDate) => backend.clock.set(day);
   const now = (caseId: string): CaseDetail => backend.getCase(caseId);
-  const sleep = options.sleepScores ?? [3, 5, 6];
+  const sleep = options.sleepScores ?? [3, 5, 6, 8];
 
   on('2026-10-05');
   const { id: caseId } = backend.okNow('cases:open', {
@@ -71,7 +71,7 @@ export function seedRileyShaw(backend: TestBackend, options: RileyStoryOptions =
   }
   if (reached('plan')) agreePlan(backend, caseId, sleep[0]);
   if (reached('reviewed')) reviewAndRevise(backend, caseId, sleep);
-  if (reached('closed')) end(backend, now(caseId), options.endingReason ?? 'criteria_met');
+  if (reached('closed')) end(backend, now(caseId), sleep[3], options.endingReason ?? 'criteria_met');
   on(backend.today);
   return caseId;
 }
@@ -173,9 +173,9 @@ function reviewAndRevise(backend: TestBackend, caseId: string, sleep: readonly n
   });
 }
 
-function end(backend: TestBackend, detail: CaseDetail, reason: 'criteria_met' | 'other'): void {
+function end(backend: TestBackend, detail: CaseDetail, sleepScore: number, reason: 'criteria_met' | 'other'): void {
   backend.clock.set('2027-01-08');
-  const finals: Record<string, number> = { 'Sleep through the night': 8, 'Go to school three days a week': 7, 'Feel less worried when out': 5 };
+  const finals: Record<string, number> = { 'Sleep through the night': sleepScore, 'Go to school three days a week': 7, 'Feel less worried when out': 5 };
   const other = reason === 'other';
   backend.okNow('cases:close', {
     caseId: detail.summary.id,
