@@ -25,6 +25,7 @@ import { writeTx, type Db } from '../../../main/db/sql';
 import { caseNow, sessionRating } from '../../../main/features/demo/seed-case';
 import { seedCase, seedClosure, seedReview, type SeedCaseOptions, type SeedClosureOptions, type SeedReviewOptions, type SeedWorld } from './seed';
 import { startLockedSession, type LockedSession } from './session';
+import { inNodeRealm } from './node-realm';
 
 /** The component tests' "today": every date in them is relative to this, never the wall clock. */
 export const TEST_TODAY: IsoDate = '2027-01-11';
@@ -65,7 +66,7 @@ export function createTestBackend(options: TestBackendOptions = {}) {
     open.push(session.close);
   } else {
     const services = createAppServices({ dbPath: ':memory:', key: TEST_KEY, create: true, clock });
-    invoke = (channel, args) => services.invoke(channel, args);
+    invoke = (channel, args) => inNodeRealm(() => services.invoke(channel, args));
     db = () => services.db;
     open.push(() => services.close());
   }
