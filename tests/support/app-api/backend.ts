@@ -87,8 +87,10 @@ export function createTestBackend(options: TestBackendOptions = {}) {
 
   const calls: Array<{ channel: Channel; args: unknown }> = [];
   const failures = new Map<Channel, IpcError>();
+  const held = new Map<Channel, Promise<void>>();
   const api = buildApi(async (channel, args) => {
     calls.push({ channel: channel as Channel, args: structuredClone(args) });
+    await held.get(channel as Channel);
     const failure = failures.get(channel as Channel);
     if (failure) {
       failures.delete(channel as Channel);
@@ -130,6 +132,18 @@ export function createTestBackend(options: TestBackendOptions = {}) {
     callsTo: (channel: Channel) => calls.filter((c) => c.channel === channel).map((c) => c.args),
     /** The next call on `channel` fails with this error (a transport, disk or server fault). */
     failNext: (channel: Channel, error: IpcError) => void failures.set(channel, error),
+    /**
+     * Holds main's answers on `channel` back (a slow disk or a large file) until the returned release is
+     * called, so a test can see the busy state; main answers from the records as they are at release.
+     */
+    hold: (channel: Channel): (() => void) => {
+      let release = () => {};
+      held.set(channel, new Promise<void>((resolve) => (release = resolve)));
+      return () => {
+        held.delete(channel);
+        release();
+      };
+    },
     /** Calls a channel as set-up, expecting success. */
     ok,
     okNow,
