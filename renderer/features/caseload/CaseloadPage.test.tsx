@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from '../../test-support/axe';
 import { createTestBackend } from '../../../tests/support/app-api/backend';
-import { backendWithCaseload, openCaseload, rowNames, rowOf, SEARCH, table } from './caseload-test-support';
+import { backendWithCaseload, openCaseload, rowNames, rowOf, SEARCH, table } from '../../test-support/render-caseload';
 
 describe('My caseload', () => {
   it('has no accessibility violations and counts the cases that need action', async () => {

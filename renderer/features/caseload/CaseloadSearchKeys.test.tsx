@@ -7,7 +7,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test-support/render-app';
-import { backendWithCaseload, holdCaseload, openCaseload, rowNames, rowOf, SEARCH } from './caseload-test-support';
+import { backendWithCaseload, holdCaseload, openCaseload, rowNames, rowOf, SEARCH } from '../../test-support/render-caseload';
 
 describe('The caseload search box and keys', () => {
   it('keeps the Tab stop on the case last moved to when coming back; a new search starts at its first case', async () => {

@@ -1,8 +1,12 @@
-/** The caseload component tests' caseload (four cases, one per situation) and the questions they ask of the screen. */
+/**
+ * The caseload component tests' caseload (four cases, one per situation) and the questions they ask of
+ * the screen. Under test-support/ (not beside the screen) because it imports the test backend, which the
+ * app's own type check must never see.
+ */
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { expect } from 'vitest';
-import { renderApp } from '../../test-support/render-app';
-import { createTestBackend, type TestBackend } from '../../../tests/support/app-api/backend';
+import { renderApp } from './render-app';
+import { createTestBackend, type TestBackend } from '../../tests/support/app-api/backend';
 
 export const SEARCH = 'Search by name, case reference or NHS number';
 
