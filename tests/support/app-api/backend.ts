@@ -8,7 +8,7 @@
  * clock), the renderer's timers (draft autosave runs when a test says), and `failNext`, a typed override
  * that makes one call fail the way a transport or disk fault would.
  */
-import { afterEach, expect } from 'vitest';
+import { afterAll, afterEach, expect } from 'vitest';
 import { createAppServices } from '../../../main/app-services';
 import { fixedClock } from '../../../shared/clock';
 import type { IsoDate } from '../../../shared/dates';
@@ -26,6 +26,7 @@ import { caseNow, sessionRating } from '../../../main/features/demo/seed-case';
 import { seedCase, seedClosure, seedReview, type SeedCaseOptions, type SeedClosureOptions, type SeedReviewOptions, type SeedWorld } from './seed';
 import { startLockedSession, type LockedSession } from './session';
 import { inNodeRealm } from './node-realm';
+import { generateCaseload, type GenerateOptions, type GeneratedCaseload } from '../synthetic-caseload';
 
 /** The component tests' "today": every date in them is relative to this, never the wall clock. */
 export const TEST_TODAY: IsoDate = '2027-01-11';
@@ -42,11 +43,17 @@ export interface TestBackendOptions {
    * headless services: for the lock screens, which need a real passphrase, recovery code and backups.
    */
   lock?: LockState;
+  /**
+   * Keep it for the whole test file (closed after all its tests), for a large generated caseload that
+   * the tests only read: made once in beforeAll instead of once per test.
+   */
+  forFile?: boolean;
 }
 
 export type Invoke = (channel: string, args: unknown) => IpcResult<unknown> | Promise<IpcResult<unknown>>;
 
 const open: Array<() => void> = [];
+const openForFile: Array<() => void> = [];
 
 export function createTestBackend(options: TestBackendOptions = {}) {
   const today = options.today ?? TEST_TODAY;
@@ -68,7 +75,7 @@ export function createTestBackend(options: TestBackendOptions = {}) {
     const services = createAppServices({ dbPath: ':memory:', key: TEST_KEY, create: true, clock });
     invoke = (channel, args) => inNodeRealm(() => services.invoke(channel, args));
     db = () => services.db;
-    open.push(() => services.close());
+    (options.forFile ? openForFile : open).push(() => services.close());
   }
 
   /** Test set-up through the real handlers: the value, or the test fails with main's own error. */
@@ -153,6 +160,11 @@ export function createTestBackend(options: TestBackendOptions = {}) {
     seedReview: (caseId: string, o: SeedReviewOptions): string => seedReview(world, caseId, o),
     /** A case closed through `cases:close`: criteria met, final ratings as the latest, a Current View. */
     seedClosure: (caseId: string, o: SeedClosureOptions): void => seedClosure(world, caseId, o),
+    /**
+     * Thousands of realistic cases in seconds, written through the repos (tests/support/synthetic-caseload.ts)
+     * as of the backend's today. It sets the profile itself: make the backend with `withProfile: false`.
+     */
+    generate: (o: Omit<GenerateOptions, 'today'>): GeneratedCaseload => generateCaseload(db(), { ...o, today }),
     addClinician: (name: string, role: Clinician['role'] = 'clinician', inTeam = teamId): Clinician =>
       okNow('clinicians:create', { name, role, teamId: inTeam }),
     addTeam: (name: string): Team => okNow('teams:create', { name }),
@@ -191,4 +203,8 @@ export type TestBackend = ReturnType<typeof createTestBackend>;
 afterEach(() => {
   for (const close of open.splice(0)) close();
   setSchedulerForTests(null);
+});
+
+afterAll(() => {
+  for (const close of openForFile.splice(0)) close();
 });
