@@ -1,15 +1,16 @@
-import { render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_VIEW_COMPARISON_NOTE } from '../../../shared/domain/current-view-compare';
-import type { CaseDetail } from '../../../shared/ipc/types';
-import { closedCaseDetail, openCaseDetail } from '../../test-support/case-fixtures';
-import { CurrentViewTab } from './CurrentViewTab';
+import { renderCasePage } from '../../test-support/render-case-page';
+import { createTestBackend } from '../../../tests/support/app-api/backend';
+import { seedRileyShaw, type RileyStage } from '../../../tests/support/app-api/case-story';
 
-function renderTab(detail: CaseDetail) {
-  const user = userEvent.setup();
-  render(<CurrentViewTab detail={detail} />);
-  return { user, table: () => screen.getByRole('table', { name: 'Current View ratings side by side' }) };
+/** Riley Shaw's case (tests/support/app-api/case-story.ts) up to `upTo`, on its Current View tab. */
+async function renderTab(upTo: RileyStage) {
+  const backend = createTestBackend();
+  const { user } = await renderCasePage({ backend, caseId: seedRileyShaw(backend, { upTo }), tab: 'current-view' });
+  const panel = screen.getByRole('tabpanel');
+  return { user, panel, table: () => within(panel).getByRole('table', { name: 'Current View ratings side by side' }) };
 }
 
 /** The table row of one Current View item: its cells' text, the item's cell first. */
@@ -20,7 +21,7 @@ function row(table: HTMLElement, label: string): string[] | null {
 
 describe('Current View tab', () => {
   it('puts each completion in its own column and marks the items that changed with the word "Changed"', async () => {
-    const { user, table } = renderTab(openCaseDetail());
+    const { user, table } = await renderTab('reviewed');
     const headings = within(table()).getAllByRole('columnheader').map((h) => h.textContent);
     expect(headings).toEqual(['Item', 'At open 05/10/2026', 'Review 23/11/2026']);
     expect(row(table(), 'THRIVE grouping')).toEqual(['THRIVE grouping', 'Getting More Help', 'Getting Help']);
@@ -37,15 +38,15 @@ describe('Current View tab', () => {
     expect(row(table(), 'Panics (Panic disorder)')).toEqual(['Panics (Panic disorder)', 'None', 'None']);
   });
 
-  it('shows the grouping path and the note that the Current View is not an outcome measure', () => {
-    renderTab(closedCaseDetail());
-    expect(screen.getByText('Grouping: Getting More Help → Getting Help → Thriving')).toBeTruthy();
-    expect(screen.getByText(CURRENT_VIEW_COMPARISON_NOTE)).toBeTruthy();
-    expect(within(screen.getByRole('table')).getByRole('columnheader', { name: 'At close 08/01/2027' })).toBeTruthy();
+  it('shows the grouping path and the note that the Current View is not an outcome measure', async () => {
+    const { panel, table } = await renderTab('closed');
+    expect(within(panel).getByText('Grouping: Getting More Help → Getting Help → Thriving')).toBeTruthy();
+    expect(within(panel).getByText(CURRENT_VIEW_COMPARISON_NOTE)).toBeTruthy();
+    expect(within(table()).getByRole('columnheader', { name: 'At close 08/01/2027' })).toBeTruthy();
   });
 
   it('never calls a difference better, worse or an improvement (beyond the note saying it is not one)', async () => {
-    const { user } = renderTab(closedCaseDetail());
+    const { user } = await renderTab('closed');
     await user.click(screen.getByRole('checkbox', { name: 'Show only items that changed' }));
     const region = screen.getByRole('region', { name: 'Current View' });
     const text = (region.textContent ?? '').replace(CURRENT_VIEW_COMPARISON_NOTE, '');
@@ -53,21 +54,17 @@ describe('Current View tab', () => {
     expect(text).not.toMatch(/improved|improvement|worse|better/i);
   });
 
-  it('shows every item of a single Current View, with no option to filter', () => {
-    const detail = openCaseDetail();
-    detail.currentViews = detail.currentViews.slice(0, 1);
-    const { table } = renderTab(detail);
-    expect(screen.queryByRole('checkbox')).toBeNull();
-    expect(screen.getByText('Grouping: Getting More Help')).toBeTruthy();
+  it('shows every item of a single Current View, with no option to filter', async () => {
+    const { panel, table } = await renderTab('current-view');
+    expect(within(panel).queryByRole('checkbox')).toBeNull();
+    expect(within(panel).getByText('Grouping: Getting More Help')).toBeTruthy();
     expect(row(table(), 'Anxious generally (Generalized anxiety)')).toEqual(['Anxious generally (Generalized anxiety)', 'Severe']);
     expect(within(table()).queryByText('Changed')).toBeNull();
   });
 
-  it('says when none has been recorded', () => {
-    const detail = openCaseDetail();
-    detail.currentViews = [];
-    renderTab(detail);
-    expect(screen.getByText('No Current View has been recorded yet.')).toBeTruthy();
-    expect(screen.queryByRole('table')).toBeNull();
+  it('says when none has been recorded', async () => {
+    const { panel } = await renderTab('opened');
+    expect(within(panel).getByText('No Current View has been recorded yet.')).toBeTruthy();
+    expect(within(panel).queryByRole('table')).toBeNull();
   });
 });

@@ -1,8 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { expectNoAxeViolations } from '../../test-support/axe';
-import { createFakeApi, type FakeApi } from '../../test-support/fake-api';
+import type { ArgsOf } from '../../../shared/ipc/contract';
 import { renderApp } from '../../test-support/render-app';
+import { createTestBackend, type TestBackend } from '../../../tests/support/app-api/backend';
 
 /** What the browser was asked to save: the Blob behind each object URL, and the links clicked. */
 const created: Blob[] = [];
@@ -46,21 +47,24 @@ const plan = {
   goals: [{ description: 'Go back to school two days a week', ratings: [{ date: '2026-11-09', score: 3 }] }],
 };
 
-async function openCase(setup: (fake: FakeApi) => string) {
-  const fake = createFakeApi();
-  const caseId = setup(fake);
-  const r = await renderApp({ fake, route: { name: 'case', caseId } });
+async function openCase(setup: (backend: TestBackend) => string) {
+  const backend = createTestBackend();
+  const caseId = setup(backend);
+  const r = await renderApp({ backend, route: { name: 'case', caseId } });
   await screen.findByRole('heading', { level: 1, name: 'Riley Shaw' });
   return { ...r, caseId, group: () => screen.getByRole('group', { name: 'Export and share' }) };
 }
+
+/** The summary main writes for this case (what the clipboard should hold, word for word). */
+const mainSummary = (backend: TestBackend, args: ArgsOf<'export:summaryText'>) => backend.okNow('export:summaryText', args).text;
 
 const buttonsIn = (group: HTMLElement) => within(group).getAllByRole('button').map((b) => b.textContent);
 
 describe('Case page: Export and share', () => {
   it('offers what the case has: plan and review copies and the family plan for an open case with a review', async () => {
-    const { group } = await openCase((fake) => {
-      const id = fake.seedCase({ name: 'Riley Shaw', caseRef: 'RIO-1', grouping: 'getting_help', plan });
-      fake.seedReview(id, { reviewDate: '2027-01-04', scores: [5] });
+    const { group } = await openCase((backend) => {
+      const id = backend.seedCase({ name: 'Riley Shaw', caseRef: 'RIO-1', grouping: 'getting_help', plan });
+      backend.seedReview(id, { reviewDate: '2027-01-04', scores: [6] });
       return id;
     });
     expect(buttonsIn(group())).toEqual([
@@ -73,13 +77,13 @@ describe('Case page: Export and share', () => {
   });
 
   it('offers only the FHIR record before a plan is agreed, and the ending copies once the case is closed', async () => {
-    const fresh = await openCase((fake) => fake.seedCase({ name: 'Riley Shaw', caseRef: 'RIO-1' }));
+    const fresh = await openCase((backend) => backend.seedCase({ name: 'Riley Shaw', caseRef: 'RIO-1' }));
     expect(buttonsIn(fresh.group())).toEqual(['Download FHIR record (JSON)']);
     fresh.unmount();
 
-    const closed = await openCase((fake) => {
-      const id = fake.seedCase({ name: 'Riley Shaw', caseRef: 'RIO-1', grouping: 'getting_help', plan });
-      fake.seedClosure(id, { endingDate: '2027-01-08' });
+    const closed = await openCase((backend) => {
+      const id = backend.seedCase({ name: 'Riley Shaw', caseRef: 'RIO-1', grouping: 'getting_help', plan });
+      backend.seedClosure(id, { endingDate: '2027-01-08' });
       return id;
     });
     expect(buttonsIn(closed.group())).toEqual([
@@ -92,32 +96,33 @@ describe('Case page: Export and share', () => {
     installClipboard();
     await closed.user.click(within(closed.group()).getByRole('button', { name: 'Copy ending summary' }));
     expect(await within(closed.group()).findByText('THRIVE ending summary copied. Paste it into the progress note.')).toBeTruthy();
-    expect(clipboardText[0]).toContain('Ended: 08/01/2027');
-    expect(closed.fake.callsTo('export:summaryText')).toEqual([{ caseId: closed.caseId, kind: 'ending' }]);
+    expect(clipboardText[0]).toBe(mainSummary(closed.backend, { caseId: closed.caseId, kind: 'ending' }));
+    expect(closed.backend.callsTo('export:summaryText')).toEqual([{ caseId: closed.caseId, kind: 'ending' }]);
   });
 
   it('copies the plan summary to the clipboard and says so', async () => {
-    const { user, fake, caseId, group } = await openCase((fake) => fake.seedCase({ name: 'Riley Shaw', caseRef: 'RIO-1', grouping: 'getting_help', plan }));
+    const { user, backend, caseId, group } = await openCase((backend) => backend.seedCase({ name: 'Riley Shaw', caseRef: 'RIO-1', grouping: 'getting_help', plan }));
     const writeText = installClipboard();
     await user.click(within(group()).getByRole('button', { name: 'Copy plan summary' }));
     expect(await within(group()).findByText('THRIVE plan summary copied. Paste it into the progress note.')).toBeTruthy();
     expect(screen.getByText('THRIVE plan summary copied. Paste it into the progress note.').getAttribute('role')).toBe('status');
-    expect(fake.callsTo('export:summaryText')).toEqual([{ caseId, kind: 'plan' }]);
+    expect(backend.callsTo('export:summaryText')).toEqual([{ caseId, kind: 'plan' }]);
     expect(writeText).toHaveBeenCalledTimes(1);
-    expect(clipboardText[0]).toContain('THRIVE plan summary\nRiley Shaw (case RIO-1)\n');
-    expect(clipboardText[0]).toContain('Agreed: 09/11/2026');
+    expect(clipboardText[0]).toBe(mainSummary(backend, { caseId, kind: 'plan' }));
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
   it('shows the text to copy by hand when the clipboard is refused, and gives focus back on closing', async () => {
-    const { user, group } = await openCase((fake) => fake.seedCase({ name: 'Riley Shaw', caseRef: 'RIO-1', grouping: 'getting_help', plan }));
+    const { user, backend, caseId, group } = await openCase((backend) =>
+      backend.seedCase({ name: 'Riley Shaw', caseRef: 'RIO-1', grouping: 'getting_help', plan }),
+    );
     installClipboard(true);
     const button = within(group()).getByRole('button', { name: 'Copy plan summary' });
     await user.click(button);
     const dialog = await screen.findByRole('dialog', { name: 'Copy this text' });
     const text = within(dialog).getByLabelText('Summary text') as HTMLTextAreaElement;
     expect(text.readOnly).toBe(true);
-    expect(text.value).toContain('THRIVE plan summary\nRiley Shaw (case RIO-1)\n');
+    expect(text.value).toBe(mainSummary(backend, { caseId, kind: 'plan' }));
     expect(document.activeElement).toBe(text);
     expect(within(dialog).getByText(/could not put the THRIVE plan summary on the clipboard/)).toBeTruthy();
     expect(screen.queryByText(/copied\. Paste it/)).toBeNull();
@@ -134,10 +139,10 @@ describe('Case page: Export and share', () => {
 
   it('copies the summary of the review chosen in the Reviews tab', async () => {
     let first = '';
-    const { user, fake, caseId } = await openCase((fake) => {
-      const id = fake.seedCase({ name: 'Riley Shaw', caseRef: 'RIO-1', grouping: 'getting_help', plan });
-      first = fake.seedReview(id, { reviewDate: '2026-12-07', scores: [4] });
-      fake.seedReview(id, { reviewDate: '2027-01-04', scores: [5] });
+    const { user, backend, caseId } = await openCase((backend) => {
+      const id = backend.seedCase({ name: 'Riley Shaw', caseRef: 'RIO-1', grouping: 'getting_help', plan });
+      first = backend.seedReview(id, { reviewDate: '2026-12-07', scores: [4] });
+      backend.seedReview(id, { reviewDate: '2027-01-04', scores: [6] });
       return id;
     });
     installClipboard();
@@ -145,27 +150,29 @@ describe('Case page: Export and share', () => {
     const review1 = screen.getByRole('article', { name: 'Review 1: 07/12/2026' });
     await user.click(within(review1).getByRole('button', { name: 'Copy review summary' }));
     expect(await within(review1).findByText('THRIVE review summary copied. Paste it into the progress note.')).toBeTruthy();
-    expect(fake.callsTo('export:summaryText')).toEqual([{ caseId, kind: 'review', reviewId: first }]);
-    expect(clipboardText[0]).toContain('Review date: 07/12/2026');
+    expect(backend.callsTo('export:summaryText')).toEqual([{ caseId, kind: 'review', reviewId: first }]);
+    expect(clipboardText[0]).toBe(mainSummary(backend, { caseId, kind: 'review', reviewId: first }));
+    expect(clipboardText[0]).toContain('07/12/2026');
   });
 
   it('saves the family plan (PDF) and the FHIR record under their own names', async () => {
-    const { user, fake, caseId, group } = await openCase((fake) => fake.seedCase({ name: 'Riley Shaw', caseRef: 'RIO-1', grouping: 'getting_help', plan }));
+    const { user, backend, caseId, group } = await openCase((backend) => backend.seedCase({ name: 'Riley Shaw', caseRef: 'RIO-1', grouping: 'getting_help', plan }));
     await user.click(within(group()).getByRole('button', { name: 'Download plan for the family (PDF)' }));
     expect(await within(group()).findByText('Saved thrive-family-plan-rio-1-2027-01-11.pdf.')).toBeTruthy();
-    expect(fake.callsTo('export:casePdf')).toEqual([{ caseId, document: 'family-plan' }]);
+    expect(backend.callsTo('export:casePdf')).toEqual([{ caseId, document: 'family-plan' }]);
     expect(created[0]!.type).toBe('application/pdf');
+    expect((await created[0]!.text()).startsWith('%PDF-')).toBe(true);
 
     await user.click(within(group()).getByRole('button', { name: 'Download FHIR record (JSON)' }));
     await within(group()).findByText('Saved thrive-fhir-rio-1-2027-01-11.json.');
-    expect(fake.callsTo('export:caseFhir')).toEqual([{ caseId }]);
+    expect(backend.callsTo('export:caseFhir')).toEqual([{ caseId }]);
     expect(JSON.parse(await created[1]!.text())).toMatchObject({ resourceType: 'Bundle', type: 'collection' });
     expect(clicked.map((c) => c.download)).toEqual(['thrive-family-plan-rio-1-2027-01-11.pdf', 'thrive-fhir-rio-1-2027-01-11.json']);
   });
 
   it("shows main's refusal beside the buttons and saves nothing", async () => {
-    const { user, fake, group } = await openCase((fake) => fake.seedCase({ name: 'Riley Shaw', caseRef: 'RIO-1', grouping: 'getting_help', plan }));
-    fake.failNext('export:casePdf', { code: 'internal', message: 'The PDF could not be made. Try again.' });
+    const { user, backend, group } = await openCase((backend) => backend.seedCase({ name: 'Riley Shaw', caseRef: 'RIO-1', grouping: 'getting_help', plan }));
+    backend.failNext('export:casePdf', { code: 'internal', message: 'The PDF could not be made. Try again.' });
     await user.click(within(group()).getByRole('button', { name: 'Download plan for the family (PDF)' }));
     await waitFor(() => expect(within(group()).getByRole('alert').textContent).toBe('The PDF could not be made. Try again.'));
     expect(clicked).toEqual([]);

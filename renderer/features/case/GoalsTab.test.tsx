@@ -1,25 +1,26 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../../shared/domain/settings';
-import type { CaseDetail } from '../../../shared/ipc/types';
-import { closedCaseDetail, GOAL_IDS, newCaseDetail, openCaseDetail } from '../../test-support/case-fixtures';
-import { GoalsTab } from './GoalsTab';
+import { renderCasePage } from '../../test-support/render-case-page';
+import { createTestBackend } from '../../../tests/support/app-api/backend';
+import { seedRileyShaw, type RileyStoryOptions } from '../../../tests/support/app-api/case-story';
 
 const NOTE = 'A change of 3 or more points between the first and latest rating counts as meaningful (NHS England CYP outcome metric)';
 
-function renderGoals(detail: CaseDetail = openCaseDetail()) {
-  return render(<GoalsTab detail={detail} settings={DEFAULT_SETTINGS} />);
+/** Riley Shaw's case (tests/support/app-api/case-story.ts; open and reviewed by default) on its Goals tab. */
+async function renderGoals(options: RileyStoryOptions = {}) {
+  const backend = createTestBackend();
+  return renderCasePage({ backend, caseId: seedRileyShaw(backend, options), tab: 'goals' });
 }
 
 /** The per-goal summary item whose heading names this goal. */
 function goalItem(words: string): HTMLElement {
-  const heading = screen.getByRole('heading', { level: 4, name: new RegExp(`“${words}”`) });
+  const heading = within(screen.getByRole('tabpanel')).getByRole('heading', { level: 4, name: new RegExp(`“${words}”`) });
   return heading.closest('li')!;
 }
 
 describe('Goals tab', () => {
-  it('lists every rating in the chart’s table equivalent, a row per date and a column per goal', () => {
-    renderGoals();
+  it('lists every rating in the chart’s table equivalent, a row per date and a column per goal', async () => {
+    await renderGoals();
     const table = screen.getByRole('table', { name: 'GBO ratings over time' });
     const rows = within(table)
       .getAllByRole('row')
@@ -39,16 +40,16 @@ describe('Goals tab', () => {
     ]);
   });
 
-  it('labels each goal’s first → latest change with the threshold of 3: +3, +2 and −3', () => {
-    renderGoals();
+  it('labels each goal’s first → latest change with the threshold of 3: +3, +2 and −3', async () => {
+    await renderGoals();
     expect(goalItem('Sleep through the night').textContent).toContain('First → latest: 3 → 6 (+3) Improved');
     expect(goalItem('Go to school three days a week').textContent).toContain('First → latest: 4 → 6 (+2) No reliable change');
     expect(goalItem('Feel less worried when out').textContent).toContain('First → latest: 6 → 3 (−3) Deteriorated');
     expect(screen.getByText(NOTE)).toBeTruthy();
   });
 
-  it('keeps dropped and reworded goals on show, marked as such', () => {
-    renderGoals();
+  it('keeps dropped and reworded goals on show, marked as such', async () => {
+    await renderGoals();
     const old = goalItem('Go back to school');
     expect(within(old).getByText('Reworded', { selector: '.tag' })).toBeTruthy();
     expect(old.textContent).toContain('Reworded on 23/11/2026 as Goal 2: “Go to school three days a week”.');
@@ -59,8 +60,8 @@ describe('Goals tab', () => {
     expect(within(goalItem('Sleep through the night')).queryByText(/Dropped|Reworded/)).toBeNull();
   });
 
-  it('draws a named, described chart: a line per goal, a labelled point per rating, ended goals marked, ±3 lines', () => {
-    const { container } = renderGoals();
+  it('draws a named, described chart: a line per goal, a labelled point per rating, ended goals marked, ±3 lines', async () => {
+    const { container } = await renderGoals();
     const chart = screen.getByRole('img', { name: 'Chart of GBO ratings over time' });
     const description = document.getElementById(chart.getAttribute('aria-describedby')!)!.textContent!;
     expect(description).toContain('Goal 1: “Sleep through the night”: first 3, latest 6.');
@@ -81,33 +82,25 @@ describe('Goals tab', () => {
     expect(container.querySelectorAll('[style]')).toHaveLength(0);
   });
 
-  it('marks a goal that is stuck with the reason', () => {
-    const detail = openCaseDetail();
-    const sleep = detail.goals.find((g) => g.id === GOAL_IDS.sleep)!;
-    sleep.ratings = sleep.ratings.map((r, i) => ({ ...r, score: [4, 4, 5][i]! }));
-    renderGoals(detail);
+  it('marks a goal that is stuck with the reason', async () => {
+    await renderGoals({ sleepScores: [4, 4, 5, 5] });
     const item = goalItem('Sleep through the night');
     expect(within(item).getByText('Stuck', { selector: '.tag' })).toBeTruthy();
     expect(item.textContent).toContain('Moved less than 3 points over at least 8 weeks');
     expect(within(goalItem('Feel less worried when out')).queryByText('Stuck')).toBeNull();
   });
 
-  it('does not call goals of a closed case stuck, and counts the final ratings', () => {
-    const detail = closedCaseDetail();
-    const sleep = detail.goals.find((g) => g.id === GOAL_IDS.sleep)!;
-    sleep.ratings = sleep.ratings.map((r, i) => ({ ...r, score: [4, 4, 5, 5][i]! }));
-    renderGoals(detail);
-    expect(screen.queryByText('Stuck')).toBeNull();
+  it('does not call goals of a closed case stuck, and counts the final ratings', async () => {
+    await renderGoals({ upTo: 'closed', sleepScores: [4, 4, 5, 5] });
+    expect(within(screen.getByRole('tabpanel')).queryByText('Stuck')).toBeNull();
     expect(goalItem('Feel less worried when out').textContent).toContain('6 → 5 (−1) No reliable change');
   });
 
-  it('says when a goal has only its first rating, and when no goals are set', () => {
-    const detail = openCaseDetail();
-    detail.goals = detail.goals.slice(0, 1).map((g) => ({ ...g, ratings: g.ratings.slice(0, 1) }));
-    const { unmount } = renderGoals(detail);
+  it('says when a goal has only its first rating, and when no goals are set', async () => {
+    const { unmount } = await renderGoals({ upTo: 'plan' });
     expect(goalItem('Sleep through the night').textContent).toContain('Rated once so far (3)');
     unmount();
-    renderGoals(newCaseDetail());
-    expect(screen.getByText('Goals are set when the plan is agreed.')).toBeTruthy();
+    await renderGoals({ upTo: 'opened' });
+    expect(within(screen.getByRole('tabpanel')).getByText('Goals are set when the plan is agreed.')).toBeTruthy();
   });
 });

@@ -1,23 +1,23 @@
-import { render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { CaseDetail } from '../../../shared/ipc/types';
-import { useNavigationStore } from '../../stores/navigation';
-import { CASE_ID, closedCaseDetail, newCaseDetail, openCaseDetail } from '../../test-support/case-fixtures';
-import { ReviewsTab } from './ReviewsTab';
+import { renderCasePage } from '../../test-support/render-case-page';
+import { createTestBackend } from '../../../tests/support/app-api/backend';
+import { seedRileyShaw, type RileyStage } from '../../../tests/support/app-api/case-story';
 
-function renderTab(detail: CaseDetail) {
-  const user = userEvent.setup();
-  render(<ReviewsTab detail={detail} />);
-  return user;
+/** Riley Shaw's case (tests/support/app-api/case-story.ts; reviewed twice by default) on its Reviews tab. */
+async function renderTab(upTo: RileyStage = 'reviewed') {
+  const backend = createTestBackend();
+  const caseId = seedRileyShaw(backend, { upTo });
+  const view = await renderCasePage({ backend, caseId, tab: 'reviews' });
+  return { ...view, caseId, panel: screen.getByRole('tabpanel') };
 }
 
 const review = (name: string) => screen.getByRole('article', { name });
 const value = (scope: HTMLElement, key: string) => within(scope).getByText(key, { selector: 'dt' }).nextElementSibling?.textContent;
 
 describe('Reviews tab', () => {
-  it('shows each review: date, who, ratings with the goal’s words, criteria progress, decision and next date', () => {
-    renderTab(openCaseDetail());
+  it('shows each review: date, who, ratings with the goal’s words, criteria progress, decision and next date', async () => {
+    await renderTab();
     const first = review('Review 1: 23/11/2026');
     expect(value(first, 'Who attended')).toBe('Young person; Parent or carer');
     expect(value(first, 'Goal ratings (0 to 10)')).toBe(
@@ -31,7 +31,8 @@ describe('Reviews tab', () => {
     expect(value(first, 'What was agreed (explicit discussion)')).toBe('Not recorded');
     expect(value(first, 'Next agreed review date')).toBe('04/01/2027');
     expect(value(first, 'Notes')).toBe('Sleep improving; school feels too big a step.');
-    expect(value(first, 'Recorded by')).toBe('Alex Morgan on 23/11/2026 10:30');
+    // Recorded at noon UTC on the review day (the test clock), which is 12:00 in London in winter.
+    expect(value(first, 'Recorded by')).toBe('Alex Morgan on 23/11/2026 12:00');
     expect(within(first).queryByText('Ending plan')).toBeNull();
 
     const second = review('Review 2: 04/01/2027');
@@ -43,28 +44,25 @@ describe('Reviews tab', () => {
   });
 
   it('says when a review has no Current View and offers to record it for that review', async () => {
-    const detail = openCaseDetail();
-    const user = renderTab(detail);
+    const { user, backend, caseId, route } = await renderTab();
     expect(within(review('Review 1: 23/11/2026')).queryByText('Current View missing')).toBeNull();
     const second = review('Review 2: 04/01/2027');
     expect(within(second).getByText('Current View missing')).toBeTruthy();
     await user.click(within(second).getByRole('button', { name: 'Record the missing Current View' }));
-    const missing = detail.reviews.find((r) => r.currentViewId === null);
-    expect(useNavigationStore.getState().route).toEqual({ name: 'current-view', caseId: CASE_ID, reviewId: missing?.id });
+    const missing = backend.getCase(caseId).reviews.find((r) => r.currentViewId === null);
+    expect(route()).toEqual({ name: 'current-view', caseId, reviewId: missing?.id });
   });
 
-  it('still says a closed case’s Current View is missing, without offering to change the closed record', () => {
-    renderTab(closedCaseDetail());
+  it('still says a closed case’s Current View is missing, without offering to change the closed record', async () => {
+    const { panel } = await renderTab('closed');
     expect(within(review('Review 2: 04/01/2027')).getByText('Current View missing')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Record the missing Current View' })).toBeNull();
     // Reading (and copying) a closed record is still fine.
-    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Copy review summary', 'Copy review summary']);
+    expect(within(panel).getAllByRole('button').map((b) => b.textContent)).toEqual(['Copy review summary', 'Copy review summary']);
   });
 
-  it('says when there are no reviews yet', () => {
-    const detail = newCaseDetail();
-    detail.summary.nextReviewDate = '2027-02-01';
-    renderTab(detail);
-    expect(screen.getByText('No reviews yet. The agreed review date is 01/02/2027.')).toBeTruthy();
+  it('says when there are no reviews yet', async () => {
+    const { panel } = await renderTab('plan');
+    expect(within(panel).getByText('No reviews yet. The agreed review date is 23/11/2026.')).toBeTruthy();
   });
 });

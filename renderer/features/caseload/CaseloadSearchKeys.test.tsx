@@ -7,7 +7,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test-support/render-app';
-import { fakeWithCaseload, holdCaseload, openCaseload, rowNames, rowOf, SEARCH } from './caseload-test-support';
+import { backendWithCaseload, holdCaseload, openCaseload, rowNames, rowOf, SEARCH } from '../../test-support/render-caseload';
 
 describe('The caseload search box and keys', () => {
   it('keeps the Tab stop on the case last moved to when coming back; a new search starts at its first case', async () => {
@@ -35,10 +35,10 @@ describe('The caseload search box and keys', () => {
   });
 
   it('keeps keys typed straight after "Back to caseload", before the caseload has loaded, and opens the case they reach', async () => {
-    const fake = fakeWithCaseload();
-    const gate = holdCaseload(fake);
-    const caseId = fake.seedCase({ name: 'Zoe Quinn', caseRef: 'RIO-2005', openDate: '2027-01-10' });
-    const { user } = await renderApp({ fake, route: { name: 'case', caseId } });
+    const backend = backendWithCaseload();
+    const gate = holdCaseload(backend);
+    const caseId = backend.seedCase({ name: 'Zoe Quinn', caseRef: 'RIO-2005', openDate: '2027-01-10' });
+    const { user } = await renderApp({ backend, route: { name: 'case', caseId } });
     await screen.findByRole('heading', { level: 1, name: 'Zoe Quinn' });
     gate.hold();
     await user.click(screen.getByRole('link', { name: 'Back to caseload' }));
@@ -57,10 +57,10 @@ describe('The caseload search box and keys', () => {
   });
 
   it('moves into the list on arrival when only the arrows were pressed while it loaded', async () => {
-    const fake = fakeWithCaseload();
-    const gate = holdCaseload(fake);
-    const caseId = fake.seedCase({ name: 'Zoe Quinn', caseRef: 'RIO-2005', openDate: '2027-01-10' });
-    const { user } = await renderApp({ fake, route: { name: 'case', caseId } });
+    const backend = backendWithCaseload();
+    const gate = holdCaseload(backend);
+    const caseId = backend.seedCase({ name: 'Zoe Quinn', caseRef: 'RIO-2005', openDate: '2027-01-10' });
+    const { user } = await renderApp({ backend, route: { name: 'case', caseId } });
     await screen.findByRole('heading', { level: 1, name: 'Zoe Quinn' });
     gate.hold();
     await user.click(screen.getByRole('link', { name: 'Back to caseload' }));

@@ -1,20 +1,23 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from '../../test-support/axe';
-import { createFakeApi } from '../../test-support/fake-api';
-import { TEAM_FORBIDDEN_MESSAGE } from '../../test-support/fake-team';
+import { createTestBackend } from '../../../tests/support/app-api/backend';
+import { TEAM_VIEW_FOR_LEADS } from './TeamPage';
 import { renderApp } from '../../test-support/render-app';
-import { SMALL_TEAM_ORDER, smallTeam, type SmallTeam } from '../../test-support/team-fixtures';
+import { SMALL_TEAM_ORDER, smallTeam, type SmallTeam } from '../../../tests/support/app-api/small-team';
 import type { Route } from '../../stores/navigation';
+
+/** Main answers over an in-memory database: on a busy machine the team figures can take a few seconds. */
+const SLOW = { timeout: 5000 };
 
 const SEARCH = 'Search by name, case reference or NHS number';
 const CAPTION = 'Team cases, most urgent first';
 
 async function openTeam(team: SmallTeam = smallTeam(), route: Route = { name: 'team' }) {
-  const r = await renderApp({ fake: team.fake, route });
-  await screen.findByRole('heading', { level: 1, name: 'Team caseload review' });
-  await screen.findByRole('table', { name: CAPTION });
-  await screen.findByRole('heading', { level: 2, name: 'Cases by flag' });
+  const r = await renderApp({ backend: team.backend, route });
+  await screen.findByRole('heading', { level: 1, name: 'Team caseload review' }, SLOW);
+  await screen.findByRole('table', { name: CAPTION }, SLOW);
+  await screen.findByRole('heading', { level: 2, name: 'Cases by flag' }, SLOW);
   return { ...r, ...team };
 }
 
@@ -97,7 +100,7 @@ describe('Team caseload review', () => {
   });
 
   it('drills down to one clinician from the Clinician select, asking main for their cases and figures', async () => {
-    const { user, fake, kim } = await openTeam();
+    const { user, backend, kim } = await openTeam();
     const select = screen.getByLabelText('Clinician');
     expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['All clinicians', 'Alex Morgan', 'Dr Kim', 'Sam Rivera']);
     await user.selectOptions(select, 'Dr Kim');
@@ -105,25 +108,25 @@ describe('Team caseload review', () => {
     expect(countLine().textContent).toBe('2 open cases, 2 need action');
     expect(screen.getByText('Caseload of Dr Kim')).toBeTruthy();
     expect(document.activeElement).toBe(select);
-    expect(fake.callsTo('team:cases').at(-1)).toEqual({ clinicianId: kim.id });
-    await waitFor(() => expect(fake.callsTo('team:overview').at(-1)).toEqual({ clinicianId: kim.id }));
+    expect(backend.callsTo('team:cases').at(-1)).toEqual({ clinicianId: kim.id });
+    await waitFor(() => expect(backend.callsTo('team:overview').at(-1)).toEqual({ clinicianId: kim.id }));
     expect(screen.getByRole('button', { name: 'Download supervision pack (PDF)' })).toBeTruthy();
 
     await user.selectOptions(select, 'All clinicians');
     await waitFor(() => expect(rowNames()).toEqual(SMALL_TEAM_ORDER));
-    expect(fake.callsTo('team:cases').at(-1)).toEqual({});
+    expect(backend.callsTo('team:cases').at(-1)).toEqual({});
     expect(screen.queryByRole('button', { name: 'Download supervision pack (PDF)' })).toBeNull();
   });
 
   it('drills down from a name in "Cases by clinician", with no accessibility violations', async () => {
-    const { user, fake, rivera } = await openTeam();
+    const { user, backend, rivera } = await openTeam();
     const byClinician = screen.getByRole('table', { name: 'Cases by clinician' });
     expect(within(byClinician).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Clinician', 'Open cases', 'Need action']);
     await user.click(within(byClinician).getByRole('button', { name: 'Sam Rivera' }));
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
     await waitFor(() => expect(rowNames()).toEqual(['Jo Okafor']));
-    await screen.findByRole('heading', { level: 2, name: 'Cases by clinician' });
-    expect(fake.callsTo('team:overview').at(-1)).toEqual({ clinicianId: rivera.id });
+    await screen.findByRole('heading', { level: 2, name: 'Cases by clinician' }, SLOW);
+    expect(backend.callsTo('team:overview').at(-1)).toEqual({ clinicianId: rivera.id });
     expect((screen.getByLabelText('Clinician') as HTMLSelectElement).value).toBe(rivera.id);
     const mine = screen.getByRole('table', { name: 'Cases by clinician' });
     expect(within(mine).getAllByRole('row').slice(1).map((r) => r.textContent)).toEqual(['Sam Rivera10']);
@@ -152,21 +155,21 @@ describe('Team caseload review', () => {
 
   it('shows one clinician with no open cases, with no accessibility violations', async () => {
     const team = smallTeam();
-    const newcomer = team.fake.addClinician('Dr New');
-    await renderApp({ fake: team.fake, route: { name: 'team', clinicianId: newcomer.id } });
-    await screen.findByRole('heading', { level: 2, name: 'No open cases' });
+    const newcomer = team.backend.addClinician('Dr New');
+    await renderApp({ backend: team.backend, route: { name: 'team', clinicianId: newcomer.id } });
+    await screen.findByRole('heading', { level: 2, name: 'No open cases' }, SLOW);
     expect(screen.getByText('Dr New has no open cases.')).toBeTruthy();
     expect(countLine().textContent).toBe('0 open cases, 0 need action');
-    await screen.findByRole('heading', { level: 2, name: 'Cases by flag' });
+    await screen.findByRole('heading', { level: 2, name: 'Cases by flag' }, SLOW);
     await expectNoAxeViolations();
   });
 
   it('shows an empty team, with no accessibility violations', async () => {
-    await renderApp({ fake: createFakeApi({ role: 'team_lead' }), route: { name: 'team' } });
-    await screen.findByRole('heading', { level: 2, name: 'No open cases' });
+    await renderApp({ backend: createTestBackend({ role: 'team_lead' }), route: { name: 'team' } });
+    await screen.findByRole('heading', { level: 2, name: 'No open cases' }, SLOW);
     expect(screen.getByText('Nobody in the team has an open case.')).toBeTruthy();
     expect(countLine().textContent).toBe('0 open cases, 0 need action');
-    await screen.findByRole('heading', { level: 2, name: 'Endings in the period' });
+    await screen.findByRole('heading', { level: 2, name: 'Endings in the period' }, SLOW);
     expect(screen.getByText('0 cases closed from 11/01/2026 to 11/01/2027.')).toBeTruthy();
     expect(screen.getByText('No cases were closed in this period.')).toBeTruthy();
     await expectNoAxeViolations();
@@ -175,26 +178,33 @@ describe('Team caseload review', () => {
 
 describe('The team view for someone who is not a team lead', () => {
   it('has no Team link, and says who the view is for when routed there', async () => {
-    const fake = createFakeApi();
-    await renderApp({ fake, route: { name: 'team' } });
+    const backend = createTestBackend();
+    await renderApp({ backend, route: { name: 'team' } });
     await screen.findByRole('heading', { level: 1, name: 'Team caseload review' });
-    expect(screen.getByText(TEAM_FORBIDDEN_MESSAGE)).toBeTruthy();
+    expect(screen.getByText(TEAM_VIEW_FOR_LEADS)).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Caseload', 'Settings']);
-    expect(fake.callsTo('team:cases')).toEqual([]);
+    expect(backend.callsTo('team:cases')).toEqual([]);
     await expectNoAxeViolations();
   });
 
   it("shows main's refusal if the role changed elsewhere", async () => {
-    const team = smallTeam();
-    team.fake.failNext('team:cases', { code: 'forbidden', message: TEAM_FORBIDDEN_MESSAGE });
-    await renderApp({ fake: team.fake, route: { name: 'team' } });
-    expect(await screen.findByText(TEAM_FORBIDDEN_MESSAGE)).toBeTruthy();
+    const { backend, lead } = smallTeam();
+    // The app loads as a team lead; before main answers for the team, the role is changed elsewhere.
+    const release = backend.hold('team:cases');
+    await renderApp({ backend, route: { name: 'team' } });
+    backend.addClinician('Dr Lee', 'team_lead'); // main keeps at least one team lead in a team
+    backend.okNow('clinicians:update', { clinicianId: lead.id, role: 'clinician' });
+    release();
+    const refusal = await backend.api.team.cases({});
+    if (refusal.ok) expect.fail('main still showed the team to a clinician');
+    expect(refusal.error.code).toBe('forbidden');
+    expect(await screen.findByText(refusal.error.message)).toBeTruthy();
     expect(screen.queryByRole('table')).toBeNull();
   });
 
   it('shows the Team link to team leads', async () => {
-    const { user } = await renderApp({ fake: createFakeApi({ role: 'team_lead' }) });
+    const { user } = await renderApp({ backend: createTestBackend({ role: 'team_lead' }) });
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Caseload', 'Team', 'Settings']);
     await user.click(within(nav).getByRole('link', { name: 'Team' }));

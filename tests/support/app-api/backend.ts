@@ -8,7 +8,8 @@
  * clock), the renderer's timers (draft autosave runs when a test says), and `failNext`, a typed override
  * that makes one call fail the way a transport or disk fault would.
  */
-import { afterEach, expect } from 'vitest';
+import { cleanup } from '@testing-library/react';
+import { afterAll, afterEach, expect } from 'vitest';
 import { createAppServices } from '../../../main/app-services';
 import { fixedClock } from '../../../shared/clock';
 import type { IsoDate } from '../../../shared/dates';
@@ -26,6 +27,8 @@ import { writeTx, type Db } from '../../../main/db/sql';
 import { caseNow, sessionRating } from '../../../main/features/demo/seed-case';
 import { seedCase, seedClosure, seedReview, type SeedCaseOptions, type SeedClosureOptions, type SeedReviewOptions, type SeedWorld } from './seed';
 import { startLockedSession, type LockedSession } from './session';
+import { inNodeRealm } from './node-realm';
+import { generateCaseload, type GenerateOptions, type GeneratedCaseload } from '../synthetic-caseload';
 
 /** The component tests' "today": every date in them is relative to this, never the wall clock. */
 export const TEST_TODAY: IsoDate = '2027-01-11';
@@ -44,11 +47,17 @@ export interface TestBackendOptions {
   lock?: LockState;
   /** Headless services on a temporary file rather than in memory: for backups, which copy a file. */
   onDisk?: boolean;
+  /**
+   * Keep it for the whole test file (closed after all its tests), for a large generated caseload that
+   * the tests only read: made once in beforeAll instead of once per test.
+   */
+  forFile?: boolean;
 }
 
 export type Invoke = (channel: string, args: unknown) => IpcResult<unknown> | Promise<IpcResult<unknown>>;
 
 const open: Array<() => void> = [];
+const openForFile: Array<() => void> = [];
 
 export function createTestBackend(options: TestBackendOptions = {}) {
   const today = options.today ?? TEST_TODAY;
@@ -69,9 +78,9 @@ export function createTestBackend(options: TestBackendOptions = {}) {
   } else {
     const dbPath = options.onDisk ? join(tempDir(), 'thrive.db') : ':memory:';
     const services = createAppServices({ dbPath, key: TEST_KEY, create: true, clock });
-    invoke = (channel, args) => services.invoke(channel, args);
+    invoke = (channel, args) => inNodeRealm(() => services.invoke(channel, args));
     db = () => services.db;
-    open.push(() => services.close());
+    (options.forFile ? openForFile : open).push(() => services.close());
   }
 
   /** Test set-up through the real handlers: the value, or the test fails with main's own error. */
@@ -90,8 +99,10 @@ export function createTestBackend(options: TestBackendOptions = {}) {
 
   const calls: Array<{ channel: Channel; args: unknown }> = [];
   const failures = new Map<Channel, IpcError>();
+  const held = new Map<Channel, Promise<void>>();
   const api = buildApi(async (channel, args) => {
     calls.push({ channel: channel as Channel, args: structuredClone(args) });
+    await held.get(channel as Channel);
     const failure = failures.get(channel as Channel);
     if (failure) {
       failures.delete(channel as Channel);
@@ -133,6 +144,18 @@ export function createTestBackend(options: TestBackendOptions = {}) {
     callsTo: (channel: Channel) => calls.filter((c) => c.channel === channel).map((c) => c.args),
     /** The next call on `channel` fails with this error (a transport, disk or server fault). */
     failNext: (channel: Channel, error: IpcError) => void failures.set(channel, error),
+    /**
+     * Holds main's answers on `channel` back (a slow disk or a large file) until the returned release is
+     * called, so a test can see the busy state; main answers from the records as they are at release.
+     */
+    hold: (channel: Channel): (() => void) => {
+      let release = () => {};
+      held.set(channel, new Promise<void>((resolve) => (release = resolve)));
+      return () => {
+        held.delete(channel);
+        release();
+      };
+    },
     /** Calls a channel as set-up, expecting success. */
     ok,
     okNow,
@@ -142,6 +165,11 @@ export function createTestBackend(options: TestBackendOptions = {}) {
     seedReview: (caseId: string, o: SeedReviewOptions): string => seedReview(world, caseId, o),
     /** A case closed through `cases:close`: criteria met, final ratings as the latest, a Current View. */
     seedClosure: (caseId: string, o: SeedClosureOptions): void => seedClosure(world, caseId, o),
+    /**
+     * Thousands of realistic cases in seconds, written through the repos (tests/support/synthetic-caseload.ts)
+     * as of the backend's today. It sets the profile itself: make the backend with `withProfile: false`.
+     */
+    generate: (o: Omit<GenerateOptions, 'today'>): GeneratedCaseload => generateCaseload(db(), { ...o, today }),
     addClinician: (name: string, role: Clinician['role'] = 'clinician', inTeam = teamId): Clinician =>
       okNow('clinicians:create', { name, role, teamId: inTeam }),
     addTeam: (name: string): Team => okNow('teams:create', { name }),
@@ -180,6 +208,12 @@ export function createTestBackend(options: TestBackendOptions = {}) {
 export type TestBackend = ReturnType<typeof createTestBackend>;
 
 afterEach(() => {
+  // Unmount first: a form's last draft save on unmount must reach a database that is still open.
+  cleanup();
   for (const close of open.splice(0)) close();
   setSchedulerForTests(null);
+});
+
+afterAll(() => {
+  for (const close of openForFile.splice(0)) close();
 });

@@ -1,15 +1,19 @@
-/** The caseload component tests' fixture (four cases, one per situation) and the questions they ask of the screen. */
+/**
+ * The caseload component tests' caseload (four cases, one per situation) and the questions they ask of
+ * the screen. Under test-support/ (not beside the screen) because it imports the test backend, which the
+ * app's own type check must never see.
+ */
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { expect } from 'vitest';
-import { createFakeApi, type FakeApi } from '../../test-support/fake-api';
-import { renderApp } from '../../test-support/render-app';
+import { renderApp } from './render-app';
+import { createTestBackend, type TestBackend } from '../../tests/support/app-api/backend';
 
 export const SEARCH = 'Search by name, case reference or NHS number';
 
-/** Four cases, one per situation, relative to the fake's today (11/01/2027). */
-export function fakeWithCaseload(): FakeApi {
-  const fake = createFakeApi();
-  fake.seedCase({
+/** Four cases, one per situation, seeded through the real channels relative to the tests' today (11/01/2027). */
+export function backendWithCaseload(): TestBackend {
+  const backend = createTestBackend();
+  backend.seedCase({
     name: 'Riley Shaw',
     caseRef: 'RIO-2001',
     openDate: '2026-11-16',
@@ -21,26 +25,26 @@ export function fakeWithCaseload(): FakeApi {
       goals: [{ description: 'Sleep through the night', ratings: [{ date: '2026-11-20', score: 3 }, { date: '2027-01-05', score: 5 }] }],
     },
   });
-  fake.seedCase({ name: 'Sam Patel', caseRef: 'RIO-2002', openDate: '2026-12-01', nhsNumber: '9434765919' });
-  fake.seedCase({
+  backend.seedCase({ name: 'Sam Patel', caseRef: 'RIO-2002', openDate: '2026-12-01', nhsNumber: '9434765919' });
+  backend.seedCase({
     name: 'Jo Okafor',
     caseRef: 'RIO-2003',
     openDate: '2027-01-04',
     grouping: 'getting_advice',
     plan: { agreedDate: '2027-01-04', reviewDate: '2027-01-15' },
   });
-  fake.seedCase({
+  backend.seedCase({
     name: 'Alex Brown',
     caseRef: 'RIO-2004',
     openDate: '2027-01-10',
     grouping: 'getting_more_help',
     plan: { agreedDate: '2027-01-10', reviewDate: '2027-02-21' },
   });
-  return fake;
+  return backend;
 }
 
-export async function openCaseload(fake = fakeWithCaseload()) {
-  const r = await renderApp({ fake });
+export async function openCaseload(backend = backendWithCaseload()) {
+  const r = await renderApp({ backend });
   await screen.findByRole('heading', { level: 1, name: 'My caseload' });
   await waitFor(() => expect(screen.queryByText(/Loading your caseload/)).toBeNull());
   return r;
@@ -55,21 +59,12 @@ export const rowNames = () =>
 export const rowOf = (name: string) => screen.getByRole('link', { name }).closest('tr')!;
 
 /** Holds the caseload's answer from main while `hold()`en, until `release()`: a slow load, on demand. */
-export function holdCaseload(fake: FakeApi) {
-  const list = fake.api.caseload.list;
-  let waiting: Promise<void> | null = null;
-  let open = () => {};
-  fake.api.caseload.list = async (args) => {
-    if (waiting) await waiting;
-    return list(args);
-  };
+export function holdCaseload(backend: TestBackend) {
+  let release = () => {};
   return {
     hold: () => {
-      waiting = new Promise<void>((resolve) => (open = resolve));
+      release = backend.hold('caseload:list');
     },
-    release: () => {
-      waiting = null;
-      act(() => open());
-    },
+    release: () => act(() => release()),
   };
 }
