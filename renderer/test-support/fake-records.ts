@@ -100,6 +100,7 @@ export function rowOf(c: FakeCase, settings: Settings, today: IsoDate): Caseload
     openDate: s.openDate,
     weeksOpen: weeksBetween(s.openDate, today),
     nextReviewDate: s.nextReviewDate,
+    lastReviewDate: lastReviewDateOf(c),
     reviewBadge: reviewBadge(flags),
     targetDate: s.targetDate,
     leadClinicianId: s.leadClinicianId,

@@ -15,7 +15,7 @@ import { timeOpenDistribution } from '../../shared/domain/team-stats';
 import { needsAction, sortByUrgency, urgencyBand } from '../../shared/domain/urgency';
 import { AppError, validationError } from '../../shared/ipc/result';
 import type { Clinician, ExportFile, GroupingTransition, Team, TeamCaseRow, TeamCases, TeamOverview } from '../../shared/ipc/types';
-import { fakeId, lastReviewDateOf, rowOf, type FakeCase } from './fake-records';
+import { fakeId, rowOf, type FakeCase } from './fake-records';
 
 export const TEAM_FORBIDDEN_MESSAGE = 'The team view is for team leads. Ask a team lead, or change your role in Settings.';
 
@@ -95,8 +95,8 @@ function inScope(c: FakeCase, s: Scope): boolean {
 
 function teamRows(w: FakeTeamWorld, s: Scope): TeamCaseRow[] {
   const open = [...w.cases.values()].filter((c) => c.summary.status === 'open' && inScope(c, s));
-  const rows = open.map((c) => ({ ...rowOf(c, w.settings(), w.today), lastReviewDate: lastReviewDateOf(c) }));
-  return sortByUrgency(rows, w.today).map((r, i) => ({ ...r, urgencyBand: urgencyBand(r.flags), rank: i + 1 }));
+  const rows = open.map((c) => rowOf(c, w.settings(), w.today));
+  return sortByUrgency(rows).map((r, i) => ({ ...r, urgencyBand: urgencyBand(r.flags), rank: i + 1 }));
 }
 
 export function teamCases(w: FakeTeamWorld, a: { teamId?: string | undefined; clinicianId?: string | undefined }): TeamCases {
