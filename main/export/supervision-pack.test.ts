@@ -2,7 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { pdfInfo, pdfToText } from '../../tests/support/pdftotext';
 import { pdfFonts } from '../../tests/support/pdffonts';
+import type { Flag } from '../../shared/domain/flags';
 import { buildSupervisionPack, type PackCase, type SupervisionPackInput } from './supervision-pack';
+
+const OVERDUE: Flag = { code: 'review_overdue', label: 'Review overdue', severity: 'urgent', reason: 'Agreed review date 01/11/2026 passed 21 days ago; no review held since.' };
 
 function packCase(rank: number, overrides: Partial<PackCase> = {}): PackCase {
   return {
@@ -16,7 +19,6 @@ function packCase(rank: number, overrides: Partial<PackCase> = {}): PackCase {
     nextReviewDate: '2026-12-01',
     targetDate: '2027-03-01',
     flags: [],
-    needsAction: false,
     plan: {
       versionNo: 1,
       agreedDate: '2026-09-02',
@@ -55,7 +57,7 @@ describe('buildSupervisionPack', () => {
   });
 
   it('keeps each case on one page when it fits, so a case is never split from its plan or goals', () => {
-    const cases = Array.from({ length: 25 }, (_, i) => packCase(i + 1, { needsAction: i < 10 }));
+    const cases = Array.from({ length: 25 }, (_, i) => packCase(i + 1, { flags: i < 10 ? [OVERDUE] : [] }));
     const { pages } = pdfToText(buildSupervisionPack(input(cases)));
     for (const c of cases) {
       const onPages = pages.filter((p) => p.includes(`${c.rank}. ${c.name}\n`));

@@ -7,14 +7,15 @@ import { FLAG_CODES, FLAG_LABELS, type Flag } from '../../shared/domain/flags';
 import { GBO_CHANGE_LABELS, GBO_RELIABLE_CHANGE, type GboChange } from '../../shared/domain/gbo';
 import { GROUPING_CODES, GROUPING_LABELS, type GroupingCode } from '../../shared/domain/groupings';
 import { formatNhsNumber } from '../../shared/domain/nhs-number';
+import { needsAction } from '../../shared/domain/urgency';
+import { urgencyOrderSentence } from '../../shared/domain/urgency-note';
 import { LIKELIHOOD_LABELS, type Likelihood } from '../../shared/ipc/schemas/plan';
 import { createA4, drawBlock, finish, PROTECTIVE_MARKING, rule, type Doc, type Para } from './pdf-layout';
 
 export const GOAL_THRESHOLD_NOTE = `A change of ${GBO_RELIABLE_CHANGE} or more points between the first and latest rating counts as meaningful (NHS England CYP outcome metric).`;
 
-export const URGENCY_ORDER_NOTE =
-  'Cases are listed most urgent first: Risk Support review gap (longest first), review overdue (most days first), ' +
-  'past target date, goals stuck, no plan, Current View missing, review due soon, then the rest by next review date.';
+/** Written from the order itself (shared/domain/urgency-note.ts), so the pack says what its list does. */
+const URGENCY_ORDER_NOTE = urgencyOrderSentence();
 
 export interface PackPlan {
   versionNo: number;
@@ -47,7 +48,6 @@ export interface PackCase {
   nextReviewDate: IsoDate | null;
   targetDate: IsoDate | null;
   flags: readonly Flag[];
-  needsAction: boolean;
   plan: PackPlan | null;
   goals: readonly PackGoal[];
 }
@@ -58,7 +58,7 @@ export interface SupervisionPackInput {
   today: IsoDate;
   /** The instant it was made (document metadata). */
   createdAt: string;
-  /** In urgency order. */
+  /** In urgency order (shared/domain/urgency.ts), so the cases needing action already come first. */
   cases: readonly PackCase[];
 }
 
@@ -71,7 +71,7 @@ function dateOrDash(d: IsoDate | null): string {
 }
 
 function summary(input: SupervisionPackInput): Para[] {
-  const needAction = input.cases.filter((c) => c.needsAction).length;
+  const needAction = input.cases.filter((c) => needsAction(c.flags)).length;
   const flagCounts = FLAG_CODES.map((code) => ({ code, n: input.cases.filter((c) => c.flags.some((f) => f.code === code)).length }));
   const groupingCounts = [...GROUPING_CODES, null].map((g) => ({ g, n: input.cases.filter((c) => c.grouping === g).length }));
   return [
@@ -180,8 +180,8 @@ export function buildSupervisionPack(input: SupervisionPackInput): Buffer {
     { lead: 'Date: ', text: formatUkDate(input.today) },
     ...summary(input),
   ]);
-  const action = input.cases.filter((c) => c.needsAction);
-  const others = input.cases.filter((c) => !c.needsAction);
+  const action = input.cases.filter((c) => needsAction(c.flags));
+  const others = input.cases.filter((c) => !needsAction(c.flags));
   section(doc, 'Cases needing action', action, 'No open case needs action.');
   section(doc, 'Other open cases', others, 'No other open cases.');
   return finish(doc, { mark: PROTECTIVE_MARKING, footer: `${title} (${formatUkDate(input.today)})` });

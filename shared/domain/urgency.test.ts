@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { computeFlags, type FlagInput } from './flags';
+import { computeFlags, FLAG_CODES, type FlagInput } from './flags';
 import { DEFAULT_SETTINGS } from './settings';
-import { needsAction, sortByUrgency, urgencyBand, type UrgencyInput } from './urgency';
+import { compareUrgency, needsAction, sortByUrgency, URGENCY_ORDER, urgencyBand, type UrgencyInput } from './urgency';
 import { timeOpenDistribution } from './team-stats';
 
 const today = '2027-03-01';
@@ -42,7 +42,7 @@ describe('urgency order', () => {
       row('DueSooner', { nextReviewDate: '2027-03-02' }),
       row('NoDate', { nextReviewDate: null }),
     ];
-    expect(sortByUrgency(cases, today).map((c) => c.name)).toEqual([
+    expect(sortByUrgency(cases).map((c) => c.name)).toEqual([
       'Risk',
       'Overdue20',
       'Overdue3',
@@ -54,6 +54,17 @@ describe('urgency order', () => {
       'Quiet',
       'NoDate',
     ]);
+  });
+
+  it('places every flag in exactly one band, and cases with no flag in the last', () => {
+    expect(URGENCY_ORDER.map((b) => b.flag)).toEqual([...FLAG_CODES, null]);
+    expect(urgencyBand([])).toBe(URGENCY_ORDER.length - 1);
+  });
+
+  it('puts the most overdue first among cases with the same flag, whatever their names', () => {
+    const cases = [row('Amy', { nextReviewDate: '2027-02-26' }), row('Ben', { nextReviewDate: '2027-02-09' }), row('Cal', { nextReviewDate: '2026-12-20' })];
+    expect(sortByUrgency(cases).map((c) => c.name)).toEqual(['Cal', 'Ben', 'Amy']);
+    expect(compareUrgency(cases[2]!, cases[0]!)).toBeLessThan(0);
   });
 
   it('places a case by its most urgent flag', () => {
@@ -69,7 +80,10 @@ describe('urgency order', () => {
   it('is stable: ties go by name then reference', () => {
     const a = row('Amy', { nextReviewDate: '2027-02-26' });
     const b = row('Ben', { nextReviewDate: '2027-02-26' });
-    expect(sortByUrgency([b, a], today).map((c) => c.name)).toEqual(['Amy', 'Ben']);
+    expect(sortByUrgency([b, a]).map((c) => c.name)).toEqual(['Amy', 'Ben']);
+    const a2 = { ...a, caseRef: 'REF-2' };
+    const a1 = { ...a, caseRef: 'REF-1' };
+    expect(sortByUrgency([a2, a1]).map((c) => c.caseRef)).toEqual(['REF-1', 'REF-2']);
   });
 });
 

@@ -1,18 +1,16 @@
 /**
- * The order a team lead reads the team's cases in (documented in docs/team-view.md):
- *  1. Risk Support review gap — longest since the last review first;
- *  2. Review overdue — most days overdue first;
- *  3. Past target date — longest past first;
- *  4. Goals stuck;
- *  5. No plan — open longest first;
- *  6. Current View missing;
- *  7. Review due soon — soonest first;
- *  8. everything else — next review date soonest first (none last).
- * A case is placed by its most urgent flag; ties go by the measure named, then name, then case ref,
- * so the order is stable and the same on every screen, export and the supervision pack.
+ * THE "most urgent first" order: the caseload screen's default sort, `thrive caseload`, the team view,
+ * the team CSV and the supervision pack all sort with sortByUrgency, and the words that tell a reader the
+ * order (the pack's note, docs/team-view.md) are written from URGENCY_ORDER by urgency-note.ts, so the
+ * order is declared here once.
+ *
+ * A case is placed by its most urgent flag (its band); within a band by the band's date, earliest
+ * first: for each band the earliest date is the longest gap, the most days overdue or past, the longest
+ * open or the soonest review. Comparing dates needs no `today`, so every list sorts the same rows the
+ * same way. Ties go by name, then case reference, so the order is the same every time.
  */
-import { daysBetween, type IsoDate } from '../dates';
-import { FLAG_CODES, type Flag, type FlagCode } from './flags';
+import type { IsoDate } from '../dates';
+import type { Flag, FlagCode } from './flags';
 import { compareText } from './name-order';
 
 export interface UrgencyInput {
@@ -20,70 +18,97 @@ export interface UrgencyInput {
   openDate: IsoDate;
   nextReviewDate: IsoDate | null;
   targetDate: IsoDate | null;
-  /** Last review held (for the Risk Support gap); null if none. */
-  lastReviewDate?: IsoDate | null;
+  /** Last review held (the Risk Support gap runs from it); null if none. */
+  lastReviewDate: IsoDate | null;
   name: string;
   caseRef: string;
 }
 
-/** 0 for the most urgent band; FLAG_CODES.length for cases with no flag. */
+export interface UrgencyBand {
+  /** The flag that places a case in this band; null for the cases with none of the flags above. */
+  flag: FlagCode | null;
+  /** Within the band the earliest date comes first and a case without one last; null: straight to the tiebreaks. */
+  date: ((c: UrgencyInput) => IsoDate | null) | null;
+  /** What the date's order means to a reader ("most days overdue first"); null when `date` is null. */
+  first: string | null;
+  /** Cases in this band need action ("Review due soon" is a heads-up, not an action). */
+  action: boolean;
+}
+
+const nextReview = (c: UrgencyInput): IsoDate | null => c.nextReviewDate;
+
+export const URGENCY_ORDER: readonly UrgencyBand[] = [
+  {
+    flag: 'risk_support_review_gap',
+    date: (c) => c.lastReviewDate ?? c.openDate,
+    first: 'longest since the last review, or since opening, first',
+    action: true,
+  },
+  { flag: 'review_overdue', date: nextReview, first: 'most days overdue first', action: true },
+  { flag: 'past_target_date', date: (c) => c.targetDate, first: 'longest past first', action: true },
+  { flag: 'goals_stuck', date: null, first: null, action: true },
+  { flag: 'no_plan', date: (c) => c.openDate, first: 'open longest first', action: true },
+  { flag: 'current_view_missing', date: null, first: null, action: true },
+  { flag: 'review_due_soon', date: nextReview, first: 'soonest first', action: false },
+  { flag: null, date: nextReview, first: 'next review date soonest first, cases with no review date last', action: false },
+];
+
+/** After the band and its date, in this order. */
+export const URGENCY_TIEBREAKS: ReadonlyArray<{ words: string; key: (c: UrgencyInput) => string }> = [
+  { words: 'name', key: (c) => c.name },
+  { words: 'case reference', key: (c) => c.caseRef },
+];
+
+const LAST_BAND = URGENCY_ORDER.length - 1;
+const BAND_OF = new Map<FlagCode, number>(URGENCY_ORDER.flatMap((b, i) => (b.flag ? [[b.flag, i] as const] : [])));
+
+/** 0 for the most urgent band; the last band for cases with no flag. */
 export function urgencyBand(flags: readonly Flag[]): number {
-  let best: number = FLAG_CODES.length;
-  for (const f of flags) best = Math.min(best, FLAG_CODES.indexOf(f.code));
+  let best = LAST_BAND;
+  for (const f of flags) best = Math.min(best, BAND_OF.get(f.code) ?? LAST_BAND);
   return best;
 }
 
-/** Larger is more urgent, within a band. */
-function measure(code: FlagCode | undefined, c: UrgencyInput, today: IsoDate): number {
-  switch (code) {
-    case 'risk_support_review_gap':
-      return daysBetween(c.lastReviewDate ?? c.openDate, today);
-    case 'review_overdue':
-      return c.nextReviewDate ? daysBetween(c.nextReviewDate, today) : 0;
-    case 'past_target_date':
-      return c.targetDate ? daysBetween(c.targetDate, today) : 0;
-    case 'no_plan':
-      return daysBetween(c.openDate, today);
-    case 'review_due_soon':
-    case undefined:
-      // Soonest review first: a nearer date is more urgent. No date sorts last.
-      return c.nextReviewDate ? -daysBetween(today, c.nextReviewDate) : Number.NEGATIVE_INFINITY;
-    default:
-      return 0;
-  }
+/** A case needs action when any of its flags is in a band that does. */
+export function needsAction(flags: readonly Flag[]): boolean {
+  return flags.some((f) => URGENCY_ORDER[BAND_OF.get(f.code) ?? LAST_BAND]!.action);
 }
-
 
 interface Keyed<T> {
   item: T;
   band: number;
-  measure: number;
+  date: IsoDate | null;
 }
 
-function keyed<T extends UrgencyInput>(item: T, today: IsoDate): Keyed<T> {
+function keyed<T extends UrgencyInput>(item: T): Keyed<T> {
   const band = urgencyBand(item.flags);
-  return { item, band, measure: measure(FLAG_CODES[band], item, today) };
+  return { item, band, date: URGENCY_ORDER[band]!.date?.(item) ?? null };
 }
 
 function compareKeyed(a: Keyed<UrgencyInput>, b: Keyed<UrgencyInput>): number {
   if (a.band !== b.band) return a.band - b.band;
-  if (a.measure !== b.measure) return b.measure > a.measure ? 1 : -1;
-  return compareText(a.item.name, b.item.name) || compareText(a.item.caseRef, b.item.caseRef);
+  // YYYY-MM-DD strings order as dates; a missing date goes last.
+  if (a.date !== b.date) {
+    if (a.date === null) return 1;
+    if (b.date === null) return -1;
+    return a.date < b.date ? -1 : 1;
+  }
+  for (const t of URGENCY_TIEBREAKS) {
+    const by = compareText(t.key(a.item), t.key(b.item));
+    if (by !== 0) return by;
+  }
+  return 0;
 }
 
-export function compareUrgency(a: UrgencyInput, b: UrgencyInput, today: IsoDate): number {
-  return compareKeyed(keyed(a, today), keyed(b, today));
+/** Negative when `a` is more urgent than `b`. */
+export function compareUrgency(a: UrgencyInput, b: UrgencyInput): number {
+  return compareKeyed(keyed(a), keyed(b));
 }
 
-/** compareUrgency's order; each case's band and measure are worked out once, not on every comparison. */
-export function sortByUrgency<T extends UrgencyInput>(cases: readonly T[], today: IsoDate): T[] {
+/** Most urgent first; each case's band and date are worked out once, not on every comparison. */
+export function sortByUrgency<T extends UrgencyInput>(cases: readonly T[]): T[] {
   return cases
-    .map((c) => keyed(c, today))
+    .map((c) => keyed(c))
     .sort(compareKeyed)
     .map((k) => k.item);
-}
-
-/** Flags that mean a case needs action (Review due soon is a heads-up, not an action). */
-export function needsAction(flags: readonly Flag[]): boolean {
-  return flags.some((f) => f.code !== 'review_due_soon');
 }

@@ -196,6 +196,8 @@ export interface CaseloadRow {
   openDate: IsoDate;
   weeksOpen: number;
   nextReviewDate: IsoDate | null;
+  /** Date of the latest review held, or null (the Risk Support gap runs from it). */
+  lastReviewDate: IsoDate | null;
   reviewBadge: 'overdue' | 'soon' | null;
   targetDate: IsoDate | null;
   leadClinicianId: string;
@@ -223,7 +225,6 @@ export interface TeamCaseRow extends CaseloadRow {
   urgencyBand: number;
   /** Position in the team's urgency order, 1-based. */
   rank: number;
-  lastReviewDate: IsoDate | null;
 }
 
 export interface TeamCases {

@@ -19,10 +19,12 @@ export interface TestApp {
 
 const open: AppServices[] = [];
 
-export function startApp(today: IsoDate = '2026-11-22'): TestApp {
+/** On a new temporary database; or on `dbPath`, one `thrive init` made (its key file beside it). */
+export function startApp(today: IsoDate = '2026-11-22', dbPath?: string): TestApp {
   const clock = fixedClock(today);
   const logs: string[] = [];
-  const services = createAppServices({ dbPath: tempDbPath(), key: TEST_KEY, create: true, clock, log: (m) => logs.push(m) });
+  const log = (m: string) => logs.push(m);
+  const services = createAppServices(dbPath ? { dbPath, clock, log } : { dbPath: tempDbPath(), key: TEST_KEY, create: true, clock, log });
   open.push(services);
   const call = <C extends Channel>(channel: C, args: ArgsOf<C>) => services.invoke(channel, args) as IpcResult<ResultOf<C>>;
   return {

@@ -10,7 +10,7 @@ import { GBO_RELIABLE_CHANGE } from '../../shared/domain/gbo';
 import { GROUPING_CODES, type GroupingCode } from '../../shared/domain/groupings';
 import { ENDING_REASONS } from '../../shared/domain/lifecycle';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
-import { sortByUrgency } from '../../shared/domain/urgency';
+import { needsAction as flagsNeedAction, sortByUrgency } from '../../shared/domain/urgency';
 import type { GroupingTransition, TeamOverview } from '../../shared/ipc/types';
 import type { GeneratedCase, GeneratedCaseload } from '../support/synthetic-caseload';
 
@@ -56,7 +56,7 @@ export function expectedOrder(g: GeneratedCaseload, s: Scope): string[] {
     lastReviewDate: c.reviews.map((r) => r.date).sort().at(-1) ?? null,
     flags: expectedFlags(c, g.today),
   }));
-  return sortByUrgency(rows, g.today).map((r) => r.caseRef);
+  return sortByUrgency(rows).map((r) => r.caseRef);
 }
 
 function weeks(from: IsoDate, to: IsoDate): number {
@@ -86,7 +86,7 @@ function transitions(pairs: Array<[GroupingCode, GroupingCode]>): GroupingTransi
 export function expectedOverview(g: GeneratedCaseload, s: Scope, period: { from: IsoDate; to: IsoDate }) {
   const open = g.cases.filter((c) => c.status === 'open' && inScope(c, s));
   const flags = new Map(open.map((c) => [c.caseRef, expectedFlags(c, g.today)]));
-  const needsAction = (c: GeneratedCase) => flags.get(c.caseRef)!.some((f) => f.code !== 'review_due_soon');
+  const needsAction = (c: GeneratedCase) => flagsNeedAction(flags.get(c.caseRef)!);
   const closed = g.cases.filter((c) => c.status === 'closed' && inScope(c, s) && c.closedDate! >= period.from && c.closedDate! <= period.to);
 
   const members = g.clinicians.filter((m) => m.teamId === s.teamId && (s.clinicianId === undefined || m.id === s.clinicianId));

@@ -1,25 +1,17 @@
 import { weeksBetween, type IsoDate } from '../../../shared/dates';
-import { FLAG_SEVERITY, reviewBadge, type Flag, type FlagSeverity } from '../../../shared/domain/flags';
+import { reviewBadge } from '../../../shared/domain/flags';
 import type { GroupingCode } from '../../../shared/domain/groupings';
-import { compareText } from '../../../shared/domain/name-order';
 import type { Settings } from '../../../shared/domain/settings';
+import { sortByUrgency } from '../../../shared/domain/urgency';
 import type { CaseloadRow } from '../../../shared/ipc/types';
 import { listActiveGoalRatings, listOpenCaseFacts, type OpenCaseScope } from '../../db/repos/caseload';
 import { memoUntilChanged } from '../../db/read-memo';
 import type { Db } from '../../db/sql';
 import { caseFlags, type ActiveGoalRatings } from './case-flags';
 
-const SEVERITY_RANK: Record<FlagSeverity, number> = { urgent: 0, warning: 1, info: 2 };
-
-function attentionRank(flags: readonly Flag[]): number {
-  return flags.reduce((best, f) => Math.min(best, SEVERITY_RANK[FLAG_SEVERITY[f.code]]), 3);
-}
-
 /** An open case as the caseload and the team view show it, with the facts behind its row. */
 export interface OpenCase {
   row: CaseloadRow;
-  /** Date of the latest review held (the Risk Support gap is measured from it). */
-  lastReviewDate: IsoDate | null;
   /** The grouping in the Current View at open (null: none recorded). */
   openingGrouping: GroupingCode | null;
   teamId: string;
@@ -53,7 +45,6 @@ function computeOpenCases(db: Db, scope: OpenCaseScope, settings: Settings, toda
     const goals = [...(goalsByCase.get(c.id)?.values() ?? [])];
     const flags = caseFlags(c, goals, settings, today);
     return {
-      lastReviewDate: c.last_review_date,
       openingGrouping: c.opening_grouping,
       teamId: c.team_id,
       goals,
@@ -67,6 +58,7 @@ function computeOpenCases(db: Db, scope: OpenCaseScope, settings: Settings, toda
         openDate: c.open_date,
         weeksOpen: weeksBetween(c.open_date, today),
         nextReviewDate: c.next_review_date,
+        lastReviewDate: c.last_review_date,
         reviewBadge: reviewBadge(flags),
         targetDate: c.target_date,
         leadClinicianId: c.lead_clinician_id,
@@ -80,19 +72,10 @@ function computeOpenCases(db: Db, scope: OpenCaseScope, settings: Settings, toda
   });
 }
 
-/** YYYY-MM-DD strings sort as text, character by character: no collation needed. */
-const compareDates = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 /**
- * A clinician's caseload, sorted so what needs action comes first: urgent flags, then warnings, then by
- * next review date, then name.
+ * A clinician's caseload, most urgent first (shared/domain/urgency.ts): `thrive caseload` prints it in
+ * this order, and the screen's default sort is the same order.
  */
 export function buildCaseloadRows(db: Db, scope: OpenCaseScope, settings: Settings, today: IsoDate): CaseloadRow[] {
-  const rows = loadOpenCases(db, scope, settings, today).map((c) => c.row);
-  return rows.sort(
-    (a, b) =>
-      attentionRank(a.flags) - attentionRank(b.flags) ||
-      compareDates(a.nextReviewDate ?? '9999', b.nextReviewDate ?? '9999') ||
-      compareText(a.name, b.name),
-  );
+  return sortByUrgency(loadOpenCases(db, scope, settings, today).map((c) => c.row));
 }

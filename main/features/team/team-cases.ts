@@ -13,17 +13,17 @@ export interface RankedCase {
 }
 
 /** Sorts by urgency and numbers from 1; the same order for the screen, the CSV and the supervision pack. */
-export function rankByUrgency(cases: readonly OpenCase[], today: IsoDate): RankedCase[] {
+export function rankByUrgency(cases: readonly OpenCase[]): RankedCase[] {
   const byId = new Map(cases.map((c) => [c.row.caseId, c]));
-  const rows = cases.map((c): TeamCaseRow => ({ ...c.row, lastReviewDate: c.lastReviewDate, urgencyBand: urgencyBand(c.row.flags), rank: 0 }));
-  return sortByUrgency(rows, today).map((row, i) => {
+  const rows = cases.map((c): TeamCaseRow => ({ ...c.row, urgencyBand: urgencyBand(c.row.flags), rank: 0 }));
+  return sortByUrgency(rows).map((row, i) => {
     row.rank = i + 1;
     return { row, open: byId.get(row.caseId)! };
   });
 }
 
 export function loadRankedCases(db: Db, scope: TeamScope, settings: Settings, today: IsoDate): RankedCase[] {
-  return rankByUrgency(loadOpenCases(db, scope.cases, settings, today), today);
+  return rankByUrgency(loadOpenCases(db, scope.cases, settings, today));
 }
 
 export function buildTeamCases(db: Db, scope: TeamScope, settings: Settings, today: IsoDate): TeamCases {

@@ -2,7 +2,6 @@
 import type { IsoDate } from '../../../shared/dates';
 import { goalProgress } from '../../../shared/domain/gbo';
 import type { Settings } from '../../../shared/domain/settings';
-import { needsAction } from '../../../shared/domain/urgency';
 import type { ExportFile } from '../../../shared/ipc/types';
 import { listOpenCriteria, listOpenPlans } from '../../db/repos/team';
 import type { Db } from '../../db/sql';
@@ -56,7 +55,6 @@ export function supervisionPackCases(db: Db, scope: TeamScope, settings: Setting
       nextReviewDate: row.nextReviewDate,
       targetDate: row.targetDate,
       flags: row.flags,
-      needsAction: needsAction(row.flags),
       plan,
       goals: open.goals.flatMap((g) => {
         const progress = goalProgress(g.ratings.map((r) => ({ ratedOn: r.date, score: r.score })));

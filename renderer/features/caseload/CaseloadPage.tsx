@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useRef, useState, type RefObject } from 'react';
+import { needsAction } from '../../../shared/domain/urgency';
 import type { Caseload, CaseloadRow } from '../../../shared/ipc/types';
 import { request, toApiError } from '../../api/client';
 import { useApiData } from '../../api/use-api-data';
@@ -17,7 +18,7 @@ import { useCaseCount, useProfile, useSessionActions } from '../../stores/sessio
 import { filterCases, searchIndex } from '../../components/case-search';
 import { useSearchShortcut } from '../../components/search-shortcut';
 import { useDeferredSearch } from '../../components/use-deferred-search';
-import { needsAction, sortRows } from './caseload-rows';
+import { sortRows } from './caseload-rows';
 import { CaseloadControls } from './CaseloadControls';
 import { CaseloadTable } from './CaseloadTable';
 import { useSearchBoxKeys } from './use-search-box-keys';
@@ -103,7 +104,7 @@ function CaseloadBody({ caseload, searchRef, clinicians, profileId, onSeeded }: 
   const openCase = useCallback((caseId: string) => navigate({ name: 'case', caseId }), [navigate]);
   const keys = useSearchBoxKeys({ ready: caseload !== null, listFor, shown, catchUp, catchUpBeforePaint, openCase });
   const total = all.length;
-  const actionCount = useMemo(() => all.filter(needsAction).length, [all]);
+  const actionCount = useMemo(() => all.filter((r) => needsAction(r.flags)).length, [all]);
   const mine = caseload?.clinician.id === profileId;
   const filtering = rows.length !== total;
 

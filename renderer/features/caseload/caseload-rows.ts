@@ -1,24 +1,13 @@
 /**
- * What needs action, and the caseload's sort: pure. Search and filters are the team view's too
+ * The caseload's sort: pure. Its default, by flags, is THE urgency order (shared/domain/urgency.ts),
+ * the one `thrive caseload` and the team view use. Search and filters are the team view's too
  * (components/case-search.ts); the page sorts once per load or sort change and filters the sorted
  * rows, which keeps their order, so a keystroke never sorts.
  */
-import { FLAG_CODES } from '../../../shared/domain/flags';
 import { GROUPING_CODES } from '../../../shared/domain/groupings';
+import { sortByUrgency } from '../../../shared/domain/urgency';
 import type { CaseloadRow } from '../../../shared/ipc/types';
 import type { SortDirection, SortKey } from '../../stores/caseload-view';
-
-/** A case needs action when it has any flag but "Review due soon" (a heads-up, not a problem yet). */
-export function needsAction(row: CaseloadRow): boolean {
-  return row.flags.some((f) => f.severity !== 'info');
-}
-
-/** Higher is more urgent: the most serious flag first (flags come sorted by severity), then how many. */
-function urgency(row: CaseloadRow): number {
-  const first = row.flags[0];
-  if (!first) return 0;
-  return (FLAG_CODES.length - FLAG_CODES.indexOf(first.code)) * 100 + row.flags.length;
-}
 
 // One collator for every comparison: localeCompare with options builds a new one per call, which
 // made sorting a 5,000-case caseload take seconds.
@@ -33,11 +22,17 @@ function compareMissingLast<T>(a: T | null, b: T | null, cmp: (x: T, y: T) => nu
 }
 
 export function sortRows(rows: readonly CaseloadRow[], sort: { key: SortKey; direction: SortDirection }): CaseloadRow[] {
-  const dir = sort.direction === 'ascending' ? 1 : -1;
-  // Each row's urgency is worked out once, not in each of the ~60,000 comparisons of 5,000 rows.
-  const keyed = rows.map((row) => ({ row, urgency: sort.key === 'flags' ? urgency(row) : 0 }));
-  const compare = ({ row: a, urgency: ua }: (typeof keyed)[number], { row: b, urgency: ub }: (typeof keyed)[number]): number => {
-    switch (sort.key) {
+  if (sort.key === 'flags') {
+    // Descending is most urgent first; ascending the same list read from the bottom.
+    const urgentFirst = sortByUrgency(rows);
+    return sort.direction === 'descending' ? urgentFirst : urgentFirst.reverse();
+  }
+  return sortByColumn(rows, sort.key, sort.direction === 'ascending' ? 1 : -1);
+}
+
+function sortByColumn(rows: readonly CaseloadRow[], key: Exclude<SortKey, 'flags'>, dir: number): CaseloadRow[] {
+  const compare = (a: CaseloadRow, b: CaseloadRow): number => {
+    switch (key) {
       case 'name':
         return byText(a.name, b.name) * dir;
       case 'caseRef':
@@ -50,11 +45,7 @@ export function sortRows(rows: readonly CaseloadRow[], sort: { key: SortKey; dir
         return compareMissingLast(a.nextReviewDate, b.nextReviewDate, byText, dir);
       case 'targetDate':
         return compareMissingLast(a.targetDate, b.targetDate, byText, dir);
-      case 'flags':
-        return (ua - ub) * dir;
     }
   };
-  return keyed
-    .sort((a, b) => compare(a, b) || byText(a.row.name, b.row.name) || byText(a.row.caseRef, b.row.caseRef))
-    .map((k) => k.row);
+  return [...rows].sort((a, b) => compare(a, b) || byText(a.name, b.name) || byText(a.caseRef, b.caseRef));
 }

@@ -1,11 +1,12 @@
 import { useDeferredValue, useMemo, type RefObject } from 'react';
+import { needsAction } from '../../../shared/domain/urgency';
 import type { Clinician, TeamCases } from '../../../shared/ipc/types';
 import { request } from '../../api/client';
 import type { ApiData } from '../../api/use-api-data';
 import { DownloadButton } from '../../components/DownloadButton';
 import { LoadProblem, Loading } from '../../components/page';
 import { useTeamFlagFilter, useTeamGroupingFilter, useTeamSearch, useTeamViewActions } from '../../stores/team-view';
-import { filterTeamRows, needsAction, searchIndex } from './team-rows';
+import { filterTeamRows, searchIndex } from './team-rows';
 import { TeamCasesTable } from './TeamCasesTable';
 import { TeamControls } from './TeamControls';
 import { plural } from '../../components/plural';
@@ -36,7 +37,7 @@ export function TeamCasesPanel({ cases, onRetry, searchRef, clinicians, clinicia
 
   const all = cases.status === 'ready' ? cases.value.rows : EMPTY;
   const index = useMemo(() => searchIndex(all), [all]);
-  const actionCount = useMemo(() => all.filter(needsAction).length, [all]);
+  const actionCount = useMemo(() => all.filter((r) => needsAction(r.flags)).length, [all]);
   const rows = useMemo(() => filterTeamRows(index, all, { search: deferredSearch, flag, grouping }), [index, all, deferredSearch, flag, grouping]);
   const filtering = rows.length !== all.length;
 

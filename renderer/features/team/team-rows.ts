@@ -3,11 +3,4 @@
  * rows that arrive in urgency order (main sorts them with shared/domain/urgency.ts); filtering keeps
  * that order.
  */
-import { needsAction as flagsNeedAction } from '../../../shared/domain/urgency';
-import type { TeamCaseRow } from '../../../shared/ipc/types';
-
 export { filterCases as filterTeamRows, searchIndex } from '../../components/case-search';
-
-export function needsAction(row: TeamCaseRow): boolean {
-  return flagsNeedAction(row.flags);
-}
