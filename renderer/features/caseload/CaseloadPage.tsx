@@ -21,7 +21,7 @@ import { needsAction, sortRows } from './caseload-rows';
 import { CaseloadControls } from './CaseloadControls';
 import { CaseloadTable } from './CaseloadTable';
 import { useSearchBoxKeys } from './use-search-box-keys';
-import { plural } from '../../components/plural';
+import { CaseCountLine, NoCasesMatch } from '../../components/CaseListStatus';
 
 /** Home: my open cases, most urgent first, each flag with its reason. */
 export function CaseloadPage() {
@@ -105,17 +105,12 @@ function CaseloadBody({ caseload, searchRef, clinicians, profileId, onSeeded }: 
   const total = all.length;
   const actionCount = useMemo(() => all.filter(needsAction).length, [all]);
   const mine = caseload?.clinician.id === profileId;
-  const filtering = rows.length !== total;
 
   // One element per slot whatever the state, so the search box is never remounted (it may have focus).
   return (
     <>
       {caseload ? (
-        <p className="lede" role="status">
-          {mine ? '' : `${caseload.clinician.name}: `}
-          {plural(total, 'open case', 'open cases')}, {plural(actionCount, 'needs action', 'need action')}
-          {filtering ? `. Showing ${rows.length} that match.` : ''}
-        </p>
+        <CaseCountLine prefix={mine ? '' : `${caseload.clinician.name}: `} total={total} actionCount={actionCount} shown={rows.length} />
       ) : (
         <Loading what="your caseload" />
       )}
@@ -132,12 +127,7 @@ function CaseloadBody({ caseload, searchRef, clinicians, profileId, onSeeded }: 
           onOpen={openCase}
         />
       ) : (
-        <div className="inset">
-          <p>No open cases match your search and filters.</p>
-          <button type="button" className="button button--secondary" onClick={clearFilters}>
-            Clear search and filters
-          </button>
-        </div>
+        <NoCasesMatch onClear={clearFilters} />
       )}
     </>
   );
