@@ -1,7 +1,7 @@
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { SpacerRow } from './SpacerRow';
 import { rowMoveTarget } from './row-keys';
-import { useWindowRows } from './use-window-rows';
+import { useWindowRows, type WindowRows } from './use-window-rows';
 
 /** What every case row has: its id (the row's key and the link's target) and the name its link shows. */
 export interface CaseTableRow {
@@ -83,41 +83,7 @@ export function CaseTable<Row extends CaseTableRow>(props: Props<Row>) {
   const boxed = classes.scroller !== undefined;
   const v = useWindowRows({ keys, estimate: props.rowEstimate, overscan: props.overscan, pinnedIndex: rovingIndex, resetKey: boxed ? rows : undefined });
 
-  // Stable for the memoised rows: the latest reveal, called when a row's link takes focus.
-  const revealRef = useRef(v.reveal);
-  revealRef.current = v.reveal;
-  const onFocusRow = useCallback(
-    (index: number, caseId: string) => {
-      onHighlight(caseId);
-      revealRef.current(index);
-    },
-    [onHighlight],
-  );
-
-  // Focus follows the keys once the target row is rendered (End may go far outside the rendered rows).
-  const pendingFocus = useRef<number | null>(null);
-  const tryFocus = useCallback(() => {
-    const index = pendingFocus.current;
-    if (index === null) return;
-    const link = v.bodyRef.current?.querySelector<HTMLElement>(`tr[data-row-index="${index}"] ${LINK}`);
-    if (!link) return;
-    pendingFocus.current = null;
-    link.focus({ preventScroll: true });
-    // The whole row, not just its link, into view (and clear of a sticky header).
-    revealRef.current(index);
-  }, [v.bodyRef]);
-  useLayoutEffect(() => tryFocus());
-
-  const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
-    const next = rowMoveTarget(event, LINK, rows.length, v.pageSize);
-    if (next === null) return;
-    event.preventDefault();
-    const row = rows[next];
-    if (!row) return;
-    pendingFocus.current = next;
-    onHighlight(row.caseId);
-    tryFocus();
-  };
+  const { onKeyDown, onFocusRow } = useRowKeys(rows, v, onHighlight);
 
   const table = (
     <table className={`table ${classes.table}`} aria-rowcount={rows.length + 1}>
@@ -155,6 +121,49 @@ export function CaseTable<Row extends CaseTableRow>(props: Props<Row>) {
       )}
     </div>
   );
+}
+
+/**
+ * The keys that move the Tab stop (row-keys.ts), and a row's link taking focus: the row is highlighted
+ * and brought wholly into view. Focus follows the keys once the target row is rendered (End may go
+ * far outside the rendered rows).
+ */
+function useRowKeys(rows: readonly CaseTableRow[], v: WindowRows, onHighlight: (caseId: string) => void) {
+  // Stable for the memoised rows: the latest reveal, called when a row's link takes focus.
+  const revealRef = useRef(v.reveal);
+  revealRef.current = v.reveal;
+  const onFocusRow = useCallback(
+    (index: number, caseId: string) => {
+      onHighlight(caseId);
+      revealRef.current(index);
+    },
+    [onHighlight],
+  );
+
+  const pendingFocus = useRef<number | null>(null);
+  const tryFocus = useCallback(() => {
+    const index = pendingFocus.current;
+    if (index === null) return;
+    const link = v.bodyRef.current?.querySelector<HTMLElement>(`tr[data-row-index="${index}"] ${LINK}`);
+    if (!link) return;
+    pendingFocus.current = null;
+    link.focus({ preventScroll: true });
+    // The whole row, not just its link, into view (and clear of a sticky header).
+    revealRef.current(index);
+  }, [v.bodyRef]);
+  useLayoutEffect(() => tryFocus());
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
+    const next = rowMoveTarget(event, LINK, rows.length, v.pageSize);
+    if (next === null) return;
+    event.preventDefault();
+    const row = rows[next];
+    if (!row) return;
+    pendingFocus.current = next;
+    onHighlight(row.caseId);
+    tryFocus();
+  };
+  return { onKeyDown, onFocusRow };
 }
 
 function HeaderCell<Row>({ column, sort }: { column: CaseColumn<Row>; sort: CaseTableSort | undefined }) {

@@ -97,20 +97,40 @@ function scrollNeeded(top: number, bottom: number, from: number, to: number): nu
   return 0;
 }
 
+/** Where the viewport (the scroll box, else the window) is over the table body, laid out. */
+function viewOver(body: HTMLElement, scroller: HTMLElement | null, head: HTMLElement | null): View {
+  return {
+    top: (scroller?.getBoundingClientRect().top ?? 0) - body.getBoundingClientRect().top,
+    height: (scroller ? scroller.clientHeight : 0) || windowHeight(),
+    covered: head?.getBoundingClientRect().height ?? 0,
+  };
+}
+
+/** Scrolls the box (else the page) just enough for `row` to be wholly visible below `head`; whether it moved. */
+function scrollToShow(row: Element, scroller: HTMLElement | null, head: HTMLElement | null): boolean {
+  const r = row.getBoundingClientRect();
+  const boxTop = scroller?.getBoundingClientRect().top ?? 0;
+  const covered = head?.getBoundingClientRect().height ?? 0;
+  const by = scrollNeeded(r.top, r.bottom, boxTop + covered, scroller ? boxTop + scroller.clientHeight : windowHeight());
+  if (by === 0) return false;
+  if (scroller) scroller.scrollTop += by;
+  else window.scrollBy(0, by);
+  return true;
+}
+
 const sameRange = (a: Range, b: Range): boolean => a.start === b.start && a.end === b.end;
 const windowHeight = (): number => (typeof window === 'undefined' ? 800 : window.innerHeight || 800);
 
-export function useWindowRows({ keys, estimate, overscan = 800, pinnedIndex = null, resetKey }: Options): WindowRows {
-  const bodyRef = useRef<HTMLTableSectionElement | null>(null);
-  const scrollerRef = useRef<HTMLDivElement | null>(null);
-  const headRef = useRef<HTMLTableSectionElement | null>(null);
+/**
+ * Each row's offset from the top of the body: heights measured after every render (layout is due
+ * before this frame's paint anyway) and remembered per key; `settled` runs after a render that
+ * changed none. hasLayout: whether the browser lays rows out (not jsdom), that is, a row has been measured.
+ */
+function useRowHeights(keys: readonly string[], estimate: number, bodyRef: RefObject<HTMLTableSectionElement | null>, settled: () => void) {
   const heights = useRef(new Map<string, number>());
   const measured = useRef({ sum: 0, count: 0 });
   // Bumped when a measurement changes a height: the offsets below depend on the map, not on state.
   const [version, setVersion] = useState(0);
-  // The view as state changes only when it changes which rows are rendered; viewRef is always the latest.
-  const [view, setView] = useState<View>(() => ({ top: 0, height: windowHeight(), covered: 0 }));
-  const viewRef = useRef(view);
 
   const offsets = useMemo(() => {
     const { sum, count } = measured.current;
@@ -121,26 +141,48 @@ export function useWindowRows({ keys, estimate, overscan = 800, pinnedIndex = nu
     // `version` stands for the heights map, which a ref holds.
   }, [keys, estimate, version]);
 
+  useLayoutEffect(() => {
+    const body = bodyRef.current;
+    if (!body) return;
+    let changed = false;
+    for (const tr of Array.from(body.querySelectorAll<HTMLTableRowElement>('tr[data-row-index]'))) {
+      const key = keys[Number(tr.dataset.rowIndex)];
+      const h = tr.getBoundingClientRect().height;
+      if (key === undefined || !(h > 0)) continue;
+      const old = heights.current.get(key);
+      if (old !== undefined && Math.abs(old - h) < 0.5) continue;
+      heights.current.set(key, h);
+      measured.current.sum += h - (old ?? 0);
+      if (old === undefined) measured.current.count += 1;
+      changed = true;
+    }
+    if (changed) setVersion((n) => n + 1);
+    else settled();
+  });
+
+  return { offsets, hasLayout: (): boolean => measured.current.count > 0 };
+}
+
+export function useWindowRows({ keys, estimate, overscan = 800, pinnedIndex = null, resetKey }: Options): WindowRows {
+  const bodyRef = useRef<HTMLTableSectionElement | null>(null);
+  const scrollerRef = useRef<HTMLDivElement | null>(null);
+  const headRef = useRef<HTMLTableSectionElement | null>(null);
+  // The view as state changes only when it changes which rows are rendered; viewRef is always the latest.
+  const [view, setView] = useState<View>(() => ({ top: 0, height: windowHeight(), covered: 0 }));
+  const viewRef = useRef(view);
+
+  // After every render, once the heights are measured: follow where the body now sits (text above it,
+  // such as the count line, may have moved it).
+  const { offsets, hasLayout } = useRowHeights(keys, estimate, bodyRef, () => {
+    if (hasLayout()) follow(readView());
+  });
   const range = rangeOf(offsets, keys.length, view, overscan);
 
   // The latest of each, for the listeners and effects registered once.
   const latest = useRef({ offsets, count: keys.length, range, overscan });
   latest.current = { offsets, count: keys.length, range, overscan };
 
-  /** Whether the browser lays rows out (not jsdom): a row has been measured. */
-  const hasLayout = (): boolean => measured.current.count > 0;
-
-  /** Where the viewport is over the body now; null without a body. */
-  const readView = (): View | null => {
-    const body = bodyRef.current;
-    if (!body) return null;
-    const scroller = scrollerRef.current;
-    return {
-      top: (scroller?.getBoundingClientRect().top ?? 0) - body.getBoundingClientRect().top,
-      height: (scroller ? scroller.clientHeight : 0) || windowHeight(),
-      covered: headRef.current?.getBoundingClientRect().height ?? 0,
-    };
-  };
+  const readView = (): View | null => (bodyRef.current ? viewOver(bodyRef.current, scrollerRef.current, headRef.current) : null);
 
   const follow = (next: View | null): void => {
     if (!next) return;
@@ -173,27 +215,6 @@ export function useWindowRows({ keys, estimate, overscan = 800, pinnedIndex = nu
     follow(hasLayout() ? readView() : { ...viewRef.current, top: 0 });
   });
 
-  // After every render: measure the rows now in the DOM (layout is due before this frame's paint
-  // anyway), and follow where the body now sits (text above it, such as the count line, may have moved it).
-  useLayoutEffect(() => {
-    const body = bodyRef.current;
-    if (!body) return;
-    let changed = false;
-    for (const tr of Array.from(body.querySelectorAll<HTMLTableRowElement>('tr[data-row-index]'))) {
-      const key = keys[Number(tr.dataset.rowIndex)];
-      const h = tr.getBoundingClientRect().height;
-      if (key === undefined || !(h > 0)) continue;
-      const old = heights.current.get(key);
-      if (old !== undefined && Math.abs(old - h) < 0.5) continue;
-      heights.current.set(key, h);
-      measured.current.sum += h - (old ?? 0);
-      if (old === undefined) measured.current.count += 1;
-      changed = true;
-    }
-    if (changed) setVersion((n) => n + 1);
-    else if (hasLayout()) follow(readView());
-  });
-
   const reveal = (index: number): void => {
     const scroller = scrollerRef.current;
     const row = bodyRef.current?.querySelector(`tr[data-row-index="${index}"]`);
@@ -205,14 +226,7 @@ export function useWindowRows({ keys, estimate, overscan = 800, pinnedIndex = nu
       if (by !== 0) follow({ ...v, top: v.top + by });
       return;
     }
-    const r = row.getBoundingClientRect();
-    const boxTop = scroller?.getBoundingClientRect().top ?? 0;
-    const covered = headRef.current?.getBoundingClientRect().height ?? 0;
-    const by = scrollNeeded(r.top, r.bottom, boxTop + covered, scroller ? boxTop + scroller.clientHeight : windowHeight());
-    if (by === 0) return;
-    if (scroller) scroller.scrollTop += by;
-    else window.scrollBy(0, by);
-    follow(readView());
+    if (scrollToShow(row, scroller, headRef.current)) follow(readView());
   };
 
   const items = useMemo(() => itemsOf(offsets, keys.length, range, pinnedIndex), [offsets, keys.length, range.start, range.end, pinnedIndex]);
