@@ -133,9 +133,10 @@ function useRowKeys(rows: readonly CaseTableRow[], v: WindowRows, onHighlight: (
   const revealRef = useRef(v.reveal);
   revealRef.current = v.reveal;
   const onFocusRow = useCallback(
-    (index: number, caseId: string) => {
+    (index: number, caseId: string, link: HTMLElement) => {
       onHighlight(caseId);
-      revealRef.current(index);
+      // Not for a click: scrolling the row under the pointer between press and release loses the click.
+      if (focusedByKeyboard(link)) revealRef.current(index);
     },
     [onHighlight],
   );
@@ -164,6 +165,15 @@ function useRowKeys(rows: readonly CaseTableRow[], v: WindowRows, onHighlight: (
     tryFocus();
   };
   return { onKeyDown, onFocusRow };
+}
+
+/** Whether focus came from the keyboard (Tab) rather than the pointer, as the browser judges it. */
+function focusedByKeyboard(element: HTMLElement): boolean {
+  try {
+    return element.matches(':focus-visible');
+  } catch {
+    return true;
+  }
 }
 
 function HeaderCell<Row>({ column, sort }: { column: CaseColumn<Row>; sort: CaseTableSort | undefined }) {
@@ -208,7 +218,7 @@ interface RowProps<Row> {
   index: number;
   /** This row's link is the table's Tab stop (and the row is marked while the table has focus). */
   tabStop: boolean;
-  onFocusRow(index: number, caseId: string): void;
+  onFocusRow(index: number, caseId: string, link: HTMLElement): void;
   onOpen(caseId: string): void;
 }
 
@@ -230,7 +240,7 @@ const CaseTableRowView = memo(function CaseTableRowView<Row extends CaseTableRow
               href={`#case-${row.caseId}`}
               data-row-link=""
               tabIndex={tabStop ? 0 : -1}
-              onFocus={() => p.onFocusRow(index, row.caseId)}
+              onFocus={(e) => p.onFocusRow(index, row.caseId, e.currentTarget)}
               onClick={(e) => {
                 e.preventDefault();
                 p.onOpen(row.caseId);
