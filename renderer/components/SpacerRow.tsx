@@ -1,5 +1,5 @@
 /**
- * Stands in for the rows a virtualised table has not rendered (use-window-rows, use-virtual-rows), so the
+ * Stands in for the rows a virtualised table has not rendered (CaseTable.tsx, windowed by use-window-rows.ts), so the
  * scroll bar keeps the list's true length. Sized by an SVG height attribute: the CSP allows no inline
  * styles. Hidden from assistive technology; the table's aria-rowcount says how many rows there are.
  */

@@ -1,20 +1,18 @@
 /**
- * Windowing for a long table that scrolls with the page itself (no scroll box of its own) and whose
- * rows differ in height (wrapped names, flag reasons in full). Only the rows near the viewport are
- * rendered; spacer rows stand in for the rest, so the page's scroll bar keeps the list's true length.
- * The row holding the keyboard's Tab stop is always rendered too, so focus is never dropped.
+ * Windowing for a long table: only the rows near the viewport are rendered; spacer rows stand in for
+ * the rest, so the scroll bar keeps the list's true length. The row holding the keyboard's Tab stop is
+ * always rendered too, so focus is never dropped. It serves both case tables: the caseload scrolls with
+ * the page and its rows differ in height (flag reasons in full, which is what works best zoomed in);
+ * the team table scrolls inside its own box under a sticky header.
  *
  * Heights are measured after each render and remembered per row key (a filter that brings a row back
  * knows its height); rows never rendered are assumed to be the average of those measured so far, or
- * `estimate` before any. jsdom has no layout: nothing measures, the estimate stands, and the viewport
- * is the window's height there too.
- *
- * Why not the team table's useVirtualRows: that one needs one fixed row height and a scroll box. The
- * caseload shows every flag's reason in full (rows grow with them) and keeps the page's own scrolling,
- * which is what a clinician's short caseload has always had and what works best zoomed in.
+ * `estimate` before any. jsdom has no layout: nothing measures, the estimate stands, the viewport is
+ * the window's height, and revealing a row moves a scroll position this hook keeps for itself.
  */
 import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import type { VirtualItem } from './use-virtual-rows';
+
+export type VirtualItem = { kind: 'row'; index: number } | { kind: 'gap'; key: string; height: number };
 
 interface Options {
   /** One stable key per row, in order (the case id). */
@@ -25,20 +23,30 @@ interface Options {
   overscan?: number;
   /** A row to render wherever the viewport is (the roving Tab stop); null for none. */
   pinnedIndex?: number | null;
+  /** A new value scrolls the scroll box back to its top (a new search: its results start at the first row). */
+  resetKey?: unknown;
 }
 
 export interface WindowRows {
   /** The table body: its rows carry `data-row-index`. */
   bodyRef: RefObject<HTMLTableSectionElement | null>;
+  /** The table's own scroll box, if it has one (else the page scrolls). */
+  scrollerRef: RefObject<HTMLDivElement | null>;
+  /** A header that stays at the top of the scroll box, covering the rows that pass under it. */
+  headRef: RefObject<HTMLTableSectionElement | null>;
   items: VirtualItem[];
   /** Rows in about one screenful, for PageUp / PageDown. */
   pageSize: number;
+  /** Scrolls just enough for row `index` (rendered) to be wholly visible, below a sticky header. */
+  reveal(index: number): void;
 }
 
 interface View {
   /** Top of the viewport, in px from the top of the table body (negative while the body is below it). */
   top: number;
   height: number;
+  /** Pixels at the viewport's top under a sticky header. */
+  covered: number;
 }
 
 interface Range {
@@ -64,15 +72,65 @@ function rangeOf(offsets: Float64Array, count: number, view: View, overscan: num
   return { start, end };
 }
 
-const sameRange = (a: Range, b: Range): boolean => a.start === b.start && a.end === b.end;
+/** The rendered rows in order, with one gap (sized from the offsets) for each run of rows left out. */
+function itemsOf(offsets: Float64Array, count: number, range: Range, pinnedIndex: number | null): VirtualItem[] {
+  const segments: Array<[number, number]> = [[range.start, range.end]];
+  if (pinnedIndex !== null && pinnedIndex >= 0 && pinnedIndex < count && (pinnedIndex < range.start || pinnedIndex >= range.end)) {
+    segments.push([pinnedIndex, pinnedIndex + 1]);
+    segments.sort((a, b) => a[0] - b[0]);
+  }
+  const out: VirtualItem[] = [];
+  let cursor = 0;
+  for (const [from, to] of segments) {
+    if (from > cursor) out.push({ kind: 'gap', key: `gap-${cursor}`, height: (offsets[from] ?? 0) - (offsets[cursor] ?? 0) });
+    for (let i = from; i < to; i++) out.push({ kind: 'row', index: i });
+    cursor = Math.max(cursor, to);
+  }
+  if (cursor < count) out.push({ kind: 'gap', key: `gap-${cursor}`, height: (offsets[count] ?? 0) - (offsets[cursor] ?? 0) });
+  return out;
+}
 
-export function useWindowRows({ keys, estimate, overscan = 800, pinnedIndex = null }: Options): WindowRows {
-  const bodyRef = useRef<HTMLTableSectionElement | null>(null);
+/** How far to scroll for [top, bottom) to be wholly inside [from, to): 0 when it already is. */
+function scrollNeeded(top: number, bottom: number, from: number, to: number): number {
+  if (top < from) return top - from;
+  if (bottom > to) return bottom - to;
+  return 0;
+}
+
+/** Where the viewport (the scroll box, else the window) is over the table body, laid out. */
+function viewOver(body: HTMLElement, scroller: HTMLElement | null, head: HTMLElement | null): View {
+  return {
+    top: (scroller?.getBoundingClientRect().top ?? 0) - body.getBoundingClientRect().top,
+    height: (scroller ? scroller.clientHeight : 0) || windowHeight(),
+    covered: head?.getBoundingClientRect().height ?? 0,
+  };
+}
+
+/** Scrolls the box (else the page) just enough for `row` to be wholly visible below `head`; whether it moved. */
+function scrollToShow(row: Element, scroller: HTMLElement | null, head: HTMLElement | null): boolean {
+  const r = row.getBoundingClientRect();
+  const boxTop = scroller?.getBoundingClientRect().top ?? 0;
+  const covered = head?.getBoundingClientRect().height ?? 0;
+  const by = scrollNeeded(r.top, r.bottom, boxTop + covered, scroller ? boxTop + scroller.clientHeight : windowHeight());
+  if (by === 0) return false;
+  if (scroller) scroller.scrollTop += by;
+  else window.scrollBy(0, by);
+  return true;
+}
+
+const sameRange = (a: Range, b: Range): boolean => a.start === b.start && a.end === b.end;
+const windowHeight = (): number => (typeof window === 'undefined' ? 800 : window.innerHeight || 800);
+
+/**
+ * Each row's offset from the top of the body: heights measured after every render (layout is due
+ * before this frame's paint anyway) and remembered per key; `settled` runs after a render that
+ * changed none. hasLayout: whether the browser lays rows out (not jsdom), that is, a row has been measured.
+ */
+function useRowHeights(keys: readonly string[], estimate: number, bodyRef: RefObject<HTMLTableSectionElement | null>, settled: () => void) {
   const heights = useRef(new Map<string, number>());
   const measured = useRef({ sum: 0, count: 0 });
   // Bumped when a measurement changes a height: the offsets below depend on the map, not on state.
   const [version, setVersion] = useState(0);
-  const [view, setView] = useState<View>(() => ({ top: 0, height: typeof window === 'undefined' ? 800 : window.innerHeight || 800 }));
 
   const offsets = useMemo(() => {
     const { sum, count } = measured.current;
@@ -83,41 +141,6 @@ export function useWindowRows({ keys, estimate, overscan = 800, pinnedIndex = nu
     // `version` stands for the heights map, which a ref holds.
   }, [keys, estimate, version]);
 
-  const range = rangeOf(offsets, keys.length, view, overscan);
-
-  // The latest of each, for the scroll listener (registered once).
-  const latest = useRef({ offsets, count: keys.length, range, overscan });
-  latest.current = { offsets, count: keys.length, range, overscan };
-
-  /** Where the viewport is over the body now; null without a body. */
-  const readView = (): View | null => {
-    const body = bodyRef.current;
-    if (!body) return null;
-    return { top: -body.getBoundingClientRect().top, height: window.innerHeight || 800 };
-  };
-
-  /** A new view is state only when it changes which rows are rendered: scrolling within them costs nothing. */
-  const follow = (next: View | null): void => {
-    if (!next) return;
-    const l = latest.current;
-    if (!sameRange(rangeOf(l.offsets, l.count, next, l.overscan), l.range)) setView(next);
-  };
-  const followRef = useRef(follow);
-  followRef.current = follow;
-
-  useLayoutEffect(() => {
-    const onChange = () => followRef.current(readView());
-    window.addEventListener('scroll', onChange, { passive: true });
-    window.addEventListener('resize', onChange, { passive: true });
-    return () => {
-      window.removeEventListener('scroll', onChange);
-      window.removeEventListener('resize', onChange);
-    };
-    // readView reads only refs.
-  }, []);
-
-  // After every render: measure the rows now in the DOM (layout is due before this frame's paint
-  // anyway), and follow where the body now sits (text above it, such as the count line, may have moved it).
   useLayoutEffect(() => {
     const body = bodyRef.current;
     if (!body) return;
@@ -134,30 +157,83 @@ export function useWindowRows({ keys, estimate, overscan = 800, pinnedIndex = nu
       changed = true;
     }
     if (changed) setVersion((n) => n + 1);
-    else follow(readView());
+    else settled();
   });
 
-  const items = useMemo(() => {
-    const count = keys.length;
-    const segments: Array<[number, number]> = [[range.start, range.end]];
-    if (pinnedIndex !== null && pinnedIndex >= 0 && pinnedIndex < count && (pinnedIndex < range.start || pinnedIndex >= range.end)) {
-      segments.push([pinnedIndex, pinnedIndex + 1]);
-      segments.sort((a, b) => a[0] - b[0]);
+  return { offsets, hasLayout: (): boolean => measured.current.count > 0 };
+}
+
+export function useWindowRows({ keys, estimate, overscan = 800, pinnedIndex = null, resetKey }: Options): WindowRows {
+  const bodyRef = useRef<HTMLTableSectionElement | null>(null);
+  const scrollerRef = useRef<HTMLDivElement | null>(null);
+  const headRef = useRef<HTMLTableSectionElement | null>(null);
+  // The view as state changes only when it changes which rows are rendered; viewRef is always the latest.
+  const [view, setView] = useState<View>(() => ({ top: 0, height: windowHeight(), covered: 0 }));
+  const viewRef = useRef(view);
+
+  // After every render, once the heights are measured: follow where the body now sits (text above it,
+  // such as the count line, may have moved it).
+  const { offsets, hasLayout } = useRowHeights(keys, estimate, bodyRef, () => {
+    if (hasLayout()) follow(readView());
+  });
+  const range = rangeOf(offsets, keys.length, view, overscan);
+
+  // The latest of each, for the listeners and effects registered once.
+  const latest = useRef({ offsets, count: keys.length, range, overscan });
+  latest.current = { offsets, count: keys.length, range, overscan };
+
+  const readView = (): View | null => (bodyRef.current ? viewOver(bodyRef.current, scrollerRef.current, headRef.current) : null);
+
+  const follow = (next: View | null): void => {
+    if (!next) return;
+    viewRef.current = next;
+    const l = latest.current;
+    if (!sameRange(rangeOf(l.offsets, l.count, next, l.overscan), l.range)) setView(next);
+  };
+  const followRef = useRef(follow);
+  followRef.current = follow;
+
+  useLayoutEffect(() => {
+    const onChange = () => {
+      if (hasLayout()) followRef.current(readView());
+    };
+    const scrolled: HTMLElement | Window = scrollerRef.current ?? window;
+    scrolled.addEventListener('scroll', onChange, { passive: true });
+    window.addEventListener('resize', onChange, { passive: true });
+    return () => {
+      scrolled.removeEventListener('scroll', onChange);
+      window.removeEventListener('resize', onChange);
+    };
+    // readView and hasLayout read only refs.
+  }, []);
+
+  const lastResetKey = useRef(resetKey);
+  useLayoutEffect(() => {
+    if (Object.is(lastResetKey.current, resetKey)) return;
+    lastResetKey.current = resetKey;
+    if (scrollerRef.current) scrollerRef.current.scrollTop = 0;
+    follow(hasLayout() ? readView() : { ...viewRef.current, top: 0 });
+  });
+
+  const reveal = (index: number): void => {
+    const scroller = scrollerRef.current;
+    const row = bodyRef.current?.querySelector(`tr[data-row-index="${index}"]`);
+    if (!hasLayout() || !row) {
+      // No layout: move the position kept here, from the offsets.
+      const v = viewRef.current;
+      const o = latest.current.offsets;
+      const by = scrollNeeded(o[index] ?? 0, o[index + 1] ?? 0, v.top + v.covered, v.top + v.height);
+      if (by !== 0) follow({ ...v, top: v.top + by });
+      return;
     }
-    const out: VirtualItem[] = [];
-    let cursor = 0;
-    for (const [from, to] of segments) {
-      if (from > cursor) out.push({ kind: 'gap', key: `gap-${cursor}`, height: (offsets[from] ?? 0) - (offsets[cursor] ?? 0) });
-      for (let i = from; i < to; i++) out.push({ kind: 'row', index: i });
-      cursor = Math.max(cursor, to);
-    }
-    if (cursor < count) out.push({ kind: 'gap', key: `gap-${cursor}`, height: (offsets[count] ?? 0) - (offsets[cursor] ?? 0) });
-    return out;
-  }, [keys.length, range.start, range.end, pinnedIndex, offsets]);
+    if (scrollToShow(row, scroller, headRef.current)) follow(readView());
+  };
+
+  const items = useMemo(() => itemsOf(offsets, keys.length, range, pinnedIndex), [offsets, keys.length, range.start, range.end, pinnedIndex]);
 
   const rendered = Math.max(1, range.end - range.start);
   const average = ((offsets[range.end] ?? 0) - (offsets[range.start] ?? 0)) / rendered || estimate;
-  const pageSize = Math.max(1, Math.floor(view.height / average));
+  const pageSize = Math.max(1, Math.floor((view.height - view.covered) / average));
 
-  return { bodyRef, items, pageSize };
+  return { bodyRef, scrollerRef, headRef, items, pageSize, reveal };
 }

@@ -22,7 +22,7 @@ import { sortRows } from './caseload-rows';
 import { CaseloadControls } from './CaseloadControls';
 import { CaseloadTable } from './CaseloadTable';
 import { useSearchBoxKeys } from './use-search-box-keys';
-import { plural } from '../../components/plural';
+import { CaseCountLine, NoCasesMatch } from '../../components/CaseListStatus';
 
 /** Home: my open cases, most urgent first, each flag with its reason. */
 export function CaseloadPage() {
@@ -106,17 +106,12 @@ function CaseloadBody({ caseload, searchRef, clinicians, profileId, onSeeded }: 
   const total = all.length;
   const actionCount = useMemo(() => all.filter((r) => needsAction(r.flags)).length, [all]);
   const mine = caseload?.clinician.id === profileId;
-  const filtering = rows.length !== total;
 
   // One element per slot whatever the state, so the search box is never remounted (it may have focus).
   return (
     <>
       {caseload ? (
-        <p className="lede" role="status">
-          {mine ? '' : `${caseload.clinician.name}: `}
-          {plural(total, 'open case', 'open cases')}, {plural(actionCount, 'needs action', 'need action')}
-          {filtering ? `. Showing ${rows.length} that match.` : ''}
-        </p>
+        <CaseCountLine prefix={mine ? '' : `${caseload.clinician.name}: `} total={total} actionCount={actionCount} shown={rows.length} />
       ) : (
         <Loading what="your caseload" />
       )}
@@ -133,12 +128,7 @@ function CaseloadBody({ caseload, searchRef, clinicians, profileId, onSeeded }: 
           onOpen={openCase}
         />
       ) : (
-        <div className="inset">
-          <p>No open cases match your search and filters.</p>
-          <button type="button" className="button button--secondary" onClick={clearFilters}>
-            Clear search and filters
-          </button>
-        </div>
+        <NoCasesMatch onClear={clearFilters} />
       )}
     </>
   );

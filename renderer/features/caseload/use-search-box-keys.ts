@@ -13,7 +13,7 @@
 import { useCallback, useLayoutEffect, useRef } from 'react';
 import type { CaseloadRow } from '../../../shared/ipc/types';
 import { useCaseloadViewStore } from '../../stores/caseload-view';
-import { focusCaseRow, focusHighlightedRow } from './CaseloadTable';
+import { focusCaseRow, focusHighlightedRow } from '../../components/CaseTable';
 
 interface Options {
   /** The caseload has loaded (its list is rendered, or would be if any case matched). */

@@ -45,19 +45,7 @@ export function ExportPage() {
     if (!saved) setAttempt((n) => n + 1);
   };
 
-  const button = (label: string, prepare: () => Promise<ExportFile>) => (
-    <button
-      key={label}
-      type="button"
-      className="button button--secondary"
-      aria-disabled={busy || undefined}
-      onClick={() => {
-        if (!busy) void run(label, prepare);
-      }}
-    >
-      {label}
-    </button>
-  );
+  const button = (label: string, prepare: () => Promise<ExportFile>) => <DownloadFileButton key={label} label={label} busy={busy} onClick={() => void run(label, prepare)} />;
 
   return (
     <>
@@ -80,18 +68,7 @@ export function ExportPage() {
       {teamLead ? (
         <RadioGroup<ExportScopeName> path="scope" label="Whose cases" value={scope} options={SCOPE_OPTIONS} onChange={setScope} />
       ) : null}
-      <div className="form-group">
-        <div className="checkboxes__item">
-          <input className="checkboxes__input" id="export-bom" type="checkbox" checked={bom} onChange={(e) => setBom(e.target.checked)} aria-describedby="export-bom-hint" />
-          <label className="label checkboxes__label" htmlFor="export-bom">
-            Add a byte-order mark (for Excel)
-          </label>
-        </div>
-        <div className="hint" id="export-bom-hint">
-          Excel on Windows needs it to show accented names correctly. Leave it off for other systems if they
-          do not expect one. It applies to the CSV files only.
-        </div>
-      </div>
+      <BomCheckbox checked={bom} onChange={setBom} />
       <h2 className="heading-m">FHIR</h2>
       <div className="button-group">
         {button('Download FHIR bundle (JSON)', () => request((api) => api.export.caseloadFhir(args)))}
@@ -106,5 +83,39 @@ export function ExportPage() {
         {state.status === 'preparing' ? 'Preparing the file…' : state.status === 'saved' ? `Saved ${state.fileName}.` : ''}
       </p>
     </>
+  );
+}
+
+/** A download; while a file is being prepared the others say so (aria-disabled keeps them in the Tab order). */
+function DownloadFileButton({ label, busy, onClick }: { label: string; busy: boolean; onClick(): void }) {
+  return (
+    <button
+      type="button"
+      className="button button--secondary"
+      aria-disabled={busy || undefined}
+      onClick={() => {
+        if (!busy) onClick();
+      }}
+    >
+      {label}
+    </button>
+  );
+}
+
+/** Whether the CSV files start with a byte-order mark, which Excel on Windows needs for accented names. */
+function BomCheckbox({ checked, onChange }: { checked: boolean; onChange(checked: boolean): void }) {
+  return (
+    <div className="form-group">
+      <div className="checkboxes__item">
+        <input className="checkboxes__input" id="export-bom" type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} aria-describedby="export-bom-hint" />
+        <label className="label checkboxes__label" htmlFor="export-bom">
+          Add a byte-order mark (for Excel)
+        </label>
+      </div>
+      <div className="hint" id="export-bom-hint">
+        Excel on Windows needs it to show accented names correctly. Leave it off for other systems if they
+        do not expect one. It applies to the CSV files only.
+      </div>
+    </div>
   );
 }

@@ -56,6 +56,33 @@ function mappingArgs(mapping: ColumnMapping): ColumnMapping {
 }
 
 /**
+ * The file read and encoded for main, or the error to show beside the file input. Too large is refused
+ * before reading: a 100 MB file would otherwise be read, encoded and sent for nothing.
+ */
+async function loadFile(file: File): Promise<LoadedFile | FieldError> {
+  if (file.size > MAX_IMPORT_BYTES) return { path: FILE_PATH, message: IMPORT_TOO_LARGE_MESSAGE };
+  try {
+    return { fileName: file.name, contentBase64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) };
+  } catch {
+    return { path: FILE_PATH, message: 'The file could not be read. Check it is not open in another program, then choose it again.' };
+  }
+}
+
+/** Runs one piece of work at a time: a second click while a check or import is under way does nothing. */
+function useOneAtATime(): (work: () => Promise<void>) => Promise<void> {
+  const busy = useRef(false);
+  return useCallback(async (work: () => Promise<void>) => {
+    if (busy.current) return;
+    busy.current = true;
+    try {
+      await work();
+    } finally {
+      busy.current = false;
+    }
+  }, []);
+}
+
+/**
  * The import flow: choose a file (too large refused before it is read), check it (import:preview,
  * writes nothing), match the columns and check again, then import it all or nothing (import:commit).
  * `errors`/`attempt` feed the error summary; `attempt` changes after each step that found problems so
@@ -66,7 +93,7 @@ export function useImport() {
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [errors, setErrors] = useState<readonly FieldError[]>([]);
   const [attempt, setAttempt] = useState(0);
-  const busy = useRef(false);
+  const run = useOneAtATime();
 
   const show = useCallback((found: FieldError[]) => {
     setErrors(found);
@@ -89,32 +116,14 @@ export function useImport() {
     [show],
   );
 
-  const run = useCallback(async (work: () => Promise<void>) => {
-    if (busy.current) return;
-    busy.current = true;
-    try {
-      await work();
-    } finally {
-      busy.current = false;
-    }
-  }, []);
-
   const chooseFile = useCallback(
     (file: File) =>
       run(async () => {
-        // Refused before reading: a 100 MB file would otherwise be read, encoded and sent for nothing.
-        if (file.size > MAX_IMPORT_BYTES) {
+        if (file.size <= MAX_IMPORT_BYTES) setState({ step: 'checking' });
+        const loaded = await loadFile(file);
+        if ('message' in loaded) {
           setState({ step: 'choose' });
-          show([{ path: FILE_PATH, message: IMPORT_TOO_LARGE_MESSAGE }]);
-          return;
-        }
-        setState({ step: 'checking' });
-        let loaded: LoadedFile;
-        try {
-          loaded = { fileName: file.name, contentBase64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) };
-        } catch {
-          setState({ step: 'choose' });
-          show([{ path: FILE_PATH, message: 'The file could not be read. Check it is not open in another program, then choose it again.' }]);
+          show([loaded]);
           return;
         }
         await check(loaded);

@@ -8,7 +8,7 @@ import { TextInput } from '../../components/fields';
 import { useFormErrors } from '../../components/form-errors';
 import { PageHeading, usePageTitle } from '../../components/page';
 import { useLockActions } from '../../stores/lock';
-import { PassphraseInput } from './PassphraseInput';
+import { NEW_PASSPHRASE_LABELS, NewPassphraseFields, PassphraseInput } from './PassphraseInput';
 
 /**
  * A failed unlock's errors beside the fields: a wrong passphrase or recovery code (main says which in
@@ -123,22 +123,14 @@ function RecoverForm() {
           onChange={setCode}
           error={form.messageFor('recoveryCode')}
         />
-        <PassphraseInput
+        <NewPassphraseFields
           path="newPassphrase"
-          label="New passphrase"
-          hint="At least 12 characters. Three random words work well."
-          autoComplete="new-password"
-          value={newPassphrase}
-          onChange={setNew}
-          error={form.messageFor('newPassphrase')}
-        />
-        <PassphraseInput
-          path="confirmPassphrase"
-          label="Type the new passphrase again"
-          autoComplete="new-password"
-          value={confirmPassphrase}
-          onChange={setConfirm}
-          error={form.messageFor('confirmPassphrase')}
+          labels={NEW_PASSPHRASE_LABELS}
+          passphrase={newPassphrase}
+          confirmPassphrase={confirmPassphrase}
+          onPassphrase={setNew}
+          onConfirm={setConfirm}
+          messageFor={form.messageFor}
         />
         <button type="submit" className="button">
           Unlock and set passphrase

@@ -15,3 +15,40 @@ export function PassphraseInput(props: {
 }) {
   return <TextInput {...props} type="password" spellCheck={false} autoCapitalize="off" autoCorrect="off" width={30} />;
 }
+
+/** The two fields that choose a passphrase (setting it up, recovering, changing it): it, then it again. */
+export function NewPassphraseFields(props: {
+  /** Where the new passphrase goes in the arguments main checks; the second field is always `confirmPassphrase`. */
+  path: 'passphrase' | 'newPassphrase';
+  labels: { passphrase: string; again: string };
+  passphrase: string;
+  confirmPassphrase: string;
+  onPassphrase(value: string): void;
+  onConfirm(value: string): void;
+  messageFor(path: string): string | undefined;
+}) {
+  return (
+    <>
+      <PassphraseInput
+        path={props.path}
+        label={props.labels.passphrase}
+        hint="At least 12 characters. Three random words work well."
+        autoComplete="new-password"
+        value={props.passphrase}
+        onChange={props.onPassphrase}
+        error={props.messageFor(props.path)}
+      />
+      <PassphraseInput
+        path="confirmPassphrase"
+        label={props.labels.again}
+        autoComplete="new-password"
+        value={props.confirmPassphrase}
+        onChange={props.onConfirm}
+        error={props.messageFor('confirmPassphrase')}
+      />
+    </>
+  );
+}
+
+/** The labels where a passphrase is replaced (recovering, changing it). */
+export const NEW_PASSPHRASE_LABELS = { passphrase: 'New passphrase', again: 'Type the new passphrase again' };

@@ -9,9 +9,7 @@ import { describedBy, errorIdFor, fieldId } from '../../components/field-ids';
 import { useFormErrors } from '../../components/form-errors';
 import { PageHeading, usePageTitle } from '../../components/page';
 import { useLockActions } from '../../stores/lock';
-import { PassphraseInput } from './PassphraseInput';
-
-const PASSPHRASE_HINT = 'At least 12 characters. Three random words work well.';
+import { NewPassphraseFields } from './PassphraseInput';
 
 /**
  * First run (or the first run after an upgrade from a plain key file): choose the app-lock
@@ -49,22 +47,13 @@ function PassphraseStep({ onDone }: { onDone(result: LockSetupResult): void }) {
         when the computer is left idle.
       </p>
       <form noValidate onSubmit={(e) => void submit(e)}>
-        <PassphraseInput
+        <NewPassphraseFields
           path="passphrase"
-          label="Choose a passphrase"
-          hint={PASSPHRASE_HINT}
-          autoComplete="new-password"
-          value={passphrase}
-          onChange={setPassphrase}
-          error={form.messageFor('passphrase')}
-        />
-        <PassphraseInput
-          path="confirmPassphrase"
-          label="Type the passphrase again"
-          autoComplete="new-password"
-          value={confirmPassphrase}
-          onChange={setConfirm}
-          error={form.messageFor('confirmPassphrase')}
+          labels={{ passphrase: 'Choose a passphrase', again: 'Type the passphrase again' }}
+          {...{ passphrase, confirmPassphrase }}
+          onPassphrase={setPassphrase}
+          onConfirm={setConfirm}
+          messageFor={form.messageFor}
         />
         <button type="submit" className="button">
           Set passphrase

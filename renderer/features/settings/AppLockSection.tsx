@@ -3,7 +3,7 @@ import { ChangePassphraseArgs } from '../../../shared/ipc/schemas/security';
 import { validateWith } from '../../../shared/ipc/validate';
 import { request } from '../../api/client';
 import { inFormOrder, type FormErrors } from '../../components/form-errors';
-import { PassphraseInput } from '../lock/PassphraseInput';
+import { NEW_PASSPHRASE_LABELS, NewPassphraseFields, PassphraseInput } from '../lock/PassphraseInput';
 import { unlockErrors } from '../lock/LockScreen';
 
 const ORDER = ['currentPassphrase', 'newPassphrase', 'confirmPassphrase'];
@@ -63,22 +63,14 @@ export function AppLockSection({ form }: { form: FormErrors }) {
           }}
           error={form.messageFor('currentPassphrase')}
         />
-        <PassphraseInput
+        <NewPassphraseFields
           path="newPassphrase"
-          label="New passphrase"
-          hint="At least 12 characters. Three random words work well."
-          autoComplete="new-password"
-          value={newPassphrase}
-          onChange={setNew}
-          error={form.messageFor('newPassphrase')}
-        />
-        <PassphraseInput
-          path="confirmPassphrase"
-          label="Type the new passphrase again"
-          autoComplete="new-password"
-          value={confirmPassphrase}
-          onChange={setConfirm}
-          error={form.messageFor('confirmPassphrase')}
+          labels={NEW_PASSPHRASE_LABELS}
+          passphrase={newPassphrase}
+          confirmPassphrase={confirmPassphrase}
+          onPassphrase={setNew}
+          onConfirm={setConfirm}
+          messageFor={form.messageFor}
         />
         <button type="submit" className="button button--secondary">
           Change passphrase

@@ -29,6 +29,46 @@ type Outcome = { kind: 'done'; message: string } | { kind: 'failed'; message: st
  */
 export function BackupsSection() {
   const { data, reload } = useApiData((api) => api.backup.list({}), 'backups');
+  const { outcome, busy, confirming, setConfirming, backUpNow, restore } = useBackupActions(reload);
+
+  return (
+    <section aria-labelledby="backups-heading">
+      <h2 className="heading-m" id="backups-heading">
+        Backups
+      </h2>
+      {outcome?.kind === 'done' ? (
+        <div className="notification notification--success" role="status">
+          <p>{outcome.message}</p>
+        </div>
+      ) : null}
+      {outcome?.kind === 'failed' ? (
+        <div className="inset inset--error" role="alert">
+          <p>{outcome.message}</p>
+        </div>
+      ) : null}
+      {data.status === 'loading' ? <Loading what="backups" /> : null}
+      {data.status === 'error' ? <LoadProblem message={data.error.message} onRetry={reload} /> : null}
+      {data.status === 'ready' ? (
+        <>
+          <div className="backups-status">
+            <p>{data.value.lastVerifiedAt ? `Last backup: ${formatUkDateTime(data.value.lastVerifiedAt)}` : 'No backup yet'}</p>
+            {data.value.lastFailure ? <p className="error-message">Last backup failed: {data.value.lastFailure}</p> : null}
+          </div>
+          <button type="button" className="button button--secondary" disabled={busy} onClick={() => void backUpNow()}>
+            Back up now
+          </button>
+          {data.value.backups.length > 0 ? <BackupsTable backups={data.value.backups} onRestore={setConfirming} /> : null}
+        </>
+      ) : null}
+      {confirming ? (
+        <RestoreDialog backup={confirming} busy={busy} onRestore={() => void restore(confirming)} onCancel={() => setConfirming(null)} />
+      ) : null}
+    </section>
+  );
+}
+
+/** "Back up now" and a confirmed restore, one at a time, each ending in a message and a fresh list. */
+function useBackupActions(reload: () => void) {
   const { load } = useSessionActions();
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
@@ -67,74 +107,45 @@ export function BackupsSection() {
     }
   };
 
+  return { outcome, busy, confirming, setConfirming, backUpNow, restore };
+}
+
+function BackupsTable({ backups, onRestore }: { backups: readonly BackupInfo[]; onRestore(backup: BackupInfo): void }) {
   return (
-    <section aria-labelledby="backups-heading">
-      <h2 className="heading-m" id="backups-heading">
-        Backups
-      </h2>
-      {outcome?.kind === 'done' ? (
-        <div className="notification notification--success" role="status">
-          <p>{outcome.message}</p>
-        </div>
-      ) : null}
-      {outcome?.kind === 'failed' ? (
-        <div className="inset inset--error" role="alert">
-          <p>{outcome.message}</p>
-        </div>
-      ) : null}
-      {data.status === 'loading' ? <Loading what="backups" /> : null}
-      {data.status === 'error' ? <LoadProblem message={data.error.message} onRetry={reload} /> : null}
-      {data.status === 'ready' ? (
-        <>
-          <div className="backups-status">
-            <p>{data.value.lastVerifiedAt ? `Last backup: ${formatUkDateTime(data.value.lastVerifiedAt)}` : 'No backup yet'}</p>
-            {data.value.lastFailure ? <p className="error-message">Last backup failed: {data.value.lastFailure}</p> : null}
-          </div>
-          <button type="button" className="button button--secondary" disabled={busy} onClick={() => void backUpNow()}>
-            Back up now
-          </button>
-          {data.value.backups.length > 0 ? (
-            <div className="table-container">
-              <table className="table backups-table">
-                {/* The section heading already says "Backups"; the caption names the table for screen readers only. */}
-                <caption className="visually-hidden">Backups</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Taken</th>
-                    <th scope="col">Kind</th>
-                    <th scope="col">Size</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Action</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.value.backups.map((b) => (
-                    <tr key={b.fileName}>
-                      <td id={`backup-${b.fileName.replace(/\W/g, '-')}`}>{formatUkDateTime(b.takenAt)}</td>
-                      <td>{KIND_LABELS[b.reason] ?? b.reason}</td>
-                      <td>{formatSize(b.sizeBytes)}</td>
-                      <td>
-                        <button
-                          type="button"
-                          className="button button--secondary button--small"
-                          aria-describedby={`backup-${b.fileName.replace(/\W/g, '-')}`}
-                          onClick={() => setConfirming(b)}
-                        >
-                          Restore
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : null}
-        </>
-      ) : null}
-      {confirming ? (
-        <RestoreDialog backup={confirming} busy={busy} onRestore={() => void restore(confirming)} onCancel={() => setConfirming(null)} />
-      ) : null}
-    </section>
+    <div className="table-container">
+      <table className="table backups-table">
+        {/* The section heading already says "Backups"; the caption names the table for screen readers only. */}
+        <caption className="visually-hidden">Backups</caption>
+        <thead>
+          <tr>
+            <th scope="col">Taken</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Size</th>
+            <th scope="col">
+              <span className="visually-hidden">Action</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {backups.map((b) => (
+            <tr key={b.fileName}>
+              <td id={`backup-${b.fileName.replace(/\W/g, '-')}`}>{formatUkDateTime(b.takenAt)}</td>
+              <td>{KIND_LABELS[b.reason] ?? b.reason}</td>
+              <td>{formatSize(b.sizeBytes)}</td>
+              <td>
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  aria-describedby={`backup-${b.fileName.replace(/\W/g, '-')}`}
+                  onClick={() => onRestore(b)}
+                >
+                  Restore
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -86,6 +86,51 @@ export function SettingsPage() {
   );
 }
 
+/**
+ * The values typed, checked with the update schema. Blank or not a number is caught here first (the
+ * schema treats a missing value as "unchanged"); the problems come in the order of the fields.
+ */
+function checkValues(values: Record<Key, string>) {
+  const notNumbers = FIELDS.filter(({ key }) => !Number.isFinite(Number.parseFloat(values[key]))).map(({ key, unit }) => ({
+    path: key,
+    message: `Enter a number of ${unit}`,
+  }));
+  const input = Object.fromEntries(FIELDS.map(({ key }) => [key, Number(values[key].trim())]));
+  const checked = validateWith(SettingsUpdateArgs, input);
+  const fields = [...notNumbers, ...(checked.ok ? [] : checked.fields.filter((f) => !notNumbers.some((n) => n.path === f.path)))];
+  if (fields.length > 0 || !checked.ok) return { ok: false as const, fields: inFormOrder(fields, ORDER) };
+  return checked;
+}
+
+function SettingsFields(props: { values: Record<Key, string>; messageFor(path: string): string | undefined; onChange(key: Key, value: string): void }) {
+  return FIELDS.map(({ key, label, hint }) => (
+    <TextInput
+      key={key}
+      path={key}
+      label={label}
+      hint={hint}
+      width={3}
+      inputMode="numeric"
+      autoComplete="off"
+      value={props.values[key]}
+      onChange={(v) => props.onChange(key, v)}
+      error={props.messageFor(key)}
+    />
+  ));
+}
+
+/** Someone else's save came first: say so, and offer theirs. */
+function StaleNotice({ onReload }: { onReload(): void }) {
+  return (
+    <div className="inset" role="status">
+      <p>Settings were saved by someone else after you opened this page, so yours were not saved. Reload to see theirs, then make your change again.</p>
+      <button type="button" className="button button--secondary" onClick={onReload}>
+        Reload settings
+      </button>
+    </div>
+  );
+}
+
 function SettingsForm({ settings, form }: { settings: VersionedSettings; form: FormErrors }) {
   const { setSettings } = useSessionActions();
   const { markDirty, markClean } = useUnsavedChanges();
@@ -116,15 +161,8 @@ function SettingsForm({ settings, form }: { settings: VersionedSettings; form: F
     if (form.saving) return;
     setSaved(false);
     setStale(false);
-    // Blank or not a number is caught here (the update schema treats a missing value as "unchanged").
-    const notNumbers = FIELDS.filter(({ key }) => !Number.isFinite(Number.parseFloat(values[key]))).map(({ key, unit }) => ({
-      path: key,
-      message: `Enter a number of ${unit}`,
-    }));
-    const input = Object.fromEntries(FIELDS.map(({ key }) => [key, Number(values[key].trim())]));
-    const checked = validateWith(SettingsUpdateArgs, input);
-    const fields = [...notNumbers, ...(checked.ok ? [] : checked.fields.filter((f) => !notNumbers.some((n) => n.path === f.path)))];
-    if (fields.length > 0 || !checked.ok) return form.fail(inFormOrder(fields, ORDER));
+    const checked = checkValues(values);
+    if (!checked.ok) return form.fail(checked.fields);
     await form.save(async () => {
       let next: VersionedSettings;
       try {
@@ -151,33 +189,17 @@ function SettingsForm({ settings, form }: { settings: VersionedSettings; form: F
           <p>Settings saved. Flags now use the new thresholds.</p>
         </div>
       ) : null}
-      {stale ? (
-        <div className="inset" role="status">
-          <p>Settings were saved by someone else after you opened this page, so yours were not saved. Reload to see theirs, then make your change again.</p>
-          <button type="button" className="button button--secondary" onClick={() => void reload()}>
-            Reload settings
-          </button>
-        </div>
-      ) : null}
+      {stale ? <StaleNotice onReload={() => void reload()} /> : null}
       <form noValidate onSubmit={(e) => void submit(e)}>
-        {FIELDS.map(({ key, label, hint }) => (
-          <TextInput
-            key={key}
-            path={key}
-            label={label}
-            hint={hint}
-            width={3}
-            inputMode="numeric"
-            autoComplete="off"
-            value={values[key]}
-            onChange={(v) => {
-              setValues((old) => ({ ...old, [key]: v }));
-              setSaved(false);
-              markDirty();
-            }}
-            error={form.messageFor(key)}
-          />
-        ))}
+        <SettingsFields
+          values={values}
+          messageFor={form.messageFor}
+          onChange={(key, v) => {
+            setValues((old) => ({ ...old, [key]: v }));
+            setSaved(false);
+            markDirty();
+          }}
+        />
         <button type="submit" className="button">
           Save settings
         </button>

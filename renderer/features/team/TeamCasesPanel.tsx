@@ -3,13 +3,13 @@ import { needsAction } from '../../../shared/domain/urgency';
 import type { Clinician, TeamCases } from '../../../shared/ipc/types';
 import { request } from '../../api/client';
 import type { ApiData } from '../../api/use-api-data';
+import { CaseCountLine, NoCasesMatch } from '../../components/CaseListStatus';
 import { DownloadButton } from '../../components/DownloadButton';
 import { LoadProblem, Loading } from '../../components/page';
 import { useTeamFlagFilter, useTeamGroupingFilter, useTeamSearch, useTeamViewActions } from '../../stores/team-view';
 import { filterTeamRows, searchIndex } from './team-rows';
 import { TeamCasesTable } from './TeamCasesTable';
 import { TeamControls } from './TeamControls';
-import { plural } from '../../components/plural';
 
 interface Props {
   cases: ApiData<TeamCases>;
@@ -39,17 +39,13 @@ export function TeamCasesPanel({ cases, onRetry, searchRef, clinicians, clinicia
   const index = useMemo(() => searchIndex(all), [all]);
   const actionCount = useMemo(() => all.filter((r) => needsAction(r.flags)).length, [all]);
   const rows = useMemo(() => filterTeamRows(index, all, { search: deferredSearch, flag, grouping }), [index, all, deferredSearch, flag, grouping]);
-  const filtering = rows.length !== all.length;
 
   return (
     <>
       {cases.status === 'ready' ? (
         <>
           {cases.value.clinician ? <p className="team-scope">Caseload of {cases.value.clinician.name}</p> : null}
-          <p className="lede" role="status">
-            {plural(all.length, 'open case', 'open cases')}, {plural(actionCount, 'needs action', 'need action')}
-            {filtering ? `. Showing ${rows.length} that match.` : ''}
-          </p>
+          <CaseCountLine total={all.length} actionCount={actionCount} shown={rows.length} />
         </>
       ) : null}
       <TeamControls searchRef={searchRef} clinicians={clinicians} clinicianId={clinicianId} onClinician={onClinician} />
@@ -68,12 +64,7 @@ export function TeamCasesPanel({ cases, onRetry, searchRef, clinicians, clinicia
             <p>{cases.value.clinician ? `${cases.value.clinician.name} has no open cases.` : 'Nobody in the team has an open case.'}</p>
           </div>
         ) : rows.length === 0 ? (
-          <div className="inset">
-            <p>No open cases match your search and filters.</p>
-            <button type="button" className="button button--secondary" onClick={clearFilters}>
-              Clear search and filters
-            </button>
-          </div>
+          <NoCasesMatch onClear={clearFilters} />
         ) : (
           <TeamCasesTable rows={rows} onOpen={onOpen} />
         )

@@ -1,9 +1,9 @@
 import type { RefObject } from 'react';
 import type { Clinician } from '../../../shared/ipc/types';
 import { CaseFilters, SEARCH_LABEL } from '../../components/CaseFilters';
+import { focusHighlightedRow } from '../../components/CaseTable';
 import { Select } from '../../components/fields';
 import { useTeamFlagFilter, useTeamGroupingFilter, useTeamSearch, useTeamViewActions } from '../../stores/team-view';
-import { focusTeamRovingRow } from './TeamCasesTable';
 
 export const TEAM_SEARCH_LABEL = SEARCH_LABEL;
 
@@ -27,7 +27,7 @@ export function TeamControls({ searchRef, clinicians, clinicianId, onClinician }
   return (
     <div className="caseload-controls team-controls">
       <Select path="team-clinician" label="Clinician" value={clinicianId ?? ''} options={clinicianOptions} onChange={(id) => onClinician(id || undefined)} />
-      <CaseFilters idPrefix="team" searchAt="end" searchRef={searchRef} onArrowDown={focusTeamRovingRow} filters={filters} actions={actions} />
+      <CaseFilters idPrefix="team" searchAt="end" searchRef={searchRef} onArrowDown={focusHighlightedRow} filters={filters} actions={actions} />
     </div>
   );
 }
