@@ -15,7 +15,7 @@ import path from 'node:path';
 import { createAppServices } from '../main/app-services';
 import { streamCaseloadFhir } from '../main/cli/fhir-stream';
 import { loadSettings } from '../main/db/repos/settings';
-import { caseDetails, resolveExportScope } from '../main/features/exports/export-scope';
+import { caseDetails, resolveExportScope } from '../main/features/export/export-scope';
 import { fixedClock } from '../shared/clock';
 import type { IsoDate } from '../shared/dates';
 import { generateCaseload } from '../tests/support/synthetic-caseload';

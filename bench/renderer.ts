@@ -3,7 +3,7 @@
  * ≤ 50 ms", for the clinician's caseload and the team view.
  *
  * The built renderer (dist/renderer, `npm run build` first) runs in Debian's headless Chromium through
- * the e2e harness (tests/e2e/support/harness.ts): real handlers, a real encrypted database holding a
+ * the e2e harness (tests/support/e2e/harness.ts): real handlers, a real encrypted database holding a
  * seeded synthetic caseload (5,000 open cases), the page talking to them over the loopback bridge. Each
  * screen is loaded afresh BENCH_RUNS times (default and least 5) on one database; what is timed and how
  * is in support/screen-runs.ts. Figures are medians with min and max; keystrokes are pooled over the
@@ -12,7 +12,7 @@
  */
 import { loadavg } from 'node:os';
 import type { IsoDate } from '../shared/dates';
-import { startSuite } from '../tests/e2e/support/harness';
+import { startSuite } from '../tests/support/e2e/harness';
 import { formatStats, machine, printTable, recordFigure, round, stats, verdict, type Stats, type SummaryLine } from './support/figures';
 import { benchCaseload, benchTeamView, OPEN_CASES, type ScreenRuns } from './support/screen-runs';
 

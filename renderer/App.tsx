@@ -5,7 +5,7 @@ import { UnsavedChangesDialog } from './components/UnsavedChangesDialog';
 import { CasePage } from './features/case/CasePage';
 import { CaseloadPage } from './features/caseload/CaseloadPage';
 import { CurrentViewForm } from './features/current-view/CurrentViewForm';
-import { EndingForm } from './features/ending/EndingForm';
+import { CloseCaseForm } from './features/close-case/CloseCaseForm';
 import { ExportPage } from './features/export/ExportPage';
 import { ImportPage } from './features/import/ImportPage';
 
@@ -14,14 +14,14 @@ import { RecoveryNotice } from './features/lock/RecoveryNotice';
 import { SetupScreen } from './features/lock/SetupScreen';
 import { OpenCaseForm } from './features/open-case/OpenCaseForm';
 import { PlanForm } from './features/plan/PlanForm';
-import { RevisePlanForm } from './features/plan-revision/RevisePlanForm';
+import { RevisePlanForm } from './features/revise-plan/RevisePlanForm';
 import { ProfileSetup } from './features/profile/ProfileSetup';
-import { ReopenForm } from './features/reopen/ReopenForm';
+import { ReopenCaseForm } from './features/reopen-case/ReopenCaseForm';
 import { ReviewForm } from './features/review/ReviewForm';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { TeamPage } from './features/team/TeamPage';
-import { lockApp } from './components/lock-app';
-import { useIdleLock } from './components/use-idle-lock';
+import { lockApp } from './lib/lock-app';
+import { useIdleLock } from './hooks/use-idle-lock';
 import { useAutoLockMinutes, useLockActions, useLockError, useLockState } from './stores/lock';
 import { routeKey, usePendingRoute, useRoute, type Route } from './stores/navigation';
 import { useProfile, useSessionActions, useSessionError, useSessionStatus, useSettings } from './stores/session';
@@ -42,10 +42,10 @@ function Screen({ route }: { route: Route }) {
       return <ReviewForm caseId={route.caseId} />;
     case 'revise-plan':
       return <RevisePlanForm caseId={route.caseId} reviewId={route.reviewId} />;
-    case 'end-case':
-      return <EndingForm caseId={route.caseId} />;
-    case 'reopen':
-      return <ReopenForm caseId={route.caseId} />;
+    case 'close-case':
+      return <CloseCaseForm caseId={route.caseId} />;
+    case 'reopen-case':
+      return <ReopenCaseForm caseId={route.caseId} />;
     case 'settings':
       return <SettingsPage />;
     case 'team':

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { BackupFileArgs } from '../../shared/ipc/schemas/security';
+import { BackupFileArgs } from '../../shared/ipc/schemas/backup';
 
 const NAME_RE = /^thrive-backup-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(?:-(\d+))?\.db$/;
 

@@ -7,7 +7,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatUkDateTime } from '../../shared/dates';
 import { AppError } from '../../shared/ipc/result';
-import { BackupFileArgs } from '../../shared/ipc/schemas/security';
 import type { BackupInfo, BackupList, RestoreResult } from '../../shared/ipc/security-types';
 import { readDatabaseKey, type AppServices, type AppServicesOptions } from '../app-services';
 import { restoreOverDamaged } from '../backup/restore';
@@ -17,6 +16,7 @@ import { verifyAudit, type AuditReport } from '../db/verify-audit';
 import { auditRestore } from '../features/backup/handlers';
 import { choice, onlyOptions, UsageError, type ParsedArgs } from './args';
 import { formatBytes, json, printError, type CliIo } from './io';
+import { BackupFileArgs } from '../../shared/ipc/schemas/backup';
 
 export const BACKUP_COMMANDS = ['backup', 'backups', 'restore', 'verify-audit'] as const;
 /** What a person or a scheduled job may say a backup is for (the app adds 'quit' and 'before_restore'). */

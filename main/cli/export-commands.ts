@@ -15,13 +15,13 @@ import {
   PDF_DOCUMENTS,
   SUMMARY_KINDS,
   type CsvFileName,
-} from '../../shared/ipc/schemas/exports';
+} from '../../shared/ipc/schemas/export';
 import type { ExportFile } from '../../shared/ipc/types';
 import type { SummaryText } from '../../shared/ipc/import-types';
 import type { AppServices } from '../app-services';
 import { csvSetFileName } from '../export/csv-set';
-import { writeCaseloadCsvFile } from '../features/exports/csv-handlers';
-import { resolveExportScope } from '../features/exports/export-scope';
+import { writeCaseloadCsvFile } from '../features/export/csv-handlers';
+import { resolveExportScope } from '../features/export/export-scope';
 import { choice, CliRefusal, onlyOptions, required, UsageError, type ParsedArgs } from './args';
 import { progressStep, streamCaseloadFhir } from './fhir-stream';
 import { formatBytes, printError, writeFileAtomically, type CliIo } from './io';
@@ -156,7 +156,7 @@ function planCsv(args: ParsedArgs): ExportCommand {
         const progress = progressReporter(io, showProgress, ` (${label})`);
         const csvArgs = CaseloadCsvArgs.parse({ ...base, file });
         try {
-          // Streamed to disk one case at a time, through FILE.partial (main/features/exports/csv-handlers).
+          // Streamed to disk one case at a time, through FILE.partial (main/features/export/csv-handlers).
           writeCaseloadCsvFile(services.db, services.clock, csvArgs, path, progress ?? undefined);
         } finally {
           rmSync(`${path}.partial`, { force: true });

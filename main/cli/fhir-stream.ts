@@ -6,12 +6,12 @@
  */
 import { basename } from 'node:path';
 import type { Clock } from '../../shared/clock';
-import type { CaseloadExportArgs } from '../../shared/ipc/schemas/exports';
+import type { CaseloadExportArgs } from '../../shared/ipc/schemas/export';
 import type { z } from 'zod';
 import { loadSettings } from '../db/repos/settings';
 import type { Db } from '../db/sql';
 import { writeFhirBundle, type FhirWriteResult } from '../export/fhir/bundle';
-import { auditExport, caseDetails, resolveExportScope } from '../features/exports/export-scope';
+import { auditExport, caseDetails, resolveExportScope } from '../features/export/export-scope';
 import { AtomicFileWriter } from './io';
 
 export interface StreamedExport {

@@ -1,11 +1,11 @@
 /**
  * What to run when a command needs a profile and the database has none. Exports, imports and the
- * caseload are in the profile's name (main/features/exports/export-scope.ts requireProfile), and on the
+ * caseload are in the profile's name (main/features/export/export-scope.ts requireProfile), and on the
  * command line the only way to make one is `call profile:setup`: the hint gives it whole, with this
  * database's path and every required field of ProfileSetupArgs (shared/ipc/schemas/clinicians.ts).
  */
 import type { IpcError } from '../../shared/ipc/result';
-import type { ProfileSetupInput } from '../../shared/ipc/schemas/clinicians';
+import type { ProfileSetupInput } from '../../shared/ipc/schemas/profile';
 
 const EXAMPLE: ProfileSetupInput = { name: 'Sam Patel', role: 'clinician', teamName: 'North CAMHS' };
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/ipc/result';
 import type { CaseDetail } from '../../shared/ipc/types';
 import { pdfInfo, pdfToText } from '../../tests/support/pdftotext';
-import { closedCaseDetail, FIXTURE_TODAY, GOAL_IDS, openCaseDetail } from '../../shared/testing/case-detail-fixtures';
+import { closedCaseDetail, FIXTURE_TODAY, GOAL_IDS, openCaseDetail } from '../../tests/support/case-detail-fixtures';
 import { buildEndingLetterPdf, changeInWords, ENDING_LETTER_OPEN_CASE_MESSAGE, endingLetterFileName } from './ending-letter-pdf';
 
 const build = (detail: CaseDetail) => buildEndingLetterPdf({ detail, today: FIXTURE_TODAY, createdAt: '2027-01-11T12:00:00.000Z' });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/ipc/result';
 import { pdfFonts } from '../../tests/support/pdffonts';
 import { pdfInfo, pdfToText } from '../../tests/support/pdftotext';
-import { closedCaseDetail, FIXTURE_TODAY, GOAL_IDS, newCaseDetail, openCaseDetail } from '../../shared/testing/case-detail-fixtures';
+import { closedCaseDetail, FIXTURE_TODAY, GOAL_IDS, newCaseDetail, openCaseDetail } from '../../tests/support/case-detail-fixtures';
 import { buildFamilyPlanPdf, FAMILY_PLAN_NO_PLAN_MESSAGE, familyPlanFileName } from './family-plan-pdf';
 import type { CaseDetail } from '../../shared/ipc/types';
 

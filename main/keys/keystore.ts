@@ -12,7 +12,7 @@ import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { z } from 'zod';
 import { AppError } from '../../shared/ipc/result';
-import { RECOVERY_CODE_RE, normaliseRecoveryCode } from '../../shared/ipc/schemas/security';
+import { RECOVERY_CODE_RE, normaliseRecoveryCode } from '../../shared/ipc/schemas/lock';
 import { fsyncFolder } from '../backup/files';
 import { DatabaseOpenError } from '../db/errors';
 import type { OsCrypto } from './os-crypto';

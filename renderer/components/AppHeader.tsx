@@ -1,6 +1,6 @@
 import type { MouseEvent } from 'react';
 import { ROLE_LABELS } from '../../shared/ipc/schemas/clinicians';
-import { lockApp } from './lock-app';
+import { lockApp } from '../lib/lock-app';
 import { useLockState } from '../stores/lock';
 import { useNavigationActions, useRoute, type Route } from '../stores/navigation';
 import { useProfile } from '../stores/session';

@@ -1,4 +1,4 @@
-import { plural } from './plural';
+import { plural } from '../lib/plural';
 
 /**
  * The line above a list of cases (the caseload, the team view): how many are open, how many need

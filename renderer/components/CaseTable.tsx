@@ -1,7 +1,7 @@
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { SpacerRow } from './SpacerRow';
-import { rowMoveTarget } from './row-keys';
-import { useWindowRows, type WindowRows } from './use-window-rows';
+import { rowMoveTarget } from '../lib/row-keys';
+import { useWindowRows, type WindowRows } from '../hooks/use-window-rows';
 
 /** What every case row has: its id (the row's key and the link's target) and the name its link shows. */
 export interface CaseTableRow {

@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import type { ExportFile } from '../../shared/ipc/types';
 import { toApiError } from '../api/client';
-import { saveExportFile } from './download';
+import { saveExportFile } from '../lib/download';
 
 type State = { status: 'idle' } | { status: 'preparing' } | { status: 'saved'; fileName: string } | { status: 'failed'; message: string };
 

@@ -1,7 +1,7 @@
 import { formatUkDateTime } from '../../shared/dates';
 import { useUnsavedChangesActions } from '../stores/unsaved-changes';
 import { focusPageHeading } from './page';
-import type { Draft } from './use-draft';
+import type { Draft } from '../hooks/use-draft';
 
 /**
  * Says the form was filled from an unsaved draft (so nobody mistakes it for a saved record) and

@@ -6,14 +6,14 @@
 import type { IpcResult } from '../../shared/ipc/result';
 import type { CaseSummary, Clinician } from '../../shared/ipc/types';
 import { request, type Api } from '../api/client';
-import { useApiData } from '../api/use-api-data';
+import { useApiData } from '../hooks/use-api-data';
 import { useNavigationActions } from '../stores/navigation';
 import { useProfile, useSessionActions } from '../stores/session';
 import { DateInput } from './DateInput';
 import { Select } from './fields';
-import { readUkDate, type FormErrors } from './form-errors';
-import type { Draft } from './use-draft';
-import type { BoundField } from './use-draft-fields';
+import { readUkDate, type FormErrors } from '../lib/form-errors';
+import type { Draft } from '../hooks/use-draft';
+import type { BoundField } from '../hooks/use-draft-fields';
 
 export interface EpisodeDraft {
   referralDate: string;

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
 import type { FieldError } from '../../shared/ipc/result';
-import { fieldId, findFieldElement } from './field-ids';
+import { fieldId, findFieldElement } from '../lib/field-ids';
 
 interface Props {
   errors: readonly FieldError[];

@@ -1,6 +1,6 @@
 import { formatUkDate } from '../../shared/dates';
 import type { GoalRecord } from '../../shared/ipc/types';
-import { latestRating } from './case-records';
+import { latestRating } from '../lib/case-records';
 import { TextInput } from './fields';
 
 interface Props {

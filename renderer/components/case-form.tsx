@@ -8,14 +8,14 @@ import { formatUkDate } from '../../shared/dates';
 import type { DraftKind } from '../../shared/domain/lifecycle';
 import type { Settings } from '../../shared/domain/settings';
 import type { CaseDetail, DraftRecord } from '../../shared/ipc/types';
-import { useApiData } from '../api/use-api-data';
+import { useApiData } from '../hooks/use-api-data';
 import { useNavigationActions } from '../stores/navigation';
 import { useSettings, useToday } from '../stores/session';
 import { DraftNotice } from './DraftNotice';
 import { ErrorSummary } from './ErrorSummary';
-import type { FormErrors } from './form-errors';
+import type { FormErrors } from '../lib/form-errors';
 import { BackLink, focusPageHeading, LoadProblem, Loading, PageHeading, usePageTitle } from './page';
-import { useSavedDraft, type Draft } from './use-draft';
+import { useSavedDraft, type Draft } from '../hooks/use-draft';
 
 export function caseCaption(detail: CaseDetail): string {
   return `${detail.summary.name}, case ${detail.summary.caseRef}`;

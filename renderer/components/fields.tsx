@@ -4,7 +4,7 @@
  * gives its id (see field-ids.ts) so error summary links and server errors find it.
  */
 import type { InputHTMLAttributes, ReactNode } from 'react';
-import { describedBy, errorIdFor, fieldId, hintIdFor } from './field-ids';
+import { describedBy, errorIdFor, fieldId, hintIdFor } from '../lib/field-ids';
 
 type Width = 2 | 3 | 4 | 5 | 10 | 20 | 30;
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { isTypingField } from './search-shortcut';
+import { isTypingField } from '../hooks/use-search-shortcut';
 
 export const APP_NAME = 'THRIVE Plans';
 

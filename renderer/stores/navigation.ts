@@ -15,8 +15,8 @@ export type Route =
   | { name: 'case'; caseId: string; tab?: CaseTab; from?: { name: 'team'; clinicianId?: string } }
   | { name: 'review'; caseId: string }
   | { name: 'revise-plan'; caseId: string; reviewId?: string }
-  | { name: 'end-case'; caseId: string }
-  | { name: 'reopen'; caseId: string }
+  | { name: 'close-case'; caseId: string }
+  | { name: 'reopen-case'; caseId: string }
   | { name: 'settings' }
   /** The team lead's view of the team's cases; `clinicianId` drills down to one clinician's caseload. */
   | { name: 'team'; clinicianId?: string }

@@ -7,22 +7,22 @@ import { z } from 'zod';
 import type { VersionedSettings } from '../domain/settings';
 import type { ChannelName } from './channels';
 import type { IpcResult } from './result';
-import { ClinicianCreateArgs, ClinicianListArgs, ProfileSetupArgs } from './schemas/clinicians';
+import { ClinicianCreateArgs, ClinicianListArgs, ClinicianUpdateArgs } from './schemas/clinicians';
 import { CaseIdArgs, CaseListArgs, CaseloadArgs, OpenCaseArgs } from './schemas/cases';
 import { Empty } from './schemas/common';
 import { RecordOpeningCurrentViewArgs } from './schemas/current-view';
 import { DraftKeyArgs, DraftSaveArgs } from './schemas/drafts';
-import { CaseFhirArgs, CaseloadCsvArgs, CaseloadExportArgs, CasePdfArgs, CaseSummaryArgs } from './schemas/exports';
+import { CaseFhirArgs, CaseloadCsvArgs, CaseloadExportArgs, CasePdfArgs, CaseSummaryArgs } from './schemas/export';
 import { ImportFileArgs } from './schemas/import';
-import { BackupFileArgs, ChangePassphraseArgs, LockSetupArgs, RecoverArgs, UnlockArgs } from './schemas/security';
+import { ChangePassphraseArgs, LockSetupArgs, RecoverArgs, UnlockArgs } from './schemas/lock';
 import type { BackupInfo, BackupList, LockSetupResult, LockStatus, RestoreResult } from './security-types';
 import type { ImportPreview, ImportResult, SummaryText } from './import-types';
-import { CloseCaseArgs, ReopenCaseArgs } from './schemas/ending';
-import { RevisePlanArgs } from './schemas/plan-revision';
+import { CloseCaseArgs, ReopenCaseArgs } from './schemas/cases-close-reopen';
+import { RevisePlanArgs } from './schemas/plan-revise';
 import { RecordReviewArgs } from './schemas/review';
 import { SavePlanArgs } from './schemas/plan';
 import { SettingsUpdateArgs } from './schemas/settings';
-import { ClinicianUpdateArgs, SupervisionPackArgs, TeamCreateArgs, TeamOverviewArgs, TeamScopeArgs } from './schemas/team';
+import { SupervisionPackArgs, TeamOverviewArgs, TeamScopeArgs } from './schemas/team';
 import type {
   AppState,
   CaseDetail,
@@ -41,6 +41,9 @@ import type {
   TeamCases,
   TeamOverview,
 } from './types';
+import { BackupFileArgs } from './schemas/backup';
+import { TeamCreateArgs } from './schemas/teams';
+import { ProfileSetupArgs } from './schemas/profile';
 
 interface ChannelDef<A extends z.ZodType, R> {
   args: A;

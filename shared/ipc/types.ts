@@ -6,7 +6,7 @@ import type { DraftKind, EndingReason } from '../domain/lifecycle';
 import type { GroupingCode } from '../domain/groupings';
 import type { VersionedSettings } from '../domain/settings';
 import type { Role } from './schemas/clinicians';
-import type { CloseCaseValue } from './schemas/ending';
+import type { CloseCaseValue } from './schemas/cases-close-reopen';
 import type { PlanFieldsValue } from './schemas/plan';
 import type { RecordReviewValue } from './schemas/review';
 

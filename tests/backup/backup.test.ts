@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { createBackup, listBackups } from '../../main/backup/backup';
 import { generateDatabaseKey } from '../../main/db/key-file';
 import { openDatabase } from '../../main/db/open';
-import { TEST_KEY } from '../db/temp-db';
-import { openCaseArgs } from '../integration/support';
-import { appWithRecords, dumpAll, KNOWN_NAME } from './support';
+import { TEST_KEY } from '../support/temp-db';
+import { openCaseArgs } from '../support/test-app';
+import { appWithRecords, dumpAll, KNOWN_NAME } from '../support/backup-records';
 
 describe('taking a backup', () => {
   it('writes an encrypted, checked copy: no plaintext in it, nor in the database or its WAL while writing', () => {

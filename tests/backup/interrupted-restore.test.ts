@@ -10,9 +10,9 @@ import { runCli } from '../../main/cli';
 import { openDatabaseWithRecovery } from '../../main/backup/recovery';
 import { openDatabase } from '../../main/db/open';
 import type { Db } from '../../main/db/sql';
-import { TEST_KEY } from '../db/temp-db';
-import { openCaseArgs } from '../integration/support';
-import { appWithRecords, dumpAll } from './support';
+import { TEST_KEY } from '../support/temp-db';
+import { openCaseArgs } from '../support/test-app';
+import { appWithRecords, dumpAll } from '../support/backup-records';
 
 const STEM_STAMP = '20261122-120000';
 

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { openDatabaseWithRecovery } from '../../main/backup/recovery';
 import { generateDatabaseKey } from '../../main/db/key-file';
 import { openDatabase } from '../../main/db/open';
-import { openErrorReason, TEST_KEY } from '../db/temp-db';
-import { openCaseArgs } from '../integration/support';
-import { appWithRecords, dumpAll } from './support';
+import { openErrorReason, TEST_KEY } from '../support/temp-db';
+import { openCaseArgs } from '../support/test-app';
+import { appWithRecords, dumpAll } from '../support/backup-records';
 
 const NOTICE =
   'THRIVE Plans found its database damaged and set it aside. It restored the backup taken 22/11/2026 12:00: ' +

@@ -5,9 +5,9 @@ import { restoreBackup } from '../../main/backup/restore';
 import { listCaseAudit, verifyAuditChain } from '../../main/db/repos/audit';
 import { openDatabase } from '../../main/db/open';
 import type { Db } from '../../main/db/sql';
-import { TEST_KEY } from '../db/temp-db';
-import { openCaseArgs } from '../integration/support';
-import { appWithRecords, dumpAll } from './support';
+import { TEST_KEY } from '../support/temp-db';
+import { openCaseArgs } from '../support/test-app';
+import { appWithRecords, dumpAll } from '../support/backup-records';
 
 describe('restoring a backup', () => {
   it('puts back exactly what the backup held, row for row, and sets the database in use aside', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { londonDateOf } from '../../shared/dates';
 import { createAppServices } from '../../main/app-services';
 import { openDatabaseWithRecovery } from '../../main/backup/recovery';
-import { TEST_KEY, tempDbPath } from '../db/temp-db';
+import { TEST_KEY, tempDbPath } from '../support/temp-db';
 
 /** A clock whose instant the test moves by hours. */
 function hourClock(start: string) {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli';
 import { readKeyFile } from '../../main/db/key-file';
 import { openDatabase } from '../../main/db/open';
-import { tableCounts, tempDbPath } from '../db/temp-db';
+import { tableCounts, tempDbPath } from '../support/temp-db';
 
 async function thrive(argv: string[]) {
   let out = '';

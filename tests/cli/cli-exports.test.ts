@@ -12,7 +12,7 @@ import { openDatabase } from '../../main/db/open';
 import { readKeyFile } from '../../main/db/key-file';
 import { IMPORT_TOO_LARGE_MESSAGE, MAX_IMPORT_BYTES } from '../../shared/ipc/schemas/import';
 import type { CaseDetail, CaseSummary } from '../../shared/ipc/types';
-import { tableCounts, tempDbPath, tempDir } from '../db/temp-db';
+import { tableCounts, tempDbPath, tempDir } from '../support/temp-db';
 
 const TODAY = '2026-11-22';
 const UK_DATE = /\b\d{2}\/\d{2}\/\d{4}\b/;

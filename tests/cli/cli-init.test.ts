@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli';
 import { readKeyFile } from '../../main/db/key-file';
 import { openDatabase } from '../../main/db/open';
-import { TEST_KEY, tempDbPath, tempDir } from '../db/temp-db';
+import { TEST_KEY, tempDbPath, tempDir } from '../support/temp-db';
 
 async function thrive(argv: string[], env: Record<string, string> = {}) {
   let out = '';

@@ -7,7 +7,7 @@ import { chmodSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli';
-import { TEST_KEY, tempDbPath, tempDir } from '../db/temp-db';
+import { TEST_KEY, tempDbPath, tempDir } from '../support/temp-db';
 
 async function thrive(argv: string[], env: Record<string, string | undefined> = {}) {
   let out = '';

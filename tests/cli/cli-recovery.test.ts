@@ -10,8 +10,8 @@ import { fixedClock } from '../../shared/clock';
 import type { LockSetupResult } from '../../shared/ipc/security-types';
 import { runCli } from '../../main/cli';
 import { createSecureSession } from '../../main/session/secure-session';
-import { tempDir } from '../db/temp-db';
-import { fakeOsCrypto } from '../keys/fake-os-crypto';
+import { tempDir } from '../support/temp-db';
+import { fakeOsCrypto } from '../support/fake-os-crypto';
 
 const PASSPHRASE = 'copper kettle meadow';
 

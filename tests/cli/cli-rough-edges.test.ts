@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli';
 import { readKeyFile } from '../../main/db/key-file';
 import { openDatabase } from '../../main/db/open';
-import { tempDbPath, tempDir } from '../db/temp-db';
-import { bundleCli, runBin } from './bundle';
+import { tempDbPath, tempDir } from '../support/temp-db';
+import { bundleCli, runBin } from '../support/cli-bundle';
 
 async function thrive(argv: string[]) {
   let out = '';

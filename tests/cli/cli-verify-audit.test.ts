@@ -10,7 +10,7 @@ import { runCli } from '../../main/cli';
 import { readKeyFile } from '../../main/db/key-file';
 import { auditHash, type AuditRow } from '../../main/db/repos/audit';
 import { sqlString, type Db } from '../../main/db/sql';
-import { tempDbPath } from '../db/temp-db';
+import { tempDbPath } from '../support/temp-db';
 
 async function thrive(argv: string[]) {
   let out = '';

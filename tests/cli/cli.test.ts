@@ -7,8 +7,8 @@ import { runCli } from '../../main/cli';
 import { openDatabase } from '../../main/db/open';
 import { readKeyFile } from '../../main/db/key-file';
 import { listCaseAudit } from '../../main/db/repos/audit';
-import { tableCounts, TEST_KEY, tempDbPath, tempDir } from '../db/temp-db';
-import { bundleCli } from './bundle';
+import { tableCounts, TEST_KEY, tempDbPath, tempDir } from '../support/temp-db';
+import { bundleCli } from '../support/cli-bundle';
 
 const ROOT = resolve(__dirname, '../..');
 

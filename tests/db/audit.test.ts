@@ -3,7 +3,7 @@ import { appendAudit, countAudit, verifyAuditChain } from '../../main/db/repos/a
 import { openDatabase } from '../../main/db/open';
 import { writeTx } from '../../main/db/sql';
 import { verifyRecords } from '../../main/db/verify-audit';
-import { TEST_KEY, tempDbPath } from './temp-db';
+import { TEST_KEY, tempDbPath } from '../support/temp-db';
 
 function withEntries(n: number) {
   const db = openDatabase({ path: tempDbPath(), key: TEST_KEY, create: true });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { WRONG_KEY_MESSAGE } from '../../main/db/errors';
 import { generateDatabaseKey } from '../../main/db/key-file';
 import { openDatabase } from '../../main/db/open';
-import { openErrorReason, TEST_KEY, tempDbPath } from './temp-db';
+import { openErrorReason, TEST_KEY, tempDbPath } from '../support/temp-db';
 
 const NAME = 'Zebedee Quillfeather';
 

@@ -21,7 +21,7 @@ import {
 import { openDatabase } from '../../main/db/open';
 import type { Db } from '../../main/db/sql';
 import { generateCaseload } from '../support/synthetic-caseload';
-import { TEST_KEY } from './temp-db';
+import { TEST_KEY } from '../support/temp-db';
 
 const QUERIES: Record<string, (scope: OpenCaseScope) => string> = {
   'open case facts': openCaseFactsSql,

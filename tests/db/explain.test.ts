@@ -11,7 +11,7 @@ import { CASE_CRITERIA_SQL, CASE_PLANS_SQL } from '../../main/db/repos/plans';
 import { CASE_REVIEW_PROGRESS_SQL, CASE_REVIEWS_SQL } from '../../main/db/repos/reviews';
 import { openDatabase } from '../../main/db/open';
 import type { Db } from '../../main/db/sql';
-import { TEST_KEY, tempDbPath } from './temp-db';
+import { TEST_KEY, tempDbPath } from '../support/temp-db';
 
 function plan(db: Db, sql: string): string[] {
   const params = Array.from(sql.matchAll(/\?/g), () => 'x');

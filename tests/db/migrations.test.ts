@@ -7,7 +7,7 @@ import { openDatabase } from '../../main/db/open';
 import { auditHash, GENESIS_HASH } from '../../main/db/repos/audit';
 import { verifyAudit, verifyRecords } from '../../main/db/verify-audit';
 import { sqlString } from '../../main/db/sql';
-import { TEST_KEY, tempDbPath } from './temp-db';
+import { TEST_KEY, tempDbPath } from '../support/temp-db';
 
 function names(db: Database.Database, type: 'table' | 'index' | 'trigger'): string[] {
   return db.prepare('SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE ? ORDER BY name').pluck().all(type, 'sqlite_%') as string[];

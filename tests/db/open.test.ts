@@ -5,7 +5,7 @@ import { createAppServices } from '../../main/app-services';
 import { loadOrCreateKeyFile, readKeyFile } from '../../main/db/key-file';
 import { LATEST_VERSION, MIGRATIONS } from '../../main/db/migrate';
 import { isNetworkPath, openDatabase } from '../../main/db/open';
-import { openErrorReason, TEST_KEY, tempDbPath } from './temp-db';
+import { openErrorReason, TEST_KEY, tempDbPath } from '../support/temp-db';
 
 describe('opening', () => {
   it('sets the pragmas the reliability bar asks for', () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../main/db/open';
 import { memoUntilChanged } from '../../main/db/read-memo';
-import { TEST_KEY, tempDbPath } from './temp-db';
+import { TEST_KEY, tempDbPath } from '../support/temp-db';
 
 function counted(db: ReturnType<typeof openDatabase>) {
   let computed = 0;

@@ -9,9 +9,9 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caseload } from '../../shared/ipc/types';
-import { launchApp, startSuite, type E2eApp, type Suite } from './support/harness';
-import { Journey, waitForHeading, waitToSee } from './support/journey';
-import { setUpDemo } from './support/seed';
+import { launchApp, startSuite, type E2eApp, type Suite } from '../support/e2e/harness';
+import { Journey, waitForHeading, waitToSee } from '../support/e2e/journey';
+import { setUpDemo } from '../support/e2e/seed';
 
 // fixedClock's instants are noon UTC: 12:00 in London in November (GMT).
 const TODAY = '2026-11-16';

@@ -4,7 +4,7 @@
  */
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES, startBridge, type Bridge } from './support/bridge';
+import { MAX_BODY_BYTES, startBridge, type Bridge } from '../support/e2e/bridge';
 
 const ORIGIN = 'http://127.0.0.1:4173';
 const calls: Array<{ channel: string; args: unknown }> = [];

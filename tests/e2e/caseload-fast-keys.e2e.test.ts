@@ -11,11 +11,11 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { axeViolations, describeViolations, launchApp, startSuite, type E2eApp, type Suite } from './support/harness';
-import { focusDescription } from './support/in-page';
-import { waitForHeading } from './support/journey';
-import { matchesSearch } from './support/search-keys';
-import { call, setUpDemo } from './support/seed';
+import { axeViolations, describeViolations, launchApp, startSuite, type E2eApp, type Suite } from '../support/e2e/harness';
+import { focusDescription } from '../support/e2e/in-page';
+import { waitForHeading } from '../support/e2e/journey';
+import { matchesSearch } from '../support/e2e/search-keys';
+import { call, setUpDemo } from '../support/e2e/seed';
 import type { Caseload } from '../../shared/ipc/types';
 
 const CASELOAD = 'My caseload';

@@ -8,9 +8,9 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { axeViolations, describeViolations, launchApp, SCREENSHOT_DIR, startSuite, type E2eApp, type Suite } from './support/harness';
-import { waitForHeading } from './support/journey';
-import { setUpDemo } from './support/seed';
+import { axeViolations, describeViolations, launchApp, SCREENSHOT_DIR, startSuite, type E2eApp, type Suite } from '../support/e2e/harness';
+import { waitForHeading } from '../support/e2e/journey';
+import { setUpDemo } from '../support/e2e/seed';
 
 const CAPTION = 'My open cases';
 

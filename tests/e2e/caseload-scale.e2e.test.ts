@@ -12,10 +12,10 @@ import type { Caseload, CaseloadRow } from '../../shared/ipc/types';
 import { sortRows } from '../../renderer/features/caseload/caseload-rows';
 import { useCaseloadViewStore } from '../../renderer/stores/caseload-view';
 import { generateCaseload } from '../support/synthetic-caseload';
-import { axeViolations, describeViolations, launchApp, SCREENSHOT_DIR, startSuite, type E2eApp, type Suite } from './support/harness';
-import { focusedRow, tableContent } from './support/in-page-team';
-import { waitForHeading, waitToSee } from './support/journey';
-import { call } from './support/seed';
+import { axeViolations, describeViolations, launchApp, SCREENSHOT_DIR, startSuite, type E2eApp, type Suite } from '../support/e2e/harness';
+import { focusedRow, tableContent } from '../support/e2e/in-page-team';
+import { waitForHeading, waitToSee } from '../support/e2e/journey';
+import { call } from '../support/e2e/seed';
 
 const TODAY: IsoDate = '2026-11-16';
 const OPEN_CASES = 5_000;

@@ -8,10 +8,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { CaseloadRow, CaseDetail, DraftRecord, Caseload } from '../../shared/ipc/types';
-import { launchApp, startSuite, type E2eApp, type Suite } from './support/harness';
-import { chooseTab, Journey, openFromCaseload, rateCurrentView, waitForHeading, waitToSee } from './support/journey';
-import { chooseRadio, pressButton, setCheckbox, tabTo, typeInto } from './support/keyboard';
-import { call, openCaseWithPlan, setUpProfile } from './support/seed';
+import { launchApp, startSuite, type E2eApp, type Suite } from '../support/e2e/harness';
+import { chooseTab, Journey, openFromCaseload, rateCurrentView, waitForHeading, waitToSee } from '../support/e2e/journey';
+import { chooseRadio, pressButton, setCheckbox, tabTo, typeInto } from '../support/e2e/keyboard';
+import { call, openCaseWithPlan, setUpProfile } from '../support/e2e/seed';
 
 // Seven days after the agreed review date 28/12/2026, with no review held.
 const TODAY = '2027-01-04';

@@ -8,9 +8,9 @@ import { openSync, readSync, closeSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CURRENT_VIEW_ITEMS } from '../../shared/domain/current-view';
-import { hasFocus, hasFocusWithin } from './support/in-page';
-import { axeViolations, describeViolations, launchApp, startSuite, type E2eApp, type Suite } from './support/harness';
-import { chooseRadio, describeFocus, pressButton, setCheckbox, tabTo, typeInto } from './support/keyboard';
+import { hasFocus, hasFocusWithin } from '../support/e2e/in-page';
+import { axeViolations, describeViolations, launchApp, startSuite, type E2eApp, type Suite } from '../support/e2e/harness';
+import { chooseRadio, describeFocus, pressButton, setCheckbox, tabTo, typeInto } from '../support/e2e/keyboard';
 
 // The first session happens on Monday 16/11/2026; the default review interval is 6 weeks.
 const FIRST_DAY = '2026-11-16';

@@ -16,11 +16,11 @@ import { CURRENT_VIEW_COMPARISON_NOTE } from '../../shared/domain/current-view-c
 import { formatUkDateTime } from '../../shared/dates';
 import type { IpcResult } from '../../shared/ipc/result';
 import type { CaseDetail, CaseSummary, HistoryEntry } from '../../shared/ipc/types';
-import { launchApp, startSuite, type E2eApp, type Suite } from './support/harness';
-import { describedByText, hasFocus, hasFocusWithin, labelText } from './support/in-page';
-import { chooseTab, errorSummary, Journey, openFromCaseload, rateCurrentView, waitForHeading, waitToSee } from './support/journey';
-import { chooseRadio, describeFocus, pressButton, setCheckbox, tabTo, typeInto } from './support/keyboard';
-import { call, openCase, setUpProfile } from './support/seed';
+import { launchApp, startSuite, type E2eApp, type Suite } from '../support/e2e/harness';
+import { describedByText, hasFocus, hasFocusWithin, labelText } from '../support/e2e/in-page';
+import { chooseTab, errorSummary, Journey, openFromCaseload, rateCurrentView, waitForHeading, waitToSee } from '../support/e2e/journey';
+import { chooseRadio, describeFocus, pressButton, setCheckbox, tabTo, typeInto } from '../support/e2e/keyboard';
+import { call, openCase, setUpProfile } from '../support/e2e/seed';
 
 // Calendar of the case (default review interval: 6 weeks).
 const OPEN_DAY = '2026-11-16'; // Monday: opened, Current View, plan agreed

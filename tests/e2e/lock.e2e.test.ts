@@ -7,9 +7,9 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RECOVERY_CODE_RE, normaliseRecoveryCode } from '../../shared/ipc/schemas/security';
-import { launchApp, startSuite, type E2eApp, type Suite } from './support/harness';
-import { errorSummary, Journey, waitForHeading, waitToSee } from './support/journey';
+import { RECOVERY_CODE_RE, normaliseRecoveryCode } from '../../shared/ipc/schemas/lock';
+import { launchApp, startSuite, type E2eApp, type Suite } from '../support/e2e/harness';
+import { errorSummary, Journey, waitForHeading, waitToSee } from '../support/e2e/journey';
 
 const TODAY = '2026-11-16';
 const PASSPHRASE = 'kettle lantern orchard';

@@ -7,9 +7,9 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasFocus, hasFocusWithin } from './support/in-page';
-import { axeViolations, describeViolations, launchApp, startSuite, type E2eApp, type Suite } from './support/harness';
-import { describeFocus, pressButton, tabTo, typeInto } from './support/keyboard';
+import { hasFocus, hasFocusWithin } from '../support/e2e/in-page';
+import { axeViolations, describeViolations, launchApp, startSuite, type E2eApp, type Suite } from '../support/e2e/harness';
+import { describeFocus, pressButton, tabTo, typeInto } from '../support/e2e/keyboard';
 
 const TODAY = '2026-11-16';
 const NHS_MESSAGE = 'NHS number is not valid: check the digits (the check digit does not match)';

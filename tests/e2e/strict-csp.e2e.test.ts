@@ -7,8 +7,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../main/security';
-import { launchApp, startSuite, type E2eApp, type Suite } from './support/harness';
-import { setUpDemo } from './support/seed';
+import { launchApp, startSuite, type E2eApp, type Suite } from '../support/e2e/harness';
+import { setUpDemo } from '../support/e2e/seed';
 
 let suite: Suite;
 let app: E2eApp;

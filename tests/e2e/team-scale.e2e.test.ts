@@ -20,13 +20,13 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import type { IsoDate } from '../../shared/dates';
 import type { TeamCases } from '../../shared/ipc/types';
 import { generateCaseload } from '../support/synthetic-caseload';
-import { launchApp, SCREENSHOT_DIR, startSuite, type E2eApp, type Suite } from './support/harness';
-import { Journey, waitForHeading, waitToSee } from './support/journey';
-import { hasFocus } from './support/in-page';
-import { tabTo } from './support/keyboard';
-import { call } from './support/seed';
-import { chooseQuery, matchesSearch, searchSteps } from './support/search-keys';
-import { elapsedMs, firstRenderFigures, measureKey } from './support/table-timing';
+import { launchApp, SCREENSHOT_DIR, startSuite, type E2eApp, type Suite } from '../support/e2e/harness';
+import { Journey, waitForHeading, waitToSee } from '../support/e2e/journey';
+import { hasFocus } from '../support/e2e/in-page';
+import { tabTo } from '../support/e2e/keyboard';
+import { call } from '../support/e2e/seed';
+import { chooseQuery, matchesSearch, searchSteps } from '../support/e2e/search-keys';
+import { elapsedMs, firstRenderFigures, measureKey } from '../support/e2e/table-timing';
 import {
   expectFocusedRow,
   focusedTeamRow,
@@ -37,7 +37,7 @@ import {
   TEAM_TABLE_CAPTION,
   teamNavLink,
   teamTableWanted,
-} from './support/team';
+} from '../support/e2e/team';
 
 const TODAY: IsoDate = '2026-11-16';
 const OPEN_CASES = 5_000;

@@ -22,13 +22,13 @@ import { ENDING_REASON_LABELS } from '../../shared/domain/lifecycle';
 import { formatNhsNumber } from '../../shared/domain/nhs-number';
 import { needsAction, sortByUrgency } from '../../shared/domain/urgency';
 import type { AppState, CaseDetail, TeamCaseRow, TeamCases, TeamOverview } from '../../shared/ipc/types';
-import { captureDownload, pdfPageSize, pdfPages, pdfText } from './support/downloads';
-import { launchApp, startSuite, type E2eApp, type Suite } from './support/harness';
-import { chartSection, clippedCells, tableContent } from './support/in-page-team';
-import { Journey, waitForHeading, waitToSee } from './support/journey';
-import { pressButton, tabTo, typeInto } from './support/keyboard';
-import { call, openCase } from './support/seed';
-import { checkCsvDownload, CSV_HEADER, flat, slug, stripPageFurniture } from './support/team-exports';
+import { captureDownload, pdfPageSize, pdfPages, pdfText } from '../support/e2e/downloads';
+import { launchApp, startSuite, type E2eApp, type Suite } from '../support/e2e/harness';
+import { chartSection, clippedCells, tableContent } from '../support/e2e/in-page-team';
+import { Journey, waitForHeading, waitToSee } from '../support/e2e/journey';
+import { pressButton, tabTo, typeInto } from '../support/e2e/keyboard';
+import { call, openCase } from '../support/e2e/seed';
+import { checkCsvDownload, CSV_HEADER, flat, slug, stripPageFurniture } from '../support/e2e/team-exports';
 import {
   chooseOption,
   focusTeamRow,
@@ -41,7 +41,7 @@ import {
   TEAM_HEADING,
   teamTable,
   waitForTeamRows,
-} from './support/team';
+} from '../support/e2e/team';
 
 const TODAY: IsoDate = '2026-11-16';
 const TODAY_UK = '16/11/2026';

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ArgsOf } from '../../shared/ipc/contract';
 import { newId } from '../../main/db/ids';
-import { tableCounts } from '../db/temp-db';
-import { appWithCase, currentViewArgs, openCaseArgs, planArgs, ratings, type TestApp } from './support';
+import { tableCounts } from '../support/temp-db';
+import { appWithCase, currentViewArgs, openCaseArgs, planArgs, ratings, type TestApp } from '../support/test-app';
 
 type Setup = TestApp & { caseId: string; profileId: string; caseWithoutCv: string };
 

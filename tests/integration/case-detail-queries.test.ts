@@ -3,7 +3,7 @@
  * goal or Current View), so it stays fast for a case with years of reviews.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startApp, type TestApp } from './support';
+import { startApp, type TestApp } from '../support/test-app';
 
 /** Counts every statement execution (all/get/iterate/run) while `fn` runs. */
 function countQueries(app: TestApp, fn: () => void): number {

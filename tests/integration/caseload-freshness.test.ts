@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createAppServices } from '../../main/app-services';
-import { TEST_KEY } from '../db/temp-db';
-import { appWithPlan, reviewArgs } from './support';
+import { TEST_KEY } from '../support/temp-db';
+import { appWithPlan, reviewArgs } from '../support/test-app';
 
 const flagsOf = (value: { rows: Array<{ flags: Array<{ code: string }> }> }) => value.rows.flatMap((r) => r.flags.map((f) => f.code));
 

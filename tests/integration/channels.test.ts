@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
 import { newId } from '../../main/db/ids';
 import { listCaseAudit } from '../../main/db/repos/audit';
-import { tableCounts } from '../db/temp-db';
-import { appWithCase, currentViewArgs, openCaseArgs, planArgs, startApp } from './support';
+import { tableCounts } from '../support/temp-db';
+import { appWithCase, currentViewArgs, openCaseArgs, planArgs, startApp } from '../support/test-app';
 
 describe('profile and clinicians', () => {
   it('reuses a team whose name matches ignoring case, and lists clinicians by team', () => {

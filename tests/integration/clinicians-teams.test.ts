@@ -1,7 +1,7 @@
 /** Teams and membership: adding teams, renaming, changing role, moving team (open cases move too). */
 import { describe, expect, it } from 'vitest';
 import { listCaseAudit } from '../../main/db/repos/audit';
-import { closeArgs, currentViewArgs, openCaseArgs, planArgs, reviewArgs, startApp } from './support';
+import { closeArgs, currentViewArgs, openCaseArgs, planArgs, reviewArgs, startApp } from '../support/test-app';
 
 function leadWithTeam() {
   const app = startApp();

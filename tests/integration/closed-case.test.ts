@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { IpcResult } from '../../shared/ipc/result';
 import { newId } from '../../main/db/ids';
-import { tableCounts } from '../db/temp-db';
-import { appWithPlan, closeArgs, currentViewArgs, planArgs, reviewArgs, reviseArgs } from './support';
+import { tableCounts } from '../support/temp-db';
+import { appWithPlan, closeArgs, currentViewArgs, planArgs, reviewArgs, reviseArgs } from '../support/test-app';
 
 const READ_ONLY = 'This case is closed and cannot be changed. Re-open it as a new episode to continue.';
 

@@ -5,8 +5,8 @@ import { checkNhsNumber } from '../../shared/domain/nhs-number';
 import { verifyAuditChain } from '../../main/db/repos/audit';
 import { DEMO_CASES } from '../../main/features/demo/demo-cases';
 import { DEMO_TEAM_NAME } from '../../main/features/demo/colleagues';
-import { tableCounts } from '../db/temp-db';
-import { startApp, type TestApp } from './support';
+import { tableCounts } from '../support/temp-db';
+import { startApp, type TestApp } from '../support/test-app';
 
 /** Every open case of the team, through the caseload channel of each clinician. */
 function allRows(app: TestApp) {

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_DRAFT_BYTES } from '../../shared/ipc/schemas/drafts';
 import { countAudit } from '../../main/db/repos/audit';
-import { tableCounts } from '../db/temp-db';
-import { appWithCase, appWithPlan, closeArgs, currentViewArgs, openCaseArgs, planArgs, reviewArgs, reviseArgs, startApp } from './support';
+import { tableCounts } from '../support/temp-db';
+import { appWithCase, appWithPlan, closeArgs, currentViewArgs, openCaseArgs, planArgs, reviewArgs, reviseArgs, startApp } from '../support/test-app';
 
 describe('drafts', () => {
   it('saves, restores (the latest wins) and discards a half-filled review', () => {

@@ -1,5 +1,5 @@
 /**
- * The pure CSV set builder on hand-made cases (shared/testing/case-detail-fixtures.ts): each file of the set
+ * The pure CSV set builder on hand-made cases (tests/support/case-detail-fixtures.ts): each file of the set
  * byte for byte against a golden file (tests/golden/csv). A mismatch fails; `UPDATE_GOLDEN=1 npx vitest run
  * --project node tests/integration/export-csv-golden.test.ts` rewrites the files (review the diff).
  * The cases: an open case with a revised plan, a reworded, a dropped and an added goal and a review
@@ -9,10 +9,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { closedCaseDetail, FIXTURE_TODAY, newCaseDetail, openCaseDetail } from '../../shared/testing/case-detail-fixtures';
+import { closedCaseDetail, FIXTURE_TODAY, newCaseDetail, openCaseDetail } from '../support/case-detail-fixtures';
 import { CSV_BOM } from '../../main/export/csv';
 import { buildCsvSetFile, CSV_SET } from '../../main/export/csv-set';
-import { CSV_FILES } from '../../shared/ipc/schemas/exports';
+import { CSV_FILES } from '../../shared/ipc/schemas/export';
 import type { CaseDetail } from '../../shared/ipc/types';
 
 const GOLDEN_DIR = join(__dirname, '..', 'golden', 'csv');

@@ -7,11 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CSV_BOM } from '../../main/export/csv';
-import { writeCaseloadCsvFile } from '../../main/features/exports/csv-handlers';
-import { tempDir } from '../db/temp-db';
+import { writeCaseloadCsvFile } from '../../main/features/export/csv-handlers';
+import { tempDir } from '../support/temp-db';
 import { IMPORT_COLUMNS } from '../../shared/domain/import-template';
-import { byHeader, readCsv } from './csv-read';
-import { openCaseArgs, startApp } from './support';
+import { byHeader, readCsv } from '../support/csv-read';
+import { openCaseArgs, startApp } from '../support/test-app';
 
 const TODAY = '2026-11-22';
 

@@ -9,7 +9,7 @@ import type { CaseDetail, ExportFile } from '../../shared/ipc/types';
 import { listCaseAudit } from '../../main/db/repos/audit';
 import { pdfFonts } from '../support/pdffonts';
 import { pdfToText } from '../support/pdftotext';
-import { currentViewArgs, startApp, type TestApp } from './support';
+import { currentViewArgs, startApp, type TestApp } from '../support/test-app';
 
 const TODAY = '2026-11-22';
 

@@ -7,7 +7,7 @@ import type { Bundle, Resource } from '../../main/export/fhir/types';
 import type { ResultOf } from '../../shared/ipc/contract';
 import { bundleProblems, describeIssues } from '../support/fhir-validate';
 import { generateCaseload } from '../support/synthetic-caseload';
-import { closeArgs, currentViewArgs, openCaseArgs, planArgs, reviewArgs, reviseArgs, startApp, type TestApp } from './support';
+import { closeArgs, currentViewArgs, openCaseArgs, planArgs, reviewArgs, reviseArgs, startApp, type TestApp } from '../support/test-app';
 
 function parse(file: ResultOf<'export:caseFhir'>): Bundle {
   expect(file).toMatchObject({ mimeType: 'application/fhir+json', encoding: 'utf8' });

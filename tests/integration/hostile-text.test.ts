@@ -4,9 +4,9 @@
  * composed spellings are one name everywhere.
  */
 import { describe, expect, it } from 'vitest';
-import { tableCounts } from '../db/temp-db';
-import { toBase64 } from './csv-read';
-import { appWithCase, openCaseArgs, planArgs, reviewArgs, startApp } from './support';
+import { tableCounts } from '../support/temp-db';
+import { toBase64 } from '../support/csv-read';
+import { appWithCase, openCaseArgs, planArgs, reviewArgs, startApp } from '../support/test-app';
 
 const HOSTILE = 'Name must not contain control or direction-override characters';
 

@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { createAppServices } from '../../main/app-services';
 import { checkBeforeCommit, commitImport } from '../../main/features/import/commit-import';
 import { writeContextOf } from '../../main/features/write-context';
-import { TEST_KEY, tableCounts } from '../db/temp-db';
-import { toBase64 } from './csv-read';
-import { openCaseArgs, startApp } from './support';
+import { TEST_KEY, tableCounts } from '../support/temp-db';
+import { toBase64 } from '../support/csv-read';
+import { openCaseArgs, startApp } from '../support/test-app';
 
 const HEADER = 'Case ref,Name,Date of birth,Referral date,Open date,Lead clinician';
 const file = (rows: string[]) => ({ fileName: 'caseload.csv', contentBase64: toBase64([HEADER, ...rows].join('\r\n')) });

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { IMPORT_TOO_LARGE_MESSAGE } from '../../shared/ipc/schemas/import';
-import { tableCounts } from '../db/temp-db';
-import { toBase64 } from './csv-read';
-import { startApp } from './support';
+import { tableCounts } from '../support/temp-db';
+import { toBase64 } from '../support/csv-read';
+import { startApp } from '../support/test-app';
 
 const TODAY = '2026-11-22';
 

@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../main/db/repos/audit';
 import { IMPORT_COLUMNS } from '../../shared/domain/import-template';
-import { tableCounts } from '../db/temp-db';
-import { byHeader, readCsv, toBase64 } from './csv-read';
-import { startApp } from './support';
+import { tableCounts } from '../support/temp-db';
+import { byHeader, readCsv, toBase64 } from '../support/csv-read';
+import { startApp } from '../support/test-app';
 
 const TODAY = '2026-11-22';
 const PROFILE = { name: 'Sam Taylor', role: 'clinician', teamName: 'CAMHS North' } as const;

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { IpcResult } from '../../shared/ipc/result';
-import { tableCounts } from '../db/temp-db';
-import { appWithPlan, closeArgs, currentViewArgs, openCaseArgs, reviewArgs, reviseArgs } from './support';
+import { tableCounts } from '../support/temp-db';
+import { appWithPlan, closeArgs, currentViewArgs, openCaseArgs, reviewArgs, reviseArgs } from '../support/test-app';
 
 /**
  * Today 20/12/2026: a case opened 20/10/2026 with its plan (target 27/02/2027), a first review held on

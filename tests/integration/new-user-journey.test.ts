@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listCaseAudit, verifyAuditChain } from '../../main/db/repos/audit';
-import { currentViewArgs, openCaseArgs, planArgs, startApp } from './support';
+import { currentViewArgs, openCaseArgs, planArgs, startApp } from '../support/test-app';
 
 describe('a new clinician, from first run to a flagged case', () => {
   it('sets up a profile, opens a case, records the Current View and plan, and sees the case on the caseload', () => {

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../main/db/ids';
-import { tableCounts } from '../db/temp-db';
-import { appWithCase, appWithPlan, currentViewArgs, openCaseArgs, planArgs, ratings, reviewArgs, reviseArgs, type TestApp } from './support';
+import { tableCounts } from '../support/temp-db';
+import { appWithCase, appWithPlan, currentViewArgs, openCaseArgs, planArgs, ratings, reviewArgs, reviseArgs, type TestApp } from '../support/test-app';
 
 function flags(app: TestApp): Array<[string, string]> {
   return app.ok('caseload:list', {}).rows[0]!.flags.map((f) => [f.label, f.reason]);

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings';
-import { startApp } from './support';
+import { startApp } from '../support/test-app';
 
 describe('settings version', () => {
   it('gives the second of two editors a conflict instead of silently reverting the first change', () => {

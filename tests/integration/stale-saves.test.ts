@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { IpcResult } from '../../shared/ipc/result';
-import { tableCounts } from '../db/temp-db';
-import { appWithCase, appWithPlan, closeArgs, planArgs, reviewArgs, reviseArgs, type TestApp } from './support';
+import { tableCounts } from '../support/temp-db';
+import { appWithCase, appWithPlan, closeArgs, planArgs, reviewArgs, reviseArgs, type TestApp } from '../support/test-app';
 
 const CONFLICT = {
   ok: false,

@@ -1,8 +1,8 @@
 /** Who may use the team view, and what it refuses: team leads only; a period that runs backwards. */
 import { describe, expect, it } from 'vitest';
 import type { Channel } from '../../shared/ipc/contract';
-import { tableCounts } from '../db/temp-db';
-import { openCaseArgs, startApp } from './support';
+import { tableCounts } from '../support/temp-db';
+import { openCaseArgs, startApp } from '../support/test-app';
 
 const FORBIDDEN = {
   ok: false,

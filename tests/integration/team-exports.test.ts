@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_BOM } from '../../main/export/csv';
 import { pdfToText } from '../support/pdftotext';
-import { openSpecCase, TODAY } from './team-fixture';
-import { buildKnownTeam } from './team-fixture';
-import { startApp } from './support';
+import { openSpecCase, TODAY } from '../support/team-fixture';
+import { buildKnownTeam } from '../support/team-fixture';
+import { startApp } from '../support/test-app';
 
 /** RFC 4180 parsing, enough to read back what the export wrote. */
 function parseCsv(text: string): string[][] {

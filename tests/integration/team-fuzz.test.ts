@@ -6,8 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Channel } from '../../shared/ipc/contract';
-import { tableCounts } from '../db/temp-db';
-import { openCaseArgs, startApp } from './support';
+import { tableCounts } from '../support/temp-db';
+import { openCaseArgs, startApp } from '../support/test-app';
 
 const CHANNELS: Channel[] = ['team:overview', 'team:cases', 'team:exportCsv', 'team:supervisionPack', 'teams:list', 'teams:create', 'clinicians:update'];
 

@@ -11,10 +11,10 @@ import { FLAG_CODES } from '../../shared/domain/flags';
 import type { ArgsOf, Channel, ResultOf } from '../../shared/ipc/contract';
 import { createAppServices, type AppServices } from '../../main/app-services';
 import { putSetting } from '../../main/db/repos/settings';
-import { TEST_KEY } from '../db/temp-db';
+import { TEST_KEY } from '../support/temp-db';
 import { generateCaseload, type GeneratedCaseload } from '../support/synthetic-caseload';
 import { pdfToText } from '../support/pdftotext';
-import { expectedOrder, expectedOverview } from './team-expected';
+import { expectedOrder, expectedOverview } from '../support/team-expected';
 
 const TODAY = '2026-11-16';
 

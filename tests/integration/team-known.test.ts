@@ -3,7 +3,7 @@
  * count, transition, GBO class, ending reason, time-open bucket and the urgency order.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { buildKnownTeam } from './team-fixture';
+import { buildKnownTeam } from '../support/team-fixture';
 
 describe('team view of a hand-built team (22/11/2026)', () => {
   // Built afresh for each test: the test harness closes every database after each test.

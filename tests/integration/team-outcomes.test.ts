@@ -26,9 +26,9 @@ import { openDatabase } from '../../main/db/open';
 import { scopeFilter, type OpenCaseScope } from '../../main/db/repos/caseload';
 import { putSetting } from '../../main/db/repos/settings';
 import { sqlString, type Db } from '../../main/db/sql';
-import { TEST_KEY } from '../db/temp-db';
+import { TEST_KEY } from '../support/temp-db';
 import { generateCaseload, type GeneratedCaseload } from '../support/synthetic-caseload';
-import { closeArgs, currentViewArgs, ratings } from './support';
+import { closeArgs, currentViewArgs, ratings } from '../support/test-app';
 
 const TODAY: IsoDate = '2026-11-16';
 

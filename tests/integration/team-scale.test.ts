@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareUrgency } from '../../shared/domain/urgency';
 import { generateCaseload } from '../support/synthetic-caseload';
-import { startApp } from './support';
+import { startApp } from '../support/test-app';
 
 const TODAY = '2026-11-16';
 

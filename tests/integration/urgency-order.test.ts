@@ -26,12 +26,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { urgencyOrderMarkdown, urgencyOrderSentence } from '../../shared/domain/urgency-note';
 import { sortRows } from '../../renderer/features/caseload/caseload-rows';
 import { useCaseloadViewStore } from '../../renderer/stores/caseload-view';
-import { bundleCli, runBin } from '../cli/bundle';
-import { tempDbPath } from '../db/temp-db';
+import { bundleCli, runBin } from '../support/cli-bundle';
+import { tempDbPath } from '../support/temp-db';
 import { pdfToText } from '../support/pdftotext';
-import { readCsv } from './csv-read';
-import { startApp, type TestApp } from './support';
-import { openSpecCase, review, TODAY } from './team-fixture';
+import { readCsv } from '../support/csv-read';
+import { startApp, type TestApp } from '../support/test-app';
+import { openSpecCase, review, TODAY } from '../support/team-fixture';
 
 const EXPECTED = [
   'Zara Quinn',

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { countAudit, listCaseAudit, verifyAuditChain } from '../../main/db/repos/audit';
 import { verifyAudit } from '../../main/db/verify-audit';
-import { appWithPlan, closeArgs, ratings, reviewArgs, reviseArgs, type TestApp } from './support';
+import { appWithPlan, closeArgs, ratings, reviewArgs, reviseArgs, type TestApp } from '../support/test-app';
 
 function caseloadFlags(app: TestApp): string[][] {
   return app.ok('caseload:list', {}).rows.map((r) => r.flags.map((f) => f.label));

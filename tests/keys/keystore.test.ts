@@ -2,7 +2,7 @@
 import { readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RECOVERY_CODE_RE, normaliseRecoveryCode } from '../../shared/ipc/schemas/security';
+import { RECOVERY_CODE_RE, normaliseRecoveryCode } from '../../shared/ipc/schemas/lock';
 import { AppError } from '../../shared/ipc/result';
 import { DatabaseOpenError } from '../../main/db/errors';
 import {
@@ -16,8 +16,8 @@ import {
   unlockWithRecoveryCode,
   writeKeystore,
 } from '../../main/keys/keystore';
-import { tempDir } from '../db/temp-db';
-import { fakeOsCrypto } from './fake-os-crypto';
+import { tempDir } from '../support/temp-db';
+import { fakeOsCrypto } from '../support/fake-os-crypto';
 
 const KEY = '0f1e2d3c4b5a69788796a5b4c3d2e1f00112233445566778899aabbccddeeff0';
 const PASS = 'correct horse battery';

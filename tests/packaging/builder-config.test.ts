@@ -109,7 +109,7 @@ describe('electron-builder.yml', () => {
     for (const file of ['dist/main/index.js', 'dist/main/preload.js', 'dist/renderer/index.html', 'dist/renderer/assets/index-abc.js', 'package.json']) {
       expect(packedByFiles(file), file).toBe(true);
     }
-    for (const file of ['main/index.ts', 'tests/e2e/support/bridge.ts', 'renderer/main.tsx', 'dist/main/index.js.map', 'scripts/start-electron.mjs', '.ci/run']) {
+    for (const file of ['main/index.ts', 'tests/support/e2e/bridge.ts', 'renderer/main.tsx', 'dist/main/index.js.map', 'scripts/start-electron.mjs', '.ci/run']) {
       expect(packedByFiles(file), file).toBe(false);
     }
   });

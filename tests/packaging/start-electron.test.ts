@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { electronVersion, fakeCheckout, startMirror, zipName, type Mirror } from './fake-electron-mirror';
+import { electronVersion, fakeCheckout, startMirror, zipName, type Mirror } from '../support/fake-electron-mirror';
 
 interface Run {
   status: number | null;

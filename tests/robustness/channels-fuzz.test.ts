@@ -22,9 +22,9 @@ import { CHANNEL_NAMES } from '../../shared/ipc/channels';
 import { contract, type Channel } from '../../shared/ipc/contract';
 import { createAppServices, type AppServices } from '../../main/app-services';
 import { verifyAudit } from '../../main/db/verify-audit';
-import { TEST_KEY, tempDir } from '../db/temp-db';
-import { Fingerprint, REFUSAL_CODES, applyMutation, hostileValue, keyedObject, mutation, schemaKeys } from './fuzz-support';
-import { validPayload, type FuzzWorld } from './valid-payloads';
+import { TEST_KEY, tempDir } from '../support/temp-db';
+import { Fingerprint, REFUSAL_CODES, applyMutation, hostileValue, keyedObject, mutation, schemaKeys } from '../support/fuzz';
+import { validPayload, type FuzzWorld } from '../support/valid-payloads';
 
 const TODAY = '2026-11-22';
 const DB_FILE = 'thrive.db';

@@ -10,8 +10,8 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readKeyFile } from '../../main/db/key-file';
 import { checkBackupFile } from '../../main/backup/verify';
-import { tempDir } from '../db/temp-db';
-import { spawnThrive as thrive } from '../cli/bundle';
+import { tempDir } from '../support/temp-db';
+import { spawnThrive as thrive } from '../support/cli-bundle';
 
 const ROUNDS = 10;
 const AT_ONCE = 4;

@@ -14,7 +14,7 @@ import { openDatabase } from '../../main/db/open';
 import { verifyAuditChain } from '../../main/db/repos/audit';
 import { seededRandom } from '../../main/features/demo/prng';
 import type { Db } from '../../main/db/sql';
-import { tempDir } from '../db/temp-db';
+import { tempDir } from '../support/temp-db';
 import { buildWriter, prepareDatabase } from '../support/writer-process';
 
 const ROOT = resolve(__dirname, '../..');

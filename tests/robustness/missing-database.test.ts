@@ -11,7 +11,7 @@ import { existsSync, readdirSync, rmSync, statSync, truncateSync } from 'node:fs
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli';
-import { tempDbPath } from '../db/temp-db';
+import { tempDbPath } from '../support/temp-db';
 
 const ROOT = resolve(__dirname, '../..');
 const NIGHTS = 35;

@@ -14,8 +14,8 @@ import { moveDatabaseFiles } from '../../main/backup/files';
 import { readKeyFile } from '../../main/db/key-file';
 import { openDatabase } from '../../main/db/open';
 import { sqlString } from '../../main/db/sql';
-import { tempDir } from '../db/temp-db';
-import { spawnThrive as thrive } from '../cli/bundle';
+import { tempDir } from '../support/temp-db';
+import { spawnThrive as thrive } from '../support/cli-bundle';
 import { buildWriter, prepareDatabase } from '../support/writer-process';
 
 const ROOT = resolve(__dirname, '../..');

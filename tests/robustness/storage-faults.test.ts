@@ -16,8 +16,8 @@ import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../shared/clock';
 import { createAppServices } from '../../main/app-services';
 import { runCli } from '../../main/cli';
-import { tempDir, TEST_KEY } from '../db/temp-db';
-import { PASSPHRASE, setupArgs, startSession } from '../session/support';
+import { tempDir, TEST_KEY } from '../support/temp-db';
+import { PASSPHRASE, setupArgs, startSession } from '../support/test-session';
 
 function run(cmd: string, args: string[]): void {
   execFileSync(cmd, args, { stdio: 'pipe' });

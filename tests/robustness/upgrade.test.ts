@@ -18,8 +18,8 @@ import { BASELINE_ACTION } from '../../main/db/audit-baseline';
 import { verifyAuditChain } from '../../main/db/repos/audit';
 import { verifyAudit } from '../../main/db/verify-audit';
 import { sqlString, type Db } from '../../main/db/sql';
-import { TEST_KEY, tempDbPath } from '../db/temp-db';
-import { FIXTURES, FIXTURE_IDS, FIXTURE_NAME } from './schema-fixtures';
+import { TEST_KEY, tempDbPath } from '../support/temp-db';
+import { FIXTURES, FIXTURE_IDS, FIXTURE_NAME } from '../support/schema-fixtures';
 
 const EARLIER = MIGRATIONS.map((m) => m.version).filter((v) => v < LATEST_VERSION);
 

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Caseload } from '../../shared/ipc/types';
 import type { BackupList, LockSetupResult } from '../../shared/ipc/security-types';
-import { tempDir } from '../db/temp-db';
-import { fakeOsCrypto } from '../keys/fake-os-crypto';
-import { NEW_PASSPHRASE, setupArgs, startSession } from './support';
+import { tempDir } from '../support/temp-db';
+import { fakeOsCrypto } from '../support/fake-os-crypto';
+import { NEW_PASSPHRASE, setupArgs, startSession } from '../support/test-session';
 
 describe('the backups folder on its own', () => {
   it('holds the wrapped keystore, owner-only, and opens on a new computer with the recovery code', () => {

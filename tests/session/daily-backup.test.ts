@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { londonDateOf } from '../../shared/dates';
 import type { BackupList } from '../../shared/ipc/security-types';
-import { fakeOsCrypto } from '../keys/fake-os-crypto';
-import { fakeTimers, PASSPHRASE, setupArgs, startSession } from './support';
+import { fakeOsCrypto } from '../support/fake-os-crypto';
+import { fakeTimers, PASSPHRASE, setupArgs, startSession } from '../support/test-session';
 
 const MINUTE = 60_000;
 

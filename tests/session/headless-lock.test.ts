@@ -1,7 +1,7 @@
 /** Headless sessions (CLI, tests, the e2e bridge) are opened with a key: always unlocked, no passphrase. */
 import { describe, expect, it } from 'vitest';
 import { HEADLESS_LOCK_MESSAGE } from '../../main/features/lock/handlers';
-import { startApp } from '../integration/support';
+import { startApp } from '../support/test-app';
 
 describe('the lock channels in a headless session', () => {
   it('report unlocked with the configured idle minutes', () => {

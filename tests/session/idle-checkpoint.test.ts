@@ -7,9 +7,9 @@
 import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { IDLE_CHECKPOINT_MS } from '../../main/session/idle-checkpoint';
-import { openCaseArgs } from '../integration/support';
-import { fakeOsCrypto } from '../keys/fake-os-crypto';
-import { setupArgs, startSession } from './support';
+import { openCaseArgs } from '../support/test-app';
+import { fakeOsCrypto } from '../support/fake-os-crypto';
+import { setupArgs, startSession } from '../support/test-session';
 
 describe('idle-time WAL checkpoint', () => {
   it('writes saved changes into the database file once the app is idle, not during the save', () => {

@@ -9,9 +9,9 @@ import { fixedClock } from '../../shared/clock';
 import type { LockSetupResult, LockStatus } from '../../shared/ipc/security-types';
 import { createAppServices } from '../../main/app-services';
 import { OTHER_COMPUTER_MESSAGE } from '../../main/keys/keystore';
-import { tempDir } from '../db/temp-db';
-import { fakeOsCrypto } from '../keys/fake-os-crypto';
-import { NEW_PASSPHRASE, PASSPHRASE, setupArgs, startSession } from './support';
+import { tempDir } from '../support/temp-db';
+import { fakeOsCrypto } from '../support/fake-os-crypto';
+import { NEW_PASSPHRASE, PASSPHRASE, setupArgs, startSession } from '../support/test-session';
 
 const PROFILE = { name: 'Dr Philippa Wrenfield', role: 'clinician', teamName: 'CAMHS North' };
 const MINUTE = 60_000;

@@ -11,8 +11,8 @@ import { describe, expect, it } from 'vitest';
 import type { LockSetupResult } from '../../shared/ipc/security-types';
 import { runCli } from '../../main/cli';
 import { DatabaseOpenError } from '../../main/db/errors';
-import { tempDbPath } from '../db/temp-db';
-import { PASSPHRASE, setupArgs, startSession } from './support';
+import { tempDbPath } from '../support/temp-db';
+import { PASSPHRASE, setupArgs, startSession } from '../support/test-session';
 
 const PROFILE = { name: 'Dr Philippa Wrenfield', role: 'clinician', teamName: 'CAMHS North' };
 

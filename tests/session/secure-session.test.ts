@@ -10,9 +10,9 @@ import type { LockSetupResult, LockStatus } from '../../shared/ipc/security-type
 import { DatabaseOpenError } from '../../main/db/errors';
 import { readKeystore, unlockWithRecoveryCode } from '../../main/keys/keystore';
 import { LOCKED_MESSAGE } from '../../main/session/secure-session';
-import { tempDir } from '../db/temp-db';
-import { fakeOsCrypto } from '../keys/fake-os-crypto';
-import { PASSPHRASE, openFilesUnder, setupArgs, startSession } from './support';
+import { tempDir } from '../support/temp-db';
+import { fakeOsCrypto } from '../support/fake-os-crypto';
+import { PASSPHRASE, openFilesUnder, setupArgs, startSession } from '../support/test-session';
 
 const PROFILE = { name: 'Dr Philippa Wrenfield', role: 'clinician', teamName: 'CAMHS North' };
 

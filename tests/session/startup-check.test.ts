@@ -14,10 +14,10 @@ import { workerBackup } from '../../main/backup/background-backup';
 import { workerCheck, type BackgroundCheck } from '../../main/db/background-check';
 import { openDatabase } from '../../main/db/open';
 import { readKeystore, unlockWithPassphrase } from '../../main/keys/keystore';
-import { tempDir } from '../db/temp-db';
-import { openCaseArgs } from '../integration/support';
-import { fakeOsCrypto } from '../keys/fake-os-crypto';
-import { PASSPHRASE, setupArgs, startSession, type TestSession } from './support';
+import { tempDir } from '../support/temp-db';
+import { openCaseArgs } from '../support/test-app';
+import { fakeOsCrypto } from '../support/fake-os-crypto';
+import { PASSPHRASE, setupArgs, startSession, type TestSession } from '../support/test-session';
 
 /** One computer's OS key protection for every session of a test file (the key is wrapped with it). */
 const os = fakeOsCrypto();

@@ -278,7 +278,7 @@ function writeStory(db: Db, s: Story, c: GeneratedCase, counts: GeneratedCaseloa
   if (Object.keys(changes).length > 0 && !updateCaseDenormalised(db, caseId, 1, changes, at(s.ending?.date ?? s.openDate))) {
     throw new Error(`synthetic case ${c.caseRef} was not updated`);
   }
-  // As the closing transaction does (main/features/ending/close-case.ts), once the case is closed.
+  // As the closing transaction does (main/features/cases/close-case.ts), once the case is closed.
   if (closedBy && !recordEndingOutcome(db, closedBy)) throw new Error(`synthetic case ${c.caseRef}: its ending outcome was not written`);
 }
 

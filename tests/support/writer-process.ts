@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { fixedClock } from '../../shared/clock';
 import type { IsoDate } from '../../shared/dates';
 import { createAppServices } from '../../main/app-services';
-import { currentViewArgs, openCaseArgs, planArgs } from '../integration/support';
+import { currentViewArgs, openCaseArgs, planArgs } from './test-app';
 import { bundleLikeMain } from './node-bundle';
 
 const ROOT = resolve(__dirname, '../..');

@@ -8,7 +8,7 @@
  * holding one case in memory; `buildCsvSetFile` joins the chunks into an ExportFile for the app.
  */
 import type { IsoDate } from '../../../shared/dates';
-import type { CsvFileName } from '../../../shared/ipc/schemas/exports';
+import type { CsvFileName } from '../../../shared/ipc/schemas/export';
 import type { CaseDetail, ExportFile } from '../../../shared/ipc/types';
 import { CSV_BOM, csvLine, type CsvValue } from '../csv';
 import { slug } from '../file-names';

@@ -1,7 +1,7 @@
 /** The ending summary for a progress note: golden text on a fixed closed case. */
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/ipc/result';
-import { closedCaseDetail, FIXTURE_TODAY, openCaseDetail } from '../../../shared/testing/case-detail-fixtures';
+import { closedCaseDetail, FIXTURE_TODAY, openCaseDetail } from '../../../tests/support/case-detail-fixtures';
 import { CASE_OPEN_MESSAGE, endingSummaryText } from './ending-summary';
 
 const text = (lines: string[]) => `${lines.join('\n')}\n`;

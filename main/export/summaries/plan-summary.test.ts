@@ -1,7 +1,7 @@
 /** The plan summary for a progress note: golden text on a fixed case, and what changes it. */
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/ipc/result';
-import { closedCaseDetail, FIXTURE_TODAY, newCaseDetail, openCaseDetail } from '../../../shared/testing/case-detail-fixtures';
+import { closedCaseDetail, FIXTURE_TODAY, newCaseDetail, openCaseDetail } from '../../../tests/support/case-detail-fixtures';
 import { NO_PLAN_MESSAGE, planSummaryText } from './plan-summary';
 
 const text = (lines: string[]) => `${lines.join('\n')}\n`;

@@ -1,7 +1,7 @@
 /** The review summary for a progress note: golden text on a fixed case, one review chosen or the latest. */
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/ipc/result';
-import { FIXTURE_TODAY, newCaseDetail, openCaseDetail, REVIEW_IDS } from '../../../shared/testing/case-detail-fixtures';
+import { FIXTURE_TODAY, newCaseDetail, openCaseDetail, REVIEW_IDS } from '../../../tests/support/case-detail-fixtures';
 import { NO_REVIEW_MESSAGE, reviewSummaryText, UNKNOWN_REVIEW_MESSAGE } from './review-summary';
 
 const text = (lines: string[]) => `${lines.join('\n')}\n`;

@@ -1,7 +1,7 @@
 import { listCaseSummaries } from '../../db/repos/cases';
 import { loadSettings } from '../../db/repos/settings';
 import type { Handlers } from '../../ipc/types';
-import { caseHistory } from '../history/case-history';
+import { caseHistory } from './case-history';
 import { writeContextOf } from '../write-context';
 import { buildCaseDetail } from './case-detail';
 import { openCase } from './open-case';

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import { AppError } from '../../../shared/ipc/result';
-import { ClinicianUpdateArgs } from '../../../shared/ipc/schemas/team';
 import type { Clinician } from '../../../shared/ipc/types';
 import { appendAudit } from '../../db/repos/audit';
 import { listOpenCasesLedBy, moveOpenCasesOfClinician } from '../../db/repos/cases';
@@ -8,6 +7,7 @@ import { getClinician, teamMembershipExcept, updateClinicianRow } from '../../db
 import { getTeam } from '../../db/repos/teams';
 import { writeTx } from '../../db/sql';
 import { parseOrThrow, throwIfAny, type WriteContext } from '../write-context';
+import { ClinicianUpdateArgs } from '../../../shared/ipc/schemas/clinicians';
 
 export const LAST_TEAM_LEAD_MESSAGE = 'A team needs at least one team lead';
 

@@ -5,9 +5,9 @@
 import { addDaysTo, type IsoDate } from '../../../shared/dates';
 import { CURRENT_VIEW_ITEMS, type CurrentViewRatings } from '../../../shared/domain/current-view';
 import { AppError } from '../../../shared/ipc/result';
-import type { CloseCaseInput } from '../../../shared/ipc/schemas/ending';
+import type { CloseCaseInput } from '../../../shared/ipc/schemas/cases-close-reopen';
 import type { SavePlanInput } from '../../../shared/ipc/schemas/plan';
-import type { RevisePlanInput } from '../../../shared/ipc/schemas/plan-revision';
+import type { RevisePlanInput } from '../../../shared/ipc/schemas/plan-revise';
 import type { RecordReviewInput } from '../../../shared/ipc/schemas/review';
 import type { CaseSummary, EndingCriterionRecord, GoalRecord, PlanRecord } from '../../../shared/ipc/types';
 import type { DemoCurrentView, DemoEnding, DemoPlan, DemoReview, DemoRevision } from './demo-case';

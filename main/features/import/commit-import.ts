@@ -24,7 +24,7 @@ import { writeTx } from '../../db/sql';
 import { nameKey, type KnownRecords, type PreviewOutcome } from '../../import/preview';
 import { IMPORTED_PLAN_SDM } from '../../import/plan-row';
 import type { ImportRowValue } from '../../import/row';
-import { requireProfile } from '../exports/export-scope';
+import { requireProfile } from '../export/export-scope';
 import type { WriteContext } from '../write-context';
 import { previewImport, previewImportReused } from './import-preview';
 

@@ -1,6 +1,6 @@
 /** Caseload import (docs/exports.md, "Import"): the template, the preview and the all-or-nothing commit. */
 import type { Handlers } from '../../ipc/types';
-import { requireProfile } from '../exports/export-scope';
+import { requireProfile } from '../export/export-scope';
 import { writeContextOf } from '../write-context';
 import { commitImport } from './commit-import';
 import { previewImportReused } from './import-preview';

@@ -10,7 +10,7 @@ import type { ImportPreview, ImportResult } from '../../../shared/ipc/import-typ
 import { AppError } from '../../../shared/ipc/result';
 import { IMPORT_TOO_LARGE_MESSAGE, MAX_IMPORT_BYTES, type ImportFileInput } from '../../../shared/ipc/schemas/import';
 import type { Db } from '../../db/sql';
-import { requireProfile } from '../exports/export-scope';
+import { requireProfile } from '../export/export-scope';
 import type { WriteContext } from '../write-context';
 import { commitImport } from './commit-import';
 import { previewImport } from './import-preview';

@@ -4,7 +4,7 @@
  * is edited in place, so every earlier version can still be shown as it was agreed.
  */
 import { MAX_GOALS } from '../../../shared/domain/gbo';
-import type { RevisePlanValue } from '../../../shared/ipc/schemas/plan-revision';
+import type { RevisePlanValue } from '../../../shared/ipc/schemas/plan-revise';
 import type { EndingCriterionRecord, GoalRecord } from '../../../shared/ipc/types';
 import type { AuditEntryInput } from '../../db/repos/audit';
 import { endGoal, insertGoal, insertGoalRating } from '../../db/repos/goals';

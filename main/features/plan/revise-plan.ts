@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/ipc/result';
-import { RevisePlanArgs, revisePlanRules, type RevisePlanInput, type RevisePlanValue } from '../../../shared/ipc/schemas/plan-revision';
+import { RevisePlanArgs, revisePlanRules, type RevisePlanInput, type RevisePlanValue } from '../../../shared/ipc/schemas/plan-revise';
 import { planFieldValues, type PlanFieldsValue } from '../../../shared/ipc/schemas/plan';
 import type { CaseSummary, PlanRecord } from '../../../shared/ipc/types';
 import { appendAudit } from '../../db/repos/audit';

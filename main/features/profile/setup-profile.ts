@@ -1,5 +1,4 @@
 import { AppError } from '../../../shared/ipc/result';
-import { ProfileSetupArgs, type ProfileSetupInput } from '../../../shared/ipc/schemas/clinicians';
 import type { Clinician } from '../../../shared/ipc/types';
 import { appendAudit } from '../../db/repos/audit';
 import { getClinician, insertClinician } from '../../db/repos/clinicians';
@@ -7,6 +6,7 @@ import { getSetting, putSetting } from '../../db/repos/settings';
 import { findTeamByName, insertTeam } from '../../db/repos/teams';
 import { writeTx } from '../../db/sql';
 import { parseOrThrow, type WriteContext } from '../write-context';
+import { ProfileSetupArgs, type ProfileSetupInput } from '../../../shared/ipc/schemas/profile';
 
 /**
  * First run: who is using this app. Reuses the team when its name matches one already here (ignoring

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import { TeamCreateArgs } from '../../../shared/ipc/schemas/team';
 import type { Team } from '../../../shared/ipc/types';
 import { appendAudit } from '../../db/repos/audit';
 import { findTeamByName, insertTeam } from '../../db/repos/teams';
 import { writeTx } from '../../db/sql';
 import { parseOrThrow, throwIfAny, type WriteContext } from '../write-context';
+import { TeamCreateArgs } from '../../../shared/ipc/schemas/teams';
 
 /** A new team. Names are unique ignoring case, so "CAMHS North" and "camhs north" cannot both exist. */
 export function createTeam(w: WriteContext, input: z.input<typeof TeamCreateArgs>): Team {

@@ -23,7 +23,7 @@ export function CaseActions({ detail }: { detail: CaseDetail }) {
           // Re-opening twice would fork the record into two parallel episodes: go to the one that exists.
           <p>It has already been re-opened as episode {s.episodeNo + 1}.</p>
         ) : (
-          <button type="button" className="button button--secondary" onClick={() => navigate({ name: 'reopen', caseId })}>
+          <button type="button" className="button button--secondary" onClick={() => navigate({ name: 'reopen-case', caseId })}>
             Re-open as a new episode
           </button>
         )}
@@ -41,7 +41,7 @@ export function CaseActions({ detail }: { detail: CaseDetail }) {
           Revise the plan
         </button>
       ) : null}
-      <button type="button" className="button button--secondary" onClick={() => navigate({ name: 'end-case', caseId })}>
+      <button type="button" className="button button--secondary" onClick={() => navigate({ name: 'close-case', caseId })}>
         End the case
       </button>
     </div>

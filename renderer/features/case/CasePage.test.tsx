@@ -63,7 +63,7 @@ describe('Case page header', () => {
     await user.click(screen.getByRole('button', { name: 'Revise the plan' }));
     expect(route()).toEqual({ name: 'revise-plan', caseId });
     await user.click(screen.getByRole('button', { name: 'End the case' }));
-    expect(route()).toEqual({ name: 'end-case', caseId });
+    expect(route()).toEqual({ name: 'close-case', caseId });
   });
 
   it('does not offer to revise a plan that has not been agreed, and says what to do first', async () => {
@@ -96,7 +96,7 @@ describe('Case page header', () => {
     expect(screen.queryByRole('button', { name: 'Record the missing Current View' })).toBeNull();
 
     await user.click(screen.getByRole('button', { name: 'Re-open as a new episode' }));
-    expect(route()).toEqual({ name: 'reopen', caseId });
+    expect(route()).toEqual({ name: 'reopen-case', caseId });
   });
 
   it('links to the episode a closed case was re-opened as, instead of re-opening it twice', async () => {

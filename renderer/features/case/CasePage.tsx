@@ -1,6 +1,6 @@
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings';
 import type { CaseDetail } from '../../../shared/ipc/types';
-import { useApiData } from '../../api/use-api-data';
+import { useApiData } from '../../hooks/use-api-data';
 import { BackLink, LoadProblem, Loading, PageHeading, usePageTitle } from '../../components/page';
 import { useNavigationActions, useRoute, type CaseTab } from '../../stores/navigation';
 import { useSettings, useToday } from '../../stores/session';

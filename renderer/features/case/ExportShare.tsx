@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { CaseDetail } from '../../../shared/ipc/types';
 import { request } from '../../api/client';
 import { CopyTextDialog } from '../../components/CopyTextDialog';
-import { savedMessage, useSaveFile } from '../../components/use-save-file';
+import { savedMessage, useSaveFile } from '../../hooks/use-save-file';
 import { copiedMessage, useCopySummary, type CopyState } from './use-copy-summary';
 
 function copyStatus(state: CopyState): string {

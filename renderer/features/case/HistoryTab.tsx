@@ -1,6 +1,6 @@
 import { formatUkDateTime } from '../../../shared/dates';
 import type { HistoryEntry } from '../../../shared/ipc/types';
-import { useApiData } from '../../api/use-api-data';
+import { useApiData } from '../../hooks/use-api-data';
 import { LoadProblem, Loading } from '../../components/page';
 
 /** An empty value (main sends null for "nothing"): a dash on screen, a word for screen readers. */

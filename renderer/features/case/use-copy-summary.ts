@@ -1,8 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
-import type { SummaryKind } from '../../../shared/ipc/schemas/exports';
+import type { SummaryKind } from '../../../shared/ipc/schemas/export';
 import type { SummaryText } from '../../../shared/ipc/import-types';
 import { request, toApiError } from '../../api/client';
-import { copyToClipboard } from '../../components/clipboard';
+import { copyToClipboard } from '../../lib/clipboard';
 
 export type CopyState =
   | { status: 'idle' }

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useRef, useState, type RefObject } from 'react';
 import { needsAction } from '../../../shared/domain/urgency';
 import type { Caseload, CaseloadRow } from '../../../shared/ipc/types';
 import { request, toApiError } from '../../api/client';
-import { useApiData } from '../../api/use-api-data';
+import { useApiData } from '../../hooks/use-api-data';
 import { LoadProblem, Loading, PageHeading, usePageTitle } from '../../components/page';
 import {
   useCaseloadClinician,
@@ -15,9 +15,9 @@ import {
 } from '../../stores/caseload-view';
 import { useNavigationActions } from '../../stores/navigation';
 import { useCaseCount, useProfile, useSessionActions } from '../../stores/session';
-import { filterCases, searchIndex } from '../../components/case-search';
-import { useSearchShortcut } from '../../components/search-shortcut';
-import { useDeferredSearch } from '../../components/use-deferred-search';
+import { filterCases, searchIndex } from '../../lib/case-search';
+import { useSearchShortcut } from '../../hooks/use-search-shortcut';
+import { useDeferredSearch } from '../../hooks/use-deferred-search';
 import { sortRows } from './caseload-rows';
 import { CaseloadControls } from './CaseloadControls';
 import { CaseloadTable } from './CaseloadTable';

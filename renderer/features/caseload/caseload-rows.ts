@@ -1,7 +1,7 @@
 /**
  * The caseload's sort: pure. Its default, by flags, is THE urgency order (shared/domain/urgency.ts),
  * the one `thrive caseload` and the team view use. Search and filters are the team view's too
- * (components/case-search.ts); the page sorts once per load or sort change and filters the sorted
+ * (lib/case-search.ts); the page sorts once per load or sort change and filters the sorted
  * rows, which keeps their order, so a keystroke never sorts.
  */
 import { GROUPING_CODES } from '../../../shared/domain/groupings';

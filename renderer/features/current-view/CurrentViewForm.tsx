@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import { formatUkDate } from '../../../shared/dates';
 import type { CaseDetail } from '../../../shared/ipc/types';
-import { useApiData } from '../../api/use-api-data';
+import { useApiData } from '../../hooks/use-api-data';
 import { caseCaption } from '../../components/case-form';
 import { BackLink, LoadProblem, Loading, PageHeading, usePageTitle } from '../../components/page';
-import { useSavedDraft } from '../../components/use-draft';
+import { useSavedDraft } from '../../hooks/use-draft';
 import { useNavigationActions } from '../../stores/navigation';
 import { OPEN_TITLE, REVIEW_TITLE, titleOf, type Mode } from './current-view-mode';
 import { CurrentViewEditor } from './CurrentViewEditor';

@@ -12,7 +12,7 @@ import {
   type CurrentViewItem,
   type CurrentViewSection,
 } from '../../../shared/domain/current-view';
-import { describedBy, errorIdFor, fieldId } from '../../components/field-ids';
+import { describedBy, errorIdFor, fieldId } from '../../lib/field-ids';
 import { ErrorMessage } from '../../components/fields';
 import { optionsFor, ratingForKey, type ItemRating } from './rating-keys';
 

@@ -11,7 +11,7 @@ import {
   type CurrentViewReason,
 } from '../../../shared/domain/current-view';
 import { GROUPING_LABELS, type GroupingCode } from '../../../shared/domain/groupings';
-import { fieldId } from '../../components/field-ids';
+import { fieldId } from '../../lib/field-ids';
 import { RadioGroup } from '../../components/fields';
 import { CurrentViewGrid, type Ratings } from './CurrentViewGrid';
 import type { ItemRating } from './rating-keys';

@@ -1,8 +1,8 @@
 /** The Current View's part of a form draft: what was typed, restored only where it is still valid. */
 import { CURRENT_VIEW_ITEM_BY_CODE, CURRENT_VIEW_REASONS } from '../../../shared/domain/current-view';
 import { GROUPING_CODES, type GroupingCode } from '../../../shared/domain/groupings';
-import { asFields } from '../../components/draft-payload';
-import { blankDraft, field, restoreDraft } from '../../components/draft-shape';
+import { asFields } from '../../lib/draft-payload';
+import { blankDraft, field, restoreDraft } from '../../lib/draft-shape';
 import type { Ratings } from './CurrentViewGrid';
 import type { CurrentViewValue } from './CurrentViewSection';
 import { optionsFor } from './rating-keys';

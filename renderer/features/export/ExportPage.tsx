@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { CSV_FILE_LABELS, CSV_FILES, type CsvFileName, type ExportScopeName } from '../../../shared/ipc/schemas/exports';
+import { CSV_FILE_LABELS, CSV_FILES, type CsvFileName, type ExportScopeName } from '../../../shared/ipc/schemas/export';
 import type { ExportFile } from '../../../shared/ipc/types';
 import { request } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { RadioGroup } from '../../components/fields';
 import { BackLink, PageHeading, usePageTitle } from '../../components/page';
-import { useSaveFile } from '../../components/use-save-file';
+import { useSaveFile } from '../../hooks/use-save-file';
 import { useNavigationActions } from '../../stores/navigation';
 import { useProfile } from '../../stores/session';
 

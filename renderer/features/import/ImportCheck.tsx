@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { ImportPreview } from '../../../shared/ipc/import-types';
-import { fieldId } from '../../components/field-ids';
-import { plural } from '../../components/plural';
+import { fieldId } from '../../lib/field-ids';
+import { plural } from '../../lib/plural';
 import { BAD_ROWS_PATH } from './use-import';
 
 /**

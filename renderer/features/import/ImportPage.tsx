@@ -3,10 +3,10 @@ import type { ImportPreview, ImportResult } from '../../../shared/ipc/import-typ
 import { request } from '../../api/client';
 import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { describedBy, errorIdFor, fieldId, hintIdFor } from '../../components/field-ids';
+import { describedBy, errorIdFor, fieldId, hintIdFor } from '../../lib/field-ids';
 import { ErrorMessage } from '../../components/fields';
 import { BackLink, PageHeading, usePageTitle } from '../../components/page';
-import { plural } from '../../components/plural';
+import { plural } from '../../lib/plural';
 import { useNavigationActions } from '../../stores/navigation';
 import { useSessionActions } from '../../stores/session';
 import { ColumnMapping } from './ColumnMapping';

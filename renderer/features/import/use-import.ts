@@ -4,7 +4,7 @@ import { IMPORT_TOO_LARGE_MESSAGE, MAX_IMPORT_BYTES } from '../../../shared/ipc/
 import type { ImportPreview, ImportResult } from '../../../shared/ipc/import-types';
 import type { FieldError } from '../../../shared/ipc/result';
 import { request, toApiError } from '../../api/client';
-import { plural } from '../../components/plural';
+import { plural } from '../../lib/plural';
 import { bytesToBase64 } from './base64';
 
 /** The file input's path: errors about the file itself land beside it. */

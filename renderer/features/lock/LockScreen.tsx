@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import type { FieldError } from '../../../shared/ipc/result';
-import { RecoverArgs, UnlockArgs } from '../../../shared/ipc/schemas/security';
+import { RecoverArgs, UnlockArgs } from '../../../shared/ipc/schemas/lock';
 import { validateWith } from '../../../shared/ipc/validate';
 import { request, toApiError } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextInput } from '../../components/fields';
-import { useFormErrors } from '../../components/form-errors';
+import { useFormErrors } from '../../lib/form-errors';
 import { PageHeading, usePageTitle } from '../../components/page';
 import { useLockActions } from '../../stores/lock';
 import { NEW_PASSPHRASE_LABELS, NewPassphraseFields, PassphraseInput } from './PassphraseInput';

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { LockSetupArgs } from '../../../shared/ipc/schemas/security';
+import { LockSetupArgs } from '../../../shared/ipc/schemas/lock';
 import type { LockSetupResult } from '../../../shared/ipc/security-types';
 import { validateWith } from '../../../shared/ipc/validate';
 import { request } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { ErrorMessage } from '../../components/fields';
-import { describedBy, errorIdFor, fieldId } from '../../components/field-ids';
-import { useFormErrors } from '../../components/form-errors';
+import { describedBy, errorIdFor, fieldId } from '../../lib/field-ids';
+import { useFormErrors } from '../../lib/form-errors';
 import { PageHeading, usePageTitle } from '../../components/page';
 import { useLockActions } from '../../stores/lock';
 import { NewPassphraseFields } from './PassphraseInput';

@@ -1,6 +1,6 @@
-import { describedBy, errorIdFor, fieldId, hintIdFor } from '../../components/field-ids';
+import { describedBy, errorIdFor, fieldId, hintIdFor } from '../../lib/field-ids';
 import { ErrorMessage, TextArea } from '../../components/fields';
-import { newRow } from '../../components/draft-shape';
+import { newRow } from '../../lib/draft-shape';
 import { CRITERION_ROW, type CriterionDraft } from './plan-draft';
 import { useFocusAfterRender } from './use-focus-after-render';
 

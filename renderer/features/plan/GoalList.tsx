@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { MAX_GOALS } from '../../../shared/domain/gbo';
-import { describedBy, errorIdFor, fieldId, hintIdFor } from '../../components/field-ids';
+import { describedBy, errorIdFor, fieldId, hintIdFor } from '../../lib/field-ids';
 import { ErrorMessage, TextArea, TextInput } from '../../components/fields';
 import type { GoalDraft } from './plan-draft';
 import { useFocusAfterRender } from './use-focus-after-render';

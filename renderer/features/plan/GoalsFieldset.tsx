@@ -1,6 +1,6 @@
 import { MAX_GOALS } from '../../../shared/domain/gbo';
 import { GoalList } from './GoalList';
-import { newRow } from '../../components/draft-shape';
+import { newRow } from '../../lib/draft-shape';
 import { GOAL_ROW, type GoalDraft } from './plan-draft';
 
 interface Props {

@@ -4,14 +4,14 @@ import { GROUPING_LABELS, type GroupingCode } from '../../../shared/domain/group
 import type { Settings } from '../../../shared/domain/settings';
 import type { CaseDetail, DraftRecord } from '../../../shared/ipc/types';
 import { request } from '../../api/client';
-import { useApiData } from '../../api/use-api-data';
+import { useApiData } from '../../hooks/use-api-data';
 import { DateInput } from '../../components/DateInput';
 import { DraftNotice } from '../../components/DraftNotice';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { useFormErrors } from '../../components/form-errors';
+import { useFormErrors } from '../../lib/form-errors';
 import { BackLink, LoadProblem, Loading, PageHeading, usePageTitle } from '../../components/page';
-import { useDraft, useSavedDraft } from '../../components/use-draft';
-import { useUnsavedChanges } from '../../components/use-unsaved-changes';
+import { useDraft, useSavedDraft } from '../../hooks/use-draft';
+import { useUnsavedChanges } from '../../hooks/use-unsaved-changes';
 import { useNavigationActions } from '../../stores/navigation';
 import { useSettings, useToday } from '../../stores/session';
 import { EndingCriteriaFieldset } from './EndingCriteriaFieldset';

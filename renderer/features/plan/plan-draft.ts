@@ -5,9 +5,9 @@ import type { Settings } from '../../../shared/domain/settings';
 import { LIKELIHOODS, PARTICIPANTS, PLAN_FIELD_LABELS, planRules, SavePlanArgs } from '../../../shared/ipc/schemas/plan';
 import type { CaseDetail } from '../../../shared/ipc/types';
 import { validateWith } from '../../../shared/ipc/validate';
-import { ruleContextOf } from '../../components/case-records';
-import { blankDraft, errorOrder, field, restoreDraft, type DraftField, type DraftOf, type DraftShape, type Row } from '../../components/draft-shape';
-import { inFormOrder, readUkDate, withMessages } from '../../components/form-errors';
+import { ruleContextOf } from '../../lib/case-records';
+import { blankDraft, errorOrder, field, restoreDraft, type DraftField, type DraftOf, type DraftShape, type Row } from '../../lib/draft-shape';
+import { inFormOrder, readUkDate, withMessages } from '../../lib/form-errors';
 
 /** A goal as typed: its words and its first rating (kept as text until sent). */
 export const GOAL_ROW = { description: field.text(), firstRating: field.text() };

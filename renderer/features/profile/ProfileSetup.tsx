@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { validateWith } from '../../../shared/ipc/validate';
-import { ProfileSetupArgs, ROLE_LABELS, ROLES, type Role } from '../../../shared/ipc/schemas/clinicians';
+import { ROLE_LABELS, ROLES, type Role } from '../../../shared/ipc/schemas/clinicians';
 import { request } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { RadioGroup, TextInput } from '../../components/fields';
-import { useFormErrors } from '../../components/form-errors';
+import { useFormErrors } from '../../lib/form-errors';
 import { PageHeading, usePageTitle } from '../../components/page';
 import { useNavigationActions } from '../../stores/navigation';
 import { useSessionActions } from '../../stores/session';
+import { ProfileSetupArgs } from '../../../shared/ipc/schemas/profile';
 
 const ROLE_OPTIONS = ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }));
 

@@ -5,14 +5,14 @@ import { PARTICIPANT_LABELS, PARTICIPANTS, type Participant } from '../../../sha
 import { explicitDiscussionReason } from '../../../shared/ipc/schemas/review';
 import { request } from '../../api/client';
 import { CaseFormErrors, CaseFormFrame, caseCaption, type CaseFormLoaded } from '../../components/case-form';
-import { activeGoals, criteriaInForce, ruleContextOf } from '../../components/case-records';
+import { activeGoals, criteriaInForce, ruleContextOf } from '../../lib/case-records';
 import { DateInput } from '../../components/DateInput';
 import { DraftNotice } from '../../components/DraftNotice';
 import { CheckboxGroup, RadioGroup, TextArea, TextInput } from '../../components/fields';
-import { useFormErrors } from '../../components/form-errors';
+import { useFormErrors } from '../../lib/form-errors';
 import { PageHeading, usePageTitle } from '../../components/page';
-import { useDraft } from '../../components/use-draft';
-import { useUnsavedChanges } from '../../components/use-unsaved-changes';
+import { useDraft } from '../../hooks/use-draft';
+import { useUnsavedChanges } from '../../hooks/use-unsaved-changes';
 import { useNavigationActions } from '../../stores/navigation';
 import type { CurrentViewValue } from '../current-view/CurrentViewSection';
 import { ExplicitDiscussionField } from './ExplicitDiscussionField';

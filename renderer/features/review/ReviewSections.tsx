@@ -5,7 +5,7 @@ import { CRITERION_PROGRESS, CRITERION_PROGRESS_LABELS, type CriterionProgress }
 import type { CaseRuleContext } from '../../../shared/ipc/rule-context';
 import type { EndingCriterionRecord, GoalRecord } from '../../../shared/ipc/types';
 import { CriterionRadios } from '../../components/CriterionRadios';
-import { fieldId } from '../../components/field-ids';
+import { fieldId } from '../../lib/field-ids';
 import { ErrorMessage } from '../../components/fields';
 import { GoalScoreInputs } from '../../components/GoalScoreInputs';
 import { CurrentViewSection, type CurrentViewValue } from '../current-view/CurrentViewSection';

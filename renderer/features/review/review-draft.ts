@@ -11,9 +11,9 @@ import { RecordReviewArgs, reviewRules } from '../../../shared/ipc/schemas/revie
 import { validateWith } from '../../../shared/ipc/validate';
 import type { EndingCriterionRecord, GoalRecord } from '../../../shared/ipc/types';
 import { criterionInputPath } from '../../components/CriterionRadios';
-import { isString } from '../../components/draft-payload';
-import { blankDraft, errorOrder, field, restoreDraft, type DraftOf } from '../../components/draft-shape';
-import { inFormOrder, onePerField, onItemInputs, readUkDate, withMessages } from '../../components/form-errors';
+import { isString } from '../../lib/draft-payload';
+import { blankDraft, errorOrder, field, restoreDraft, type DraftOf } from '../../lib/draft-shape';
+import { inFormOrder, onePerField, onItemInputs, readUkDate, withMessages } from '../../lib/form-errors';
 import { goalInputPath } from '../../components/GoalScoreInputs';
 import { currentViewFields, currentViewInput, isBlankCurrentView } from '../current-view/current-view-draft';
 import { defaultReviewDate, reviewIntervalWeeks } from '../plan/plan-draft';

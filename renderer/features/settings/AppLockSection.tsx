@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { ChangePassphraseArgs } from '../../../shared/ipc/schemas/security';
+import { ChangePassphraseArgs } from '../../../shared/ipc/schemas/lock';
 import { validateWith } from '../../../shared/ipc/validate';
 import { request } from '../../api/client';
-import { inFormOrder, type FormErrors } from '../../components/form-errors';
+import { inFormOrder, type FormErrors } from '../../lib/form-errors';
 import { NEW_PASSPHRASE_LABELS, NewPassphraseFields, PassphraseInput } from '../lock/PassphraseInput';
 import { unlockErrors } from '../lock/LockScreen';
 

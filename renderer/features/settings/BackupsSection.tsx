@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { formatUkDateTime } from '../../../shared/dates';
 import type { BackupInfo } from '../../../shared/ipc/security-types';
 import { request, toApiError } from '../../api/client';
-import { useApiData } from '../../api/use-api-data';
+import { useApiData } from '../../hooks/use-api-data';
 import { LoadProblem, Loading } from '../../components/page';
 import { useSessionActions } from '../../stores/session';
 import { RestoreDialog } from './RestoreDialog';

@@ -3,7 +3,7 @@ import { ROLE_LABELS, ROLES, type Role } from '../../../shared/ipc/schemas/clini
 import type { Clinician } from '../../../shared/ipc/types';
 import { request } from '../../api/client';
 import { Select, type Option } from '../../components/fields';
-import type { FormErrors } from '../../components/form-errors';
+import type { FormErrors } from '../../lib/form-errors';
 import { SummaryRow } from '../../components/SummaryList';
 import { useSessionActions } from '../../stores/session';
 import { onFormInputs } from './settings-errors';

@@ -1,16 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { ClinicianCreateArgs, ROLE_LABELS, ROLES, type Role } from '../../../shared/ipc/schemas/clinicians';
-import { TeamCreateArgs } from '../../../shared/ipc/schemas/team';
 import { validateWith } from '../../../shared/ipc/validate';
 import type { Clinician, Team } from '../../../shared/ipc/types';
 import { request } from '../../api/client';
-import { useApiData } from '../../api/use-api-data';
+import { useApiData } from '../../hooks/use-api-data';
 import { ErrorMessage, Select, TextInput, type Option } from '../../components/fields';
-import { describedBy, errorIdFor, fieldId } from '../../components/field-ids';
-import type { FormErrors } from '../../components/form-errors';
+import { describedBy, errorIdFor, fieldId } from '../../lib/field-ids';
+import type { FormErrors } from '../../lib/form-errors';
 import { LoadProblem, Loading } from '../../components/page';
 import { useSessionActions } from '../../stores/session';
 import { onFormInputs } from './settings-errors';
+import { TeamCreateArgs } from '../../../shared/ipc/schemas/teams';
 
 const ROLE_OPTIONS: ReadonlyArray<Option<Role>> = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 const movePath = (clinicianId: string) => `moveTeam.${clinicianId}`;

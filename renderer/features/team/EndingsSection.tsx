@@ -7,10 +7,10 @@ import type { TeamOverview } from '../../../shared/ipc/types';
 import { BarChart, type Bar } from '../../components/BarChart';
 import { CountTable } from '../../components/CountTable';
 import { DateInput } from '../../components/DateInput';
-import { readUkDate, type FormErrors } from '../../components/form-errors';
+import { readUkDate, type FormErrors } from '../../lib/form-errors';
 import { TransitionTable, transitionBars } from '../../components/TransitionTable';
 import type { Period } from '../../stores/team-view';
-import { plural } from '../../components/plural';
+import { plural } from '../../lib/plural';
 
 export const GBO_THRESHOLD_NOTE = `A change of ${GBO_RELIABLE_CHANGE} or more points between the first and final rating of a goal counts as meaningful (NHS England CYP outcome metric).`;
 

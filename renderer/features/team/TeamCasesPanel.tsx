@@ -2,7 +2,7 @@ import { useDeferredValue, useMemo, type RefObject } from 'react';
 import { needsAction } from '../../../shared/domain/urgency';
 import type { Clinician, TeamCases } from '../../../shared/ipc/types';
 import { request } from '../../api/client';
-import type { ApiData } from '../../api/use-api-data';
+import type { ApiData } from '../../hooks/use-api-data';
 import { CaseCountLine, NoCasesMatch } from '../../components/CaseListStatus';
 import { DownloadButton } from '../../components/DownloadButton';
 import { LoadProblem, Loading } from '../../components/page';

@@ -1,6 +1,6 @@
 import { act, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { REVOKE_AFTER_MS } from '../../components/download';
+import { REVOKE_AFTER_MS } from '../../lib/download';
 import { renderApp } from '../../test-support/render-app';
 import { smallTeam } from '../../../tests/support/app-api/small-team';
 import { pdfToText } from '../../../tests/support/pdftotext';

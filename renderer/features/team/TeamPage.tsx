@@ -1,10 +1,10 @@
 import { useCallback, useRef } from 'react';
 import type { Clinician } from '../../../shared/ipc/types';
-import { useApiData } from '../../api/use-api-data';
+import { useApiData } from '../../hooks/use-api-data';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { useFormErrors } from '../../components/form-errors';
+import { useFormErrors } from '../../lib/form-errors';
 import { focusPageHeading, LoadProblem, Loading, PageHeading, usePageTitle } from '../../components/page';
-import { useSearchShortcut } from '../../components/search-shortcut';
+import { useSearchShortcut } from '../../hooks/use-search-shortcut';
 import { useNavigationActions } from '../../stores/navigation';
 import { useProfile } from '../../stores/session';
 import { EndingsSection } from './EndingsSection';

@@ -1,7 +1,7 @@
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { TeamOverview } from '../../../shared/ipc/types';
 import { request, toApiError } from '../../api/client';
-import type { ApiData } from '../../api/use-api-data';
+import type { ApiData } from '../../hooks/use-api-data';
 import { useTeamPeriod, useTeamViewActions, type Period } from '../../stores/team-view';
 
 function argsFor(clinicianId: string | undefined, period: Period | null) {

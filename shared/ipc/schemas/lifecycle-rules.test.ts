@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { CURRENT_VIEW_ITEMS } from '../../domain/current-view';
 import { DEFAULT_SETTINGS } from '../../domain/settings';
 import { validateWith } from '../validate';
-import { CloseCaseArgs, closeCaseRules, ReopenCaseArgs, reopenCaseRules, type CloseCaseInput, type CloseRuleContext } from './ending';
-import { RevisePlanArgs, revisePlanRules, type RevisePlanInput, type RevisePlanRuleContext } from './plan-revision';
+import { CloseCaseArgs, closeCaseRules, ReopenCaseArgs, reopenCaseRules, type CloseCaseInput, type CloseRuleContext } from './cases-close-reopen';
+import { RevisePlanArgs, revisePlanRules, type RevisePlanInput, type RevisePlanRuleContext } from './plan-revise';
 import { explicitDiscussionReason, RecordReviewArgs, reviewRules, type RecordReviewInput, type ReviewRuleContext } from './review';
 
 const id = (n: number) => `0190f3a0-0000-7000-8000-${String(n).padStart(12, '0')}`;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { Id, isoDate, text } from './common';
-import { ROLES } from './clinicians';
+import { Id, isoDate } from './common';
 
 /** The team view is scoped to one team (default: the signed-in team lead's). */
 export const TeamScopeArgs = z.strictObject({
@@ -20,13 +19,3 @@ export const TeamOverviewArgs = z.strictObject({
 });
 
 export const SupervisionPackArgs = z.strictObject({ clinicianId: Id });
-
-export const TeamCreateArgs = z.strictObject({ name: text('Enter the team name', 120, { label: 'Team name' }) });
-
-/** A clinician moves team, changes role or name; their open cases move with them. */
-export const ClinicianUpdateArgs = z.strictObject({
-  clinicianId: Id,
-  name: text("Enter the clinician's name", 120, { label: 'Name' }).optional(),
-  role: z.enum(ROLES, { error: 'Choose clinician or team lead' }).optional(),
-  teamId: Id.optional(),
-});

@@ -8,8 +8,8 @@ import { goalAchievement } from '../../../main/export/fhir/goals';
 import type { Bundle, Resource } from '../../../main/export/fhir/types';
 import { CURRENT_VIEW_ITEMS } from '../../../shared/domain/current-view';
 import { bundleProblems, describeIssues } from '../../support/fhir-validate';
-import { ben, id, jess, META, PRIYA, SAM } from './fixtures';
-import { expectGolden } from './golden';
+import { ben, id, jess, META, PRIYA, SAM } from '../../support/fhir/fixtures';
+import { expectGolden } from '../../support/fhir/golden';
 
 function resources<T extends Resource['resourceType']>(bundle: Bundle, type: T): Array<Extract<Resource, { resourceType: T }>> {
   return (bundle.entry ?? []).map((e) => e.resource).filter((r): r is Extract<Resource, { resourceType: T }> => r.resourceType === type);

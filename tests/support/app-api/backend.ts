@@ -20,9 +20,9 @@ import type { Api, ArgsOf, Channel, ResultOf } from '../../../shared/ipc/contrac
 import type { IpcError, IpcResult } from '../../../shared/ipc/result';
 import type { LockState } from '../../../shared/ipc/security-types';
 import type { CaseDetail, Clinician, DraftRecord, Team } from '../../../shared/ipc/types';
-import { createManualScheduler, setSchedulerForTests, type ManualScheduler } from '../../../renderer/components/scheduler';
+import { createManualScheduler, setSchedulerForTests, type ManualScheduler } from '../../../renderer/lib/scheduler';
 import { join } from 'node:path';
-import { TEST_KEY, tempDir } from '../../db/temp-db';
+import { TEST_KEY, tempDir } from '../temp-db';
 import { writeTx, type Db } from '../../../main/db/sql';
 import { caseNow, sessionRating } from '../../../main/features/demo/seed-case';
 import { seedCase, seedClosure, seedReview, type SeedCaseOptions, type SeedClosureOptions, type SeedReviewOptions, type SeedWorld } from './seed';

@@ -15,7 +15,7 @@
 import type { IsoDate } from '../../../shared/dates';
 import type { CurrentViewRatings } from '../../../shared/domain/current-view';
 import type { CaseDetail } from '../../../shared/ipc/types';
-import { ratings } from '../../integration/support';
+import { ratings } from '../test-app';
 import type { TestBackend } from './backend';
 
 /** How far the story goes: just opened, Current View at open, plan agreed, both reviews, or ended. */

@@ -13,7 +13,7 @@ import type { EndingReason, ReviewDecision } from '../../../shared/domain/lifecy
 import type { ArgsOf, Channel, ResultOf } from '../../../shared/ipc/contract';
 import { LIKELIHOOD_LABELS } from '../../../shared/ipc/schemas/plan';
 import type { CaseDetail, Clinician } from '../../../shared/ipc/types';
-import { ratings as allRated } from '../../integration/support';
+import { ratings as allRated } from '../test-app';
 
 export interface SeedWorld {
   today: IsoDate;

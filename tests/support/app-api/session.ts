@@ -1,6 +1,6 @@
 /**
  * The app lock for the lock screens' component tests: the app's own SecureSession (main/session/) on a
- * temporary file, with the OS keychain stood in by tests/keys/fake-os-crypto.ts and session timers that
+ * temporary file, with the OS keychain stood in by tests/support/fake-os-crypto.ts and session timers that
  * never fire (the renderer's idle lock is what those tests drive).
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,8 +10,8 @@ import type { IpcResult } from '../../../shared/ipc/result';
 import type { LockSetupResult, LockState } from '../../../shared/ipc/security-types';
 import { createSecureSession } from '../../../main/session/secure-session';
 import type { SessionTimers } from '../../../main/session/timers';
-import { tempDir } from '../../db/temp-db';
-import { fakeOsCrypto } from '../../keys/fake-os-crypto';
+import { tempDir } from '../temp-db';
+import { fakeOsCrypto } from '../fake-os-crypto';
 
 /** The passphrase a session made locked or unlocked starts with. */
 export const TEST_PASSPHRASE = 'correct horse battery';
