@@ -1,4 +1,5 @@
 import type { MouseEvent } from 'react';
+import { canSeeTeamView } from '../../shared/domain/team-access';
 import { ROLE_LABELS } from '../../shared/ipc/schemas/clinicians';
 import { lockApp } from '../lib/lock-app';
 import { useLockState } from '../stores/lock';
@@ -22,7 +23,7 @@ export function AppHeader() {
   };
   // Forms about a case belong to the caseload part of the app; Team and Settings are separate.
   const section = route.name === 'settings' || route.name === 'team' ? route.name : 'caseload';
-  const isLead = profile?.role === 'team_lead';
+  const isLead = canSeeTeamView(profile);
   const unlocked = useLockState() === 'unlocked';
 
   return (

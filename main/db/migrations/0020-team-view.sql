@@ -1,4 +1,4 @@
--- 0020: the team view (issue 4). Frozen once landed.
+-- 0020: the team view (docs/team-view.md). Frozen once landed.
 --
 -- "Endings in the period" reads a team's (or a clinician's) cases closed between two dates. The case
 -- indexes gain closed_date after status, so that range is a search of the index rather than a walk

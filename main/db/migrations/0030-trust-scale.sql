@@ -1,4 +1,4 @@
--- 0030: trust scale (issue 7). Frozen once landed. Indexes only: no row is changed.
+-- 0030: trust scale (the indexes bench/trust-scale.ts showed a 100,000-case database needs). Frozen once landed. Indexes only: no row is changed.
 --
 -- bench/trust-scale.ts measured the team view on a 100,000-case database (10 teams; about 5,000 cases
 -- per team closed in the last 12 months). Its figures read thousands of rows whose pages are spread

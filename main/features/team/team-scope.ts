@@ -3,6 +3,7 @@
  * lead's OWN team only (children's records are seen by those responsible for them: a lead of another
  * team is refused, not shown it) and may be drilled down to one clinician of that team.
  */
+import { canSeeTeamView, TEAM_VIEW_FORBIDDEN_MESSAGE } from '../../../shared/domain/team-access';
 import { AppError } from '../../../shared/ipc/result';
 import type { Clinician, Team } from '../../../shared/ipc/types';
 import type { OpenCaseScope } from '../../db/repos/caseload';
@@ -11,7 +12,7 @@ import { profileClinicianId } from '../../db/repos/settings';
 import { getTeam } from '../../db/repos/teams';
 import type { Db } from '../../db/sql';
 
-export const TEAM_VIEW_FORBIDDEN_MESSAGE = 'The team view is for team leads. Ask a team lead, or change your role in Settings.';
+export { TEAM_VIEW_FORBIDDEN_MESSAGE };
 
 export interface TeamScope {
   /** The team lead asking. */
@@ -27,7 +28,7 @@ export interface TeamScope {
 export function requireTeamLead(db: Db): Clinician {
   const id = profileClinicianId(db);
   const profile = id ? getClinician(db, id) : null;
-  if (!profile || profile.role !== 'team_lead') throw new AppError('forbidden', TEAM_VIEW_FORBIDDEN_MESSAGE);
+  if (!profile || !canSeeTeamView(profile)) throw new AppError('forbidden', TEAM_VIEW_FORBIDDEN_MESSAGE);
   return profile;
 }
 

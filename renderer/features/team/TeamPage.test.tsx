@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from '../../test-support/axe';
 import { createTestBackend } from '../../../tests/support/app-api/backend';
-import { TEAM_VIEW_FOR_LEADS } from './TeamPage';
+import { TEAM_VIEW_FORBIDDEN_MESSAGE } from '../../../shared/domain/team-access';
 import { renderApp } from '../../test-support/render-app';
 import { SMALL_TEAM_ORDER, smallTeam, type SmallTeam } from '../../../tests/support/app-api/small-team';
 import type { Route } from '../../stores/navigation';
@@ -181,7 +181,7 @@ describe('The team view for someone who is not a team lead', () => {
     const backend = createTestBackend();
     await renderApp({ backend, route: { name: 'team' } });
     await screen.findByRole('heading', { level: 1, name: 'Team caseload review' });
-    expect(screen.getByText(TEAM_VIEW_FOR_LEADS)).toBeTruthy();
+    expect(screen.getByText(TEAM_VIEW_FORBIDDEN_MESSAGE)).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Caseload', 'Settings']);
     expect(backend.callsTo('team:cases')).toEqual([]);

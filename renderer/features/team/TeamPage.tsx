@@ -1,4 +1,5 @@
 import { useCallback, useRef } from 'react';
+import { canSeeTeamView, TEAM_VIEW_FORBIDDEN_MESSAGE } from '../../../shared/domain/team-access';
 import type { Clinician } from '../../../shared/ipc/types';
 import { useApiData } from '../../hooks/use-api-data';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -13,13 +14,12 @@ import { TeamOverviewSections } from './TeamOverviewSections';
 import { useTeamOverview } from './use-team-overview';
 
 export const TEAM_HEADING = 'Team caseload review';
-/** What main says to anyone else (code 'forbidden'); shown before asking when the profile is not a lead. */
-export const TEAM_VIEW_FOR_LEADS = 'The team view is for team leads. Ask a team lead, or change your role in Settings.';
 
 /** The team lead's review of the team's open cases (route 'team'), optionally one clinician's. */
 export function TeamPage({ clinicianId }: { clinicianId?: string | undefined }) {
   const profile = useProfile();
-  if (!profile || profile.role !== 'team_lead') return <NotForYou message={TEAM_VIEW_FOR_LEADS} />;
+  // Main's own rule and words, said before asking when the profile is not a lead.
+  if (!profile || !canSeeTeamView(profile)) return <NotForYou message={TEAM_VIEW_FORBIDDEN_MESSAGE} />;
   return <TeamView profile={profile} clinicianId={clinicianId} />;
 }
 
