@@ -9,6 +9,7 @@ import { getEnding, insertCriterionStatus, insertEnding } from '../../db/repos/e
 import { insertGoalRating, listGoalRatingRows } from '../../db/repos/goals';
 import { recordEndingOutcome } from '../../db/repos/outcomes';
 import { writeTx } from '../../db/sql';
+import { auditBase, auditEmbeddedCurrentView, inTheirWords } from './audit-words';
 import { caseRuleFacts, type CaseRuleFacts } from './rule-context';
 import { touchCase, writableCase } from './writable-case';
 import { parseOrThrow, type WriteContext } from '../write-context';
@@ -119,15 +120,11 @@ interface Closed {
 
 /** Two audit entries: the Current View at close, then the ending with the goals' and criteria's words. */
 function auditClose(w: WriteContext, { v, closing, current, facts, at, endingId, currentViewId }: Closed): void {
-  const goalText = new Map(facts.goals.map((g) => [g.id, g.description]));
-  const criterionText = new Map(facts.criteria.map((c) => [c.id, c.text]));
-  const audit = { at, actorId: w.actor, caseId: v.caseId, youngPersonId: current.youngPersonId };
-  appendAudit(w.db, {
-    ...audit,
-    action: 'current_view.record',
-    entity: 'current_view',
-    entityId: currentViewId,
-    before: { grouping: current.grouping },
+  const words = inTheirWords(facts);
+  const audit = auditBase(w, current, at);
+  auditEmbeddedCurrentView(w, audit, {
+    currentViewId,
+    groupingBefore: current.grouping,
     after: { context: 'close', endingId, completedDate: v.endingDate, ...closing },
   });
   appendAudit(w.db, {
@@ -142,8 +139,8 @@ function auditClose(w: WriteContext, { v, closing, current, facts, at, endingId,
       reason: v.reason,
       reasonOther: v.reasonOther,
       mhsdsCode: v.mhsdsCode,
-      criteriaStatus: v.criteriaStatus.map((s) => ({ ...s, text: criterionText.get(s.criterionId) ?? null })),
-      finalRatings: v.finalRatings.map((r) => ({ ...r, description: goalText.get(r.goalId) ?? null })),
+      criteriaStatus: words.criteria(v.criteriaStatus),
+      finalRatings: words.goals(v.finalRatings),
       groupingAtClose: closing.grouping,
       currentViewId,
       continuingSupport: v.continuingSupport,

@@ -9,6 +9,7 @@ import { insertGoalRating } from '../../db/repos/goals';
 import { hasCurrentPlan } from '../../db/repos/plans';
 import { getReview, insertCriterionProgress, insertReview } from '../../db/repos/reviews';
 import { writeTx } from '../../db/sql';
+import { auditBase, auditEmbeddedCurrentView, inTheirWords } from '../cases/audit-words';
 import { caseRuleFacts, type CaseRuleFacts } from '../cases/rule-context';
 import { touchCase, writableCase } from '../cases/writable-case';
 import { parseOrThrow, throwIfAny, type WriteContext } from '../write-context';
@@ -86,9 +87,8 @@ interface RecordedReview {
 
 /** The review's audit entry (goals and criteria named in their words then) and its Current View's. */
 function auditReview(w: WriteContext, { current, facts, v, reviewId, currentViewId, at }: RecordedReview): void {
-  const goalText = new Map(facts.goals.map((g) => [g.id, g.description]));
-  const criterionText = new Map(facts.criteria.map((c) => [c.id, c.text]));
-  const audit = { at, actorId: w.actor, caseId: v.caseId, youngPersonId: current.youngPersonId };
+  const words = inTheirWords(facts);
+  const audit = auditBase(w, current, at);
   appendAudit(w.db, {
     ...audit,
     action: 'review.record',
@@ -104,18 +104,15 @@ function auditReview(w: WriteContext, { current, facts, v, reviewId, currentView
       explicitDiscussion: v.explicitDiscussion,
       nextReviewDate: v.nextReviewDate,
       notes: v.notes,
-      goalRatings: v.goalRatings.map((r) => ({ ...r, description: goalText.get(r.goalId) ?? null })),
-      criteriaProgress: v.criteriaProgress.map((p) => ({ ...p, text: criterionText.get(p.criterionId) ?? null })),
+      goalRatings: words.goals(v.goalRatings),
+      criteriaProgress: words.criteria(v.criteriaProgress),
       currentViewId,
     },
   });
   if (v.currentView && currentViewId) {
-    appendAudit(w.db, {
-      ...audit,
-      action: 'current_view.record',
-      entity: 'current_view',
-      entityId: currentViewId,
-      before: { grouping: current.grouping },
+    auditEmbeddedCurrentView(w, audit, {
+      currentViewId,
+      groupingBefore: current.grouping,
       after: { context: 'review', reviewId, completedDate: v.reviewDate, ...v.currentView },
     });
   }
