@@ -14,7 +14,7 @@ import { useDraft, useSavedDraft } from '../../hooks/use-draft';
 import { useUnsavedChanges } from '../../hooks/use-unsaved-changes';
 import { useNavigationActions } from '../../stores/navigation';
 import { useSettings, useToday } from '../../stores/session';
-import { EndingCriteriaFieldset } from './EndingCriteriaFieldset';
+import { PlanCriteriaFieldset } from './PlanCriteriaFieldset';
 import { GoalsFieldset } from './GoalsFieldset';
 import {
   checkPlan,
@@ -165,7 +165,7 @@ function PlanEditor({ detail, grouping, settings, back, caption, saved }: Editor
           messageFor={form.messageFor}
           grouping={grouping}
           settings={settings}
-          Criteria={EndingCriteriaFieldset}
+          Criteria={PlanCriteriaFieldset}
           labels={DATE_LABELS}
           contingencyHint="What will happen if the outcome is not reached by then, for example a review with the family to agree a change of plan."
           onReviewDateChange={(reviewDate) => change({ reviewDate, reviewDateTouched: true })}
