@@ -40,6 +40,30 @@ function Hint({ path, hint }: { path: string; hint: ReactNode }) {
   );
 }
 
+/** A labelled control: the label, the hint and the error above it, in the NHS.UK order. */
+function LabelledField({ path, label, hint, error, children }: FieldProps & { children: ReactNode }) {
+  return (
+    <FormGroup error={error}>
+      <label className="label" htmlFor={fieldId(path)}>
+        {label}
+      </label>
+      {hint ? <Hint path={path} hint={hint} /> : null}
+      {error ? <ErrorMessage path={path} message={error} /> : null}
+      {children}
+    </FormGroup>
+  );
+}
+
+/** What ties a control to its label, hint and error. */
+function controlAttrs({ path, hint, error }: Omit<FieldProps, 'label'>) {
+  return {
+    id: fieldId(path),
+    name: path,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy(hint ? hintIdFor(path) : null, error ? errorIdFor(path) : null),
+  };
+}
+
 type NativeInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'id' | 'name' | 'width'>;
 
 export function TextInput({
@@ -53,24 +77,16 @@ export function TextInput({
   ...rest
 }: FieldProps & NativeInputProps & { value: string; onChange(value: string): void; width?: Width }) {
   return (
-    <FormGroup error={error}>
-      <label className="label" htmlFor={fieldId(path)}>
-        {label}
-      </label>
-      {hint ? <Hint path={path} hint={hint} /> : null}
-      {error ? <ErrorMessage path={path} message={error} /> : null}
+    <LabelledField path={path} label={label} hint={hint} error={error}>
       <input
         type="text"
         {...rest}
         className={cx('input', width && `input--width-${width}`, error && 'input--error')}
-        id={fieldId(path)}
-        name={path}
+        {...controlAttrs({ path, hint, error })}
         value={value}
         onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint ? hintIdFor(path) : null, error ? errorIdFor(path) : null)}
       />
-    </FormGroup>
+    </LabelledField>
   );
 }
 
@@ -84,23 +100,15 @@ export function TextArea({
   rows = 3,
 }: FieldProps & { value: string; onChange(value: string): void; rows?: number }) {
   return (
-    <FormGroup error={error}>
-      <label className="label" htmlFor={fieldId(path)}>
-        {label}
-      </label>
-      {hint ? <Hint path={path} hint={hint} /> : null}
-      {error ? <ErrorMessage path={path} message={error} /> : null}
+    <LabelledField path={path} label={label} hint={hint} error={error}>
       <textarea
         className={cx('textarea', error && 'textarea--error')}
-        id={fieldId(path)}
-        name={path}
+        {...controlAttrs({ path, hint, error })}
         rows={rows}
         value={value}
         onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint ? hintIdFor(path) : null, error ? errorIdFor(path) : null)}
       />
-    </FormGroup>
+    </LabelledField>
   );
 }
 
@@ -120,20 +128,12 @@ export function Select<V extends string>({
   onChange,
 }: FieldProps & { value: V; options: ReadonlyArray<Option<V>>; onChange(value: V): void }) {
   return (
-    <FormGroup error={error}>
-      <label className="label" htmlFor={fieldId(path)}>
-        {label}
-      </label>
-      {hint ? <Hint path={path} hint={hint} /> : null}
-      {error ? <ErrorMessage path={path} message={error} /> : null}
+    <LabelledField path={path} label={label} hint={hint} error={error}>
       <select
         className={cx('select', error && 'select--error')}
-        id={fieldId(path)}
-        name={path}
+        {...controlAttrs({ path, hint, error })}
         value={value}
         onChange={(e) => onChange(e.target.value as V)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint ? hintIdFor(path) : null, error ? errorIdFor(path) : null)}
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -141,7 +141,7 @@ export function Select<V extends string>({
           </option>
         ))}
       </select>
-    </FormGroup>
+    </LabelledField>
   );
 }
 
