@@ -1,7 +1,6 @@
 /**
  * Whole cases as `cases:get` returns them (CaseDetail, the export model), shared by the pure export
- * builders' golden tests (main) and the case page's component tests (renderer/test-support/case-fixtures.ts
- * adds the History entries). Pure data, so both sides may import it. One young person
+ * builders' golden tests (main/export/). Pure data. One young person
  * (Riley Shaw) through a plan, a review that revised it, a review recorded without its Current View,
  * and (in the closed variant) an ending. Every date is fixed; "today" is FIXTURE_TODAY (11/01/2027).
  *
@@ -13,6 +12,7 @@
  *  - Goal 3 "Feel less worried when out", added at review 1: 6 → 3 (−3, Deteriorated)
  */
 import type { IsoDate } from '../../shared/dates';
+import { planRecord } from './plan-record';
 import { CURRENT_VIEW_ITEMS, type CurrentViewRatings } from '../../shared/domain/current-view';
 import { FLAG_LABELS, FLAG_SEVERITY } from '../../shared/domain/flags';
 import type { GroupingCode } from '../../shared/domain/groupings';
@@ -111,7 +111,7 @@ const criterion = (id: string, position: number, text: string, retiredAt: string
 
 function planVersion(versionNo: 1 | 2): PlanRecord {
   const first = versionNo === 1;
-  return {
+  return planRecord({
     id: `00000000-0000-7000-8000-00000009000${versionNo}`,
     caseId: CASE_ID,
     versionNo,
@@ -139,7 +139,7 @@ function planVersion(versionNo: 1 | 2): PlanRecord {
     createdAt: first ? '2026-10-12T10:00:00.000Z' : '2026-11-23T11:00:00.000Z',
     createdBy: CLINICIAN_ID,
     createdByName: CLINICIAN,
-  };
+  });
 }
 
 function reviews(): ReviewRecord[] {

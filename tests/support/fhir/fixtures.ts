@@ -6,6 +6,7 @@
  */
 import { CURRENT_VIEW_ITEMS, type CurrentViewRatings } from '../../../shared/domain/current-view';
 import type { CaseDetail, CurrentViewRecord, GoalRecord, PlanRecord } from '../../../shared/ipc/types';
+import { planRecord } from '../plan-record';
 
 /** A readable fixed UUID: id('a', 1) → 0000000a-0000-4000-8000-000000000001. */
 export const id = (kind: string, n: number): string => `${kind.padStart(8, '0')}-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -26,7 +27,7 @@ function cv(caseId: string, n: number, fields: Pick<CurrentViewRecord, 'context'
 }
 
 function plan(caseId: string, n: number, fields: Partial<PlanRecord> & Pick<PlanRecord, 'versionNo' | 'agreedDate' | 'targetDate' | 'grouping'>): PlanRecord {
-  return {
+  return planRecord({
     id: id('e', n),
     caseId,
     revisionReason: null,
@@ -43,7 +44,7 @@ function plan(caseId: string, n: number, fields: Partial<PlanRecord> & Pick<Plan
     createdBy: SAM.id,
     createdByName: SAM.name,
     ...fields,
-  };
+  });
 }
 
 function goal(n: number, fields: Partial<GoalRecord> & Pick<GoalRecord, 'position' | 'description' | 'createdOn'>, ratings: Array<[string, number]>): GoalRecord {
