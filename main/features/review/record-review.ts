@@ -56,14 +56,7 @@ function insertReviewRows(w: WriteContext, v: RecordReviewValue, reviewId: strin
     {
       id: reviewId,
       caseId: v.caseId,
-      reviewDate: v.reviewDate,
-      attendees: v.attendees,
-      otherAttendees: v.otherAttendees,
-      decision: v.decision,
-      endingPlan: v.endingPlan,
-      explicitDiscussion: v.explicitDiscussion,
-      nextReviewDate: v.nextReviewDate,
-      notes: v.notes,
+      ...reviewFields(v),
       currentViewId,
       createdBy: w.actor,
     },
@@ -74,6 +67,12 @@ function insertReviewRows(w: WriteContext, v: RecordReviewValue, reviewId: strin
   }
   for (const p of v.criteriaProgress) insertCriterionProgress(w.db, reviewId, p.criterionId, p.status);
   return currentViewId;
+}
+
+/** What a review records, as stored and as its audit entry shows it: listed once. */
+function reviewFields(v: RecordReviewValue) {
+  const { reviewDate, attendees, otherAttendees, decision, endingPlan, explicitDiscussion, nextReviewDate, notes } = v;
+  return { reviewDate, attendees, otherAttendees, decision, endingPlan, explicitDiscussion, nextReviewDate, notes };
 }
 
 interface RecordedReview {
@@ -96,14 +95,7 @@ function auditReview(w: WriteContext, { current, facts, v, reviewId, currentView
     entityId: reviewId,
     before: { nextReviewDate: current.nextReviewDate },
     after: {
-      reviewDate: v.reviewDate,
-      attendees: v.attendees,
-      otherAttendees: v.otherAttendees,
-      decision: v.decision,
-      endingPlan: v.endingPlan,
-      explicitDiscussion: v.explicitDiscussion,
-      nextReviewDate: v.nextReviewDate,
-      notes: v.notes,
+      ...reviewFields(v),
       goalRatings: words.goals(v.goalRatings),
       criteriaProgress: words.criteria(v.criteriaProgress),
       currentViewId,
