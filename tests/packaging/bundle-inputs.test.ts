@@ -32,8 +32,8 @@ describe('shipped bundles', () => {
     expect(inputs.some((file) => file.includes('node_modules/pdfkit/'))).toBe(false);
   });
 
-  it('the preload holds only itself and the channel names: no zod, no handlers, no Node modules', async () => {
+  it('the preload holds only itself, the channel names and the api builder: no zod, no handlers, no Node modules', async () => {
     const inputs = await inputsOf('main/preload.ts');
-    expect(inputs.sort()).toEqual(['main/preload.ts', 'shared/ipc/channels.ts']);
+    expect(inputs.sort()).toEqual(['main/preload.ts', 'shared/ipc/build-api.ts', 'shared/ipc/channels.ts']);
   });
 });
