@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { daysBetween, formatUkDate, type IsoDate } from '../../dates';
+import { formatUkDate, type IsoDate } from '../../dates';
 import { MAX_GOALS } from '../../domain/gbo';
 import type { GroupingCode } from '../../domain/groupings';
 import type { Settings } from '../../domain/settings';
 import type { FieldError } from '../result';
 import { present } from '../validate';
 import { Id, isoDate, text } from './common';
-import { PLAN_FIELD_LABELS, planFieldsShape } from './plan';
+import { isAdvice, PLAN_FIELD_LABELS, planFieldRules, planFieldsShape } from './plan';
 import { gboScore } from './review';
 
 /**
@@ -59,30 +59,24 @@ export interface RevisePlanRuleContext {
 
 export function revisePlanRules(v: RevisePlanValue, ctx: RevisePlanRuleContext): FieldError[] {
   const f: FieldError[] = [];
-  const { revisedDate: revised, targetDate: target, reviewDate: review } = v;
-  const advice = ctx.grouping === 'getting_advice' || ctx.grouping === 'thriving';
+  const { revisedDate: revised, reviewDate: review } = v;
   if (present(revised) && revised > ctx.today) f.push({ path: 'revisedDate', message: 'Date revised must be today or in the past' });
   else if (present(revised) && revised < ctx.openDate)
     f.push({ path: 'revisedDate', message: 'Date revised must be on or after the date the case was opened' });
   else if (present(revised) && ctx.lastReviewDate && revised < ctx.lastReviewDate)
     f.push({ path: 'revisedDate', message: `Date revised must be on or after the last review (${formatUkDate(ctx.lastReviewDate)})` });
-  if (present(target, revised) && target <= revised)
-    f.push({ path: 'targetDate', message: 'Target date must be after the date the plan was revised' });
   if (present(review, revised) && review <= revised)
     f.push({ path: 'reviewDate', message: 'Next review date must be after the date the plan was revised' });
-  if (!advice && !v.contingency)
-    f.push({ path: 'contingency', message: 'Say what will happen if the outcome is not achieved by the target date' });
-  if (ctx.grouping === 'getting_risk_support') {
-    if (!v.riskSupportSummary)
-      f.push({ path: 'riskSupportSummary', message: 'Getting Risk Support needs a risk-support plan summary' });
-    if (present(review, revised) && review > revised && daysBetween(revised, review) > ctx.settings.riskSupportMaxWeeks * 7)
-      f.push({ path: 'reviewDate', message: `Getting Risk Support must be reviewed within ${ctx.settings.riskSupportMaxWeeks} weeks` });
-  }
-  if (present(v.sdm) && v.sdm.participants.includes('other') && !v.sdm.otherParticipants)
-    f.push({ path: 'sdm.otherParticipants', message: 'Say who else took part' });
+  f.push(
+    ...planFieldRules(v, ctx, {
+      from: revised,
+      targetAfter: 'Target date must be after the date the plan was revised',
+      riskWithin: (weeks) => `Getting Risk Support must be reviewed within ${weeks} weeks`,
+    }),
+  );
 
   if (present(v.goals)) {
-    if (!advice && v.goals.length === 0)
+    if (!isAdvice(ctx.grouping) && v.goals.length === 0)
       f.push({ path: 'goals', message: "Keep at least one goal in the young person's own words" });
     const active = new Map(ctx.activeGoals.map((g) => [g.id, g.description]));
     const seen = new Set<string>();

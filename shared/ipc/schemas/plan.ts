@@ -122,30 +122,51 @@ export interface PlanRuleContext {
 /** Rules that depend on the grouping, the case's dates and the team's settings. */
 export function planRules(v: SavePlanValue, ctx: PlanRuleContext): FieldError[] {
   const f: FieldError[] = [];
-  const { agreedDate: agreed, targetDate: target, reviewDate: review } = v;
-  const advice = ctx.grouping === 'getting_advice' || ctx.grouping === 'thriving';
-  if (!advice && present(v.goals) && v.goals.length === 0)
+  const { agreedDate: agreed, reviewDate: review } = v;
+  if (!isAdvice(ctx.grouping) && present(v.goals) && v.goals.length === 0)
     f.push({ path: 'goals', message: "Add at least one goal in the young person's own words" });
-  if (!advice && !v.contingency)
-    f.push({ path: 'contingency', message: 'Say what will happen if the outcome is not achieved by the target date' });
   if (present(agreed) && agreed > ctx.today) f.push({ path: 'agreedDate', message: 'Date agreed must be today or in the past' });
   else if (present(agreed) && agreed < ctx.openDate)
     f.push({ path: 'agreedDate', message: 'Date agreed must be on or after the date the case was opened' });
-  if (present(target, agreed) && target <= agreed)
-    f.push({ path: 'targetDate', message: 'Target date must be after the date the plan was agreed' });
   if (present(review) && review < ctx.openDate)
     f.push({ path: 'reviewDate', message: 'Review date must be on or after the date the case was opened' });
   else if (present(review, agreed) && review <= agreed)
     f.push({ path: 'reviewDate', message: 'Review date must be after the date the plan was agreed' });
+  f.push(
+    ...planFieldRules(v, ctx, {
+      from: agreed,
+      targetAfter: 'Target date must be after the date the plan was agreed',
+      riskWithin: (weeks) => `Getting Risk Support must be reviewed within ${weeks} weeks of the plan`,
+    }),
+  );
+  return f;
+}
+
+/** Getting Advice and Thriving need no goals or contingency. */
+export function isAdvice(grouping: GroupingCode): boolean {
+  return grouping === 'getting_advice' || grouping === 'thriving';
+}
+
+/**
+ * The rules of the fields a first plan and a revision share (planFieldsShape), counted from the date
+ * the plan was agreed or revised (`from`): said once for plan:save and plan:revise (plan-revise.ts).
+ */
+export function planFieldRules(
+  v: PlanFieldsValue,
+  ctx: { grouping: GroupingCode; settings: Settings },
+  words: { from: IsoDate; targetAfter: string; riskWithin(weeks: number): string },
+): FieldError[] {
+  const f: FieldError[] = [];
+  const { from } = words;
+  const { targetDate: target, reviewDate: review } = v;
+  if (present(target, from) && target <= from) f.push({ path: 'targetDate', message: words.targetAfter });
+  if (!isAdvice(ctx.grouping) && !v.contingency)
+    f.push({ path: 'contingency', message: 'Say what will happen if the outcome is not achieved by the target date' });
   if (ctx.grouping === 'getting_risk_support') {
     if (!v.riskSupportSummary)
       f.push({ path: 'riskSupportSummary', message: 'Getting Risk Support needs a risk-support plan summary' });
-    const maxDays = ctx.settings.riskSupportMaxWeeks * 7;
-    if (present(review, agreed) && review > agreed && daysBetween(agreed, review) > maxDays)
-      f.push({
-        path: 'reviewDate',
-        message: `Getting Risk Support must be reviewed within ${ctx.settings.riskSupportMaxWeeks} weeks of the plan`,
-      });
+    const weeks = ctx.settings.riskSupportMaxWeeks;
+    if (present(review, from) && review > from && daysBetween(from, review) > weeks * 7) f.push({ path: 'reviewDate', message: words.riskWithin(weeks) });
   }
   if (present(v.sdm) && v.sdm.participants.includes('other') && !v.sdm.otherParticipants)
     f.push({ path: 'sdm.otherParticipants', message: 'Say who else took part' });
