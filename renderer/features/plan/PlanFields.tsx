@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import type { GroupingCode } from '../../../shared/domain/groupings';
 import type { Settings } from '../../../shared/domain/settings';
-import { LIKELIHOOD_LABELS, LIKELIHOODS, PLAN_FIELD_LABELS as LABEL } from '../../../shared/ipc/schemas/plan';
+import { isAdvice, LIKELIHOOD_LABELS, LIKELIHOODS, PLAN_FIELD_LABELS as LABEL } from '../../../shared/ipc/schemas/plan';
 import { DateInput } from '../../components/DateInput';
 import { RadioGroup, TextArea, TextInput } from '../../components/fields';
 import type { PlanFieldsDraft } from './plan-draft';
@@ -29,7 +29,7 @@ interface Props<C> {
 
 /** The fields a first plan and a revised plan share: outcome and ending, review, shared decision making. */
 export function PlanFields<C>({ draft, onChange, messageFor, grouping, settings, Criteria, labels, ...props }: Props<C>) {
-  const advice = grouping === 'getting_advice' || grouping === 'thriving';
+  const advice = isAdvice(grouping);
   const text = (key: 'agreedOutcome' | 'likelihoodNote' | 'contingency' | 'riskSupportSummary') => ({
     path: key,
     value: draft[key],

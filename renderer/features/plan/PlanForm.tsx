@@ -2,6 +2,7 @@ import { type FormEvent, type ReactNode } from 'react';
 import { formatUkDate } from '../../../shared/dates';
 import { GROUPING_LABELS, type GroupingCode } from '../../../shared/domain/groupings';
 import type { Settings } from '../../../shared/domain/settings';
+import { isAdvice } from '../../../shared/ipc/schemas/plan';
 import type { CaseDetail, DraftRecord } from '../../../shared/ipc/types';
 import { request } from '../../api/client';
 import { useApiData } from '../../hooks/use-api-data';
@@ -119,7 +120,7 @@ function PlanEditor({ detail, grouping, settings, back, caption, saved }: Editor
   const weeks = reviewIntervalWeeks(grouping, settings);
   const { autosave, draft, change, changeAgreedDate, today } = usePlanDraft(detail, weeks, saved);
   usePageTitle(TITLE, form.errors.length > 0);
-  const advice = grouping === 'getting_advice' || grouping === 'thriving';
+  const advice = isAdvice(grouping);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
