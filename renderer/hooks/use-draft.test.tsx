@@ -6,20 +6,11 @@ import { expectNoAxeViolations } from '../test-support/axe';
 import { fieldValue } from '../test-support/form-queries';
 import { createTestBackend, type TestBackend } from '../../tests/support/app-api/backend';
 import { renderApp } from '../test-support/render-app';
+import { JAMIE_GOALS, jamie } from '../../tests/support/app-api/seed';
 import { DRAFT_DELAY_MS } from './use-draft';
 
 function seedPlanned(backend: TestBackend) {
-  return backend.seedCase({
-    name: 'Jamie Lee',
-    caseRef: 'RIO-1001',
-    openDate: '2026-11-02',
-    grouping: 'getting_help',
-    plan: {
-      agreedDate: '2026-11-09',
-      criteria: ['Attends school every day for four weeks'],
-      goals: [{ description: 'Go back to school', ratings: [{ date: '2026-11-09', score: 2 }] }],
-    },
-  });
+  return backend.seedCase(jamie({ goals: JAMIE_GOALS.slice(0, 1) }));
 }
 
 async function openReview() {

@@ -52,3 +52,9 @@ export const CHANNEL_NAMES = [
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
+
+/** 'cases:open' → the api's `cases` group and its `open` function. */
+export function splitChannel(name: string): { domain: string; verb: string } {
+  const i = name.indexOf(':');
+  return { domain: name.slice(0, i), verb: name.slice(i + 1) };
+}

@@ -182,11 +182,6 @@ export type Api = {
   };
 };
 
-export function splitChannel(name: string): { domain: string; verb: string } {
-  const i = name.indexOf(':');
-  return { domain: name.slice(0, i), verb: name.slice(i + 1) };
-}
-
 /** JSON Schema of a channel's arguments (what the CLI's `channels` command prints). */
 export function argsJsonSchema(name: Channel): unknown {
   return z.toJSONSchema(contract[name].args, { io: 'input', unrepresentable: 'any' });

@@ -6,24 +6,12 @@ import { choose, errorBeside, fill } from '../../test-support/form-queries';
 import { createTestBackend } from '../../../tests/support/app-api/backend';
 import { STALE_CASE_MESSAGE } from '../../../tests/support/app-api/messages';
 import { renderApp } from '../../test-support/render-app';
+import { jamie } from '../../../tests/support/app-api/seed';
 
 /** Jamie: plan agreed 09/11/2026, reviewed 04/01/2027; today is 11/01/2027. */
 async function openEnding() {
   const backend = createTestBackend();
-  const caseId = backend.seedCase({
-    name: 'Jamie Lee',
-    caseRef: 'RIO-1001',
-    openDate: '2026-11-02',
-    grouping: 'getting_help',
-    plan: {
-      agreedDate: '2026-11-09',
-      criteria: ['Attends school every day for four weeks'],
-      goals: [
-        { description: 'Go back to school', ratings: [{ date: '2026-11-09', score: 2 }] },
-        { description: 'Sleep through the night', ratings: [{ date: '2026-11-09', score: 3 }] },
-      ],
-    },
-  });
+  const caseId = backend.seedCase(jamie());
   backend.seedReview(caseId, { reviewDate: '2027-01-04', scores: [6, 7], decision: 'move_to_ending' });
   const r = await renderApp({ backend, route: { name: 'close-case', caseId } });
   await screen.findByRole('button', { name: 'Close the case' });

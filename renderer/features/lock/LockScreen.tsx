@@ -8,7 +8,7 @@ import { TextInput } from '../../components/fields';
 import { useFormErrors } from '../../lib/form-errors';
 import { PageHeading, usePageTitle } from '../../components/page';
 import { useLockActions } from '../../stores/lock';
-import { NEW_PASSPHRASE_LABELS, NewPassphraseFields, PassphraseInput } from './PassphraseInput';
+import { NewPassphraseFields, PassphraseInput } from './PassphraseInput';
 
 /**
  * A failed unlock's errors beside the fields: a wrong passphrase or recovery code (main says which in
@@ -125,7 +125,6 @@ function RecoverForm() {
         />
         <NewPassphraseFields
           path="newPassphrase"
-          labels={NEW_PASSPHRASE_LABELS}
           passphrase={newPassphrase}
           confirmPassphrase={confirmPassphrase}
           onPassphrase={setNew}

@@ -17,21 +17,27 @@ export function PassphraseInput(props: {
 }
 
 /** The two fields that choose a passphrase (setting it up, recovering, changing it): it, then it again. */
+/** Setting up chooses a passphrase; recovering and changing it replace one. */
+const LABELS = {
+  passphrase: { passphrase: 'Choose a passphrase', again: 'Type the passphrase again' },
+  newPassphrase: { passphrase: 'New passphrase', again: 'Type the new passphrase again' },
+} as const;
+
 export function NewPassphraseFields(props: {
   /** Where the new passphrase goes in the arguments main checks; the second field is always `confirmPassphrase`. */
-  path: 'passphrase' | 'newPassphrase';
-  labels: { passphrase: string; again: string };
+  path: keyof typeof LABELS;
   passphrase: string;
   confirmPassphrase: string;
   onPassphrase(value: string): void;
   onConfirm(value: string): void;
   messageFor(path: string): string | undefined;
 }) {
+  const labels = LABELS[props.path];
   return (
     <>
       <PassphraseInput
         path={props.path}
-        label={props.labels.passphrase}
+        label={labels.passphrase}
         hint="At least 12 characters. Three random words work well."
         autoComplete="new-password"
         value={props.passphrase}
@@ -40,7 +46,7 @@ export function NewPassphraseFields(props: {
       />
       <PassphraseInput
         path="confirmPassphrase"
-        label={props.labels.again}
+        label={labels.again}
         autoComplete="new-password"
         value={props.confirmPassphrase}
         onChange={props.onConfirm}
@@ -49,6 +55,3 @@ export function NewPassphraseFields(props: {
     </>
   );
 }
-
-/** The labels where a passphrase is replaced (recovering, changing it). */
-export const NEW_PASSPHRASE_LABELS = { passphrase: 'New passphrase', again: 'Type the new passphrase again' };

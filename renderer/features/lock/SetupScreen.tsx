@@ -49,7 +49,6 @@ function PassphraseStep({ onDone }: { onDone(result: LockSetupResult): void }) {
       <form noValidate onSubmit={(e) => void submit(e)}>
         <NewPassphraseFields
           path="passphrase"
-          labels={{ passphrase: 'Choose a passphrase', again: 'Type the passphrase again' }}
           {...{ passphrase, confirmPassphrase }}
           onPassphrase={setPassphrase}
           onConfirm={setConfirm}

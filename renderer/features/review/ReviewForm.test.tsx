@@ -7,16 +7,12 @@ import { choose, errorBeside, fieldValue, fill } from '../../test-support/form-q
 import { createTestBackend, type TestBackend } from '../../../tests/support/app-api/backend';
 import { READ_ONLY_MESSAGE, STALE_CASE_MESSAGE } from '../../../tests/support/app-api/messages';
 import { renderApp } from '../../test-support/render-app';
+import { jamie } from '../../../tests/support/app-api/seed';
 
 /** Jamie: open 02/11/2026, plan agreed 09/11/2026; today (the backend's) is 11/01/2027. */
 function seedJamie(backend: TestBackend, targetDate: IsoDate = '2027-03-01') {
-  return backend.seedCase({
-    name: 'Jamie Lee',
-    caseRef: 'RIO-1001',
-    openDate: '2026-11-02',
-    grouping: 'getting_help',
-    plan: {
-      agreedDate: '2026-11-09',
+  return backend.seedCase(
+    jamie({
       targetDate,
       reviewDate: '2027-01-04',
       criteria: ['Attends school every day for four weeks', 'Sleeps through most nights'],
@@ -25,8 +21,8 @@ function seedJamie(backend: TestBackend, targetDate: IsoDate = '2027-03-01') {
         { description: 'Join a club', status: 'dropped', ratings: [{ date: '2026-11-09', score: 5 }] },
         { description: 'Sleep through the night', ratings: [{ date: '2026-11-09', score: 3 }, { date: '2026-12-07', score: 4 }] },
       ],
-    },
-  });
+    }),
+  );
 }
 
 async function openReview(options: { targetDate?: IsoDate } = {}) {

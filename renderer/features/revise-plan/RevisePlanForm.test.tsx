@@ -4,27 +4,19 @@ import { expectNoAxeViolations } from '../../test-support/axe';
 import { errorBeside, fieldValue, fill } from '../../test-support/form-queries';
 import { createTestBackend } from '../../../tests/support/app-api/backend';
 import { renderApp } from '../../test-support/render-app';
+import { JAMIE_GOALS, jamie } from '../../../tests/support/app-api/seed';
 
 /** Jamie: plan agreed 09/11/2026 with two goals and two ending criteria; today is 11/01/2027. */
 async function openRevise(options: { goals?: number; reviewed?: boolean } = {}) {
   const backend = createTestBackend();
-  const goals = [
-    { description: 'Go back to school', ratings: [{ date: '2026-11-09', score: 2 }] },
-    { description: 'Sleep through the night', ratings: [{ date: '2026-11-09', score: 3 }] },
-  ].slice(0, options.goals ?? 2);
-  const caseId = backend.seedCase({
-    name: 'Jamie Lee',
-    caseRef: 'RIO-1001',
-    openDate: '2026-11-02',
-    grouping: 'getting_help',
-    plan: {
-      agreedDate: '2026-11-09',
+  const caseId = backend.seedCase(
+    jamie({
       targetDate: '2027-03-01',
       reviewDate: '2027-01-04',
       criteria: ['Attends school every day for four weeks', 'Sleeps through most nights'],
-      goals,
-    },
-  });
+      goals: JAMIE_GOALS.slice(0, options.goals ?? 2),
+    }),
+  );
   // Main records a review only with every active goal rated, and ratings that moved need no explicit discussion.
   const reviewId = options.reviewed ? backend.seedReview(caseId, { reviewDate: '2027-01-11', scores: [6, 7], decision: 'revise_plan', nextReviewDate: '2027-02-22' }) : undefined;
   const r = await renderApp({ backend, route: { name: 'revise-plan', caseId, ...(reviewId ? { reviewId } : {}) } });

@@ -3,7 +3,7 @@ import { ChangePassphraseArgs } from '../../../shared/ipc/schemas/lock';
 import { validateWith } from '../../../shared/ipc/validate';
 import { request } from '../../api/client';
 import { inFormOrder, type FormErrors } from '../../lib/form-errors';
-import { NEW_PASSPHRASE_LABELS, NewPassphraseFields, PassphraseInput } from '../lock/PassphraseInput';
+import { NewPassphraseFields, PassphraseInput } from '../lock/PassphraseInput';
 import { unlockErrors } from '../lock/LockScreen';
 
 const ORDER = ['currentPassphrase', 'newPassphrase', 'confirmPassphrase'];
@@ -65,7 +65,6 @@ export function AppLockSection({ form }: { form: FormErrors }) {
         />
         <NewPassphraseFields
           path="newPassphrase"
-          labels={NEW_PASSPHRASE_LABELS}
           passphrase={newPassphrase}
           confirmPassphrase={confirmPassphrase}
           onPassphrase={setNew}

@@ -62,6 +62,26 @@ export interface SeedGoal {
   status?: 'active' | 'dropped';
 }
 
+/** The form tests' goals: "Go back to school" rated 2 and "Sleep through the night" rated 3 at the plan. */
+export const JAMIE_GOALS: SeedGoal[] = [
+  { description: 'Go back to school', ratings: [{ date: '2026-11-09', score: 2 }] },
+  { description: 'Sleep through the night', ratings: [{ date: '2026-11-09', score: 3 }] },
+];
+
+/**
+ * The form tests' young person: Jamie Lee, opened 02/11/2026 in Getting Help, plan agreed 09/11/2026
+ * with JAMIE_GOALS and one ending criterion unless `plan` says otherwise.
+ */
+export function jamie(plan: Partial<NonNullable<SeedCaseOptions['plan']>> = {}): SeedCaseOptions {
+  return {
+    name: 'Jamie Lee',
+    caseRef: 'RIO-1001',
+    openDate: '2026-11-02',
+    grouping: 'getting_help',
+    plan: { agreedDate: '2026-11-09', criteria: ['Attends school every day for four weeks'], goals: JAMIE_GOALS, ...plan },
+  };
+}
+
 export interface SeedReviewOptions {
   reviewDate: IsoDate;
   /** For the active goals in plan order. */

@@ -7,29 +7,15 @@ import { expect } from 'vitest';
 import { formatUkDate, type IsoDate } from '../../../shared/dates';
 import { formatNhsNumber } from '../../../shared/domain/nhs-number';
 import type { TeamCases } from '../../../shared/ipc/types';
+import { TEAM_CSV_HEADER } from '../../../main/export/team-csv';
 import { captureDownload, parseCsv, readText } from './downloads';
 import { pressButton } from './keyboard';
 
 /** Whitespace collapsed, for text that wraps differently on screen, in a PDF and in the services. */
 export const flat = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
-/** The CSV columns, in order, as the brief lists them. */
-export const CSV_HEADER = [
-  'Rank',
-  'Case ref',
-  'Name',
-  'NHS number',
-  'Date of birth',
-  'Clinician',
-  'Grouping',
-  'Open date',
-  'Weeks open',
-  'Next review',
-  'Target date',
-  'Flags',
-  'Flag reasons',
-  'Goals (first→latest)',
-];
+/** The CSV's columns, in order: main's own list (main/export/team-csv.ts), so the page's file is checked against it. */
+export const CSV_HEADER: readonly string[] = TEAM_CSV_HEADER;
 const UK_DATE = /^\d{2}\/\d{2}\/\d{4}$/;
 
 /** The file-name slug the brief describes: lower case, [a-z0-9-] only. */
@@ -64,8 +50,7 @@ export async function checkCsvDownload(page: Page, scope: TeamCases, teamSlug: s
   );
   expect(saved.fileName).toMatch(new RegExp(`^thrive-team-${teamSlug}(-[a-z0-9-]+)?-${today}\\.csv$`));
   const [header, ...rows] = parseCsv(readText(saved.file)).filter((r) => r.some((cell) => cell !== ''));
-  // The brief writes "Goals (first→latest)"; spacing around the arrow is not a difference a reader sees.
-  expect(header?.map((h) => h.replace(/\s*→\s*/, '→'))).toEqual(CSV_HEADER);
+  expect(header).toEqual(CSV_HEADER);
   expect(rows.length, `one CSV row per open case of ${scope.clinician?.name ?? 'the team'}`).toBe(scope.rows.length);
   const col = (name: string): number => CSV_HEADER.indexOf(name);
   expect(rows.map((r) => r[col('Case ref')])).toEqual(scope.rows.map((r) => r.caseRef));
