@@ -16,7 +16,7 @@ import { openDatabase } from './db/open';
 import { totalChanges, type Db } from './db/sql';
 import { dispatch } from './ipc/dispatch';
 import { handlers } from './ipc/handlers';
-import type { HandlerContext, Handlers } from './ipc/types';
+import type { HandlerContext, Handlers, SyncChannel } from './ipc/types';
 
 export interface AppServicesOptions {
   dbPath: string;
@@ -48,7 +48,12 @@ export interface AppServices {
   backups: BackupService;
   clock: Clock;
   handlers: Handlers;
-  /** Synchronous, like better-sqlite3: parses, runs and wraps one call. */
+  /**
+   * Parses, runs and wraps one call: synchronously, like better-sqlite3, except the sync channels,
+   * which wait on the team server and answer with a promise. A channel named at run time (ipcMain, the
+   * e2e bridge, the component tests' backend) may be one of those: those transports await the answer.
+   */
+  invoke(channel: SyncChannel, rawArgs: unknown): Promise<IpcResult<unknown>>;
   invoke(channel: string, rawArgs: unknown): IpcResult<unknown>;
   /**
    * Rows written through the open connection so far: compared before and after a call to tell whether
@@ -109,7 +114,7 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     backups: ctx.backups,
     clock: opts.clock,
     handlers,
-    invoke: (channel, rawArgs) => dispatch(handlers, ctx, channel, rawArgs),
+    invoke: ((channel: string, rawArgs: unknown) => dispatch(handlers, ctx, channel, rawArgs)) as AppServices['invoke'],
     changes: () => (ctx.db.open ? totalChanges(ctx.db) : 0),
     close: () => {
       const db = ctx.db;

@@ -22,35 +22,54 @@ export function isLockChannel(name: string): name is LockChannel {
   return name.startsWith('lock:') && isChannel(name);
 }
 
+/** What a call answers: at once, or (a sync channel, which waits on the team server) once it has settled. */
+export type DispatchResult = IpcResult<unknown> | Promise<IpcResult<unknown>>;
+
 /** Any channel with the database open; a lock channel also with the app lock's context (no database while locked). */
-export function dispatch(handlers: Handlers, ctx: HandlerContext, channel: string, rawArgs: unknown): IpcResult<unknown>;
+export function dispatch(handlers: Handlers, ctx: HandlerContext, channel: string, rawArgs: unknown): DispatchResult;
 export function dispatch(handlers: Handlers, ctx: LockContext, channel: LockChannel, rawArgs: unknown): IpcResult<unknown>;
-export function dispatch(handlers: Handlers, ctx: HandlerContext | LockContext, channel: string, rawArgs: unknown): IpcResult<unknown> {
+export function dispatch(handlers: Handlers, ctx: HandlerContext | LockContext, channel: string, rawArgs: unknown): DispatchResult {
   if (typeof channel !== 'string' || !isChannel(channel)) {
     return { ok: false, error: { code: 'unknown_channel', message: `There is no channel called ${String(channel)}` } };
   }
   const started = performance.now();
+  let settled = true;
   try {
     const parsed = contract[channel].args.safeParse(rawArgs);
     if (!parsed.success) return { ok: false, error: validationError(issuesToFields(parsed.error.issues)).toIpcError() };
     const handler = handlers[channel] as (args: unknown, ctx: HandlerContext | LockContext) => unknown;
-    return { ok: true, value: handler(parsed.data, ctx) };
+    const value = handler(parsed.data, ctx);
+    if (!(value instanceof Promise)) return { ok: true, value };
+    // Timed when it settles, not when the promise is handed back; the main process is not blocked meanwhile.
+    settled = false;
+    return value.then(
+      (v: unknown): IpcResult<unknown> => ({ ok: true, value: v }),
+      (error: unknown) => failure(error, channel, ctx),
+    ).finally(() => timed(channel, ctx, started));
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, error: error.toIpcError() };
-    const storage = storageFaultOfCall(error, ctx);
-    if (storage) {
-      ctx.log(`${channel} failed: ${storage.fault} (${error instanceof Error ? error.message : String(error)})`);
-      return { ok: false, error: { code: 'storage', message: `${storageFaultMessage(storage.fault, storage.path)} Nothing was saved.` } };
-    }
-    ctx.log(`${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return {
-      ok: false,
-      error: { code: 'internal', message: 'Something went wrong inside THRIVE Plans. Nothing was saved; please try again.' },
-    };
+    return failure(error, channel, ctx);
   } finally {
-    const ms = performance.now() - started;
-    if (ms > SLOW_CALL_MS) (ctx.trace ?? ctx.log)(`slow call: ${channel} took ${ms.toFixed(1)} ms`);
+    if (settled) timed(channel, ctx, started);
   }
+}
+
+function timed(channel: string, ctx: HandlerContext | LockContext, started: number): void {
+  const ms = performance.now() - started;
+  if (ms > SLOW_CALL_MS) (ctx.trace ?? ctx.log)(`slow call: ${channel} took ${ms.toFixed(1)} ms`);
+}
+
+function failure(error: unknown, channel: string, ctx: HandlerContext | LockContext): IpcResult<never> {
+  if (error instanceof AppError) return { ok: false, error: error.toIpcError() };
+  const storage = storageFaultOfCall(error, ctx);
+  if (storage) {
+    ctx.log(`${channel} failed: ${storage.fault} (${error instanceof Error ? error.message : String(error)})`);
+    return { ok: false, error: { code: 'storage', message: `${storageFaultMessage(storage.fault, storage.path)} Nothing was saved.` } };
+  }
+  ctx.log(`${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  return {
+    ok: false,
+    error: { code: 'internal', message: 'Something went wrong inside THRIVE Plans. Nothing was saved; please try again.' },
+  };
 }
 
 /**

@@ -15,6 +15,7 @@ import { planHandlers } from '../features/plan/handlers';
 import { profileHandlers } from '../features/profile/handlers';
 import { reviewHandlers } from '../features/review/handlers';
 import { settingsHandlers } from '../features/settings/handlers';
+import { syncHandlers } from '../features/sync/handlers';
 import { teamHandlers } from '../features/team/handlers';
 import { teamsHandlers } from '../features/teams/handlers';
 import type { Handlers } from './types';
@@ -38,4 +39,5 @@ export const handlers: Handlers = {
   ...lockHandlers,
   ...backupHandlers,
   ...demoHandlers,
+  ...syncHandlers,
 };

@@ -3,6 +3,7 @@ import type { Channel, ParsedArgsOf, ResultOf } from '../../shared/ipc/contract'
 import type { LockSetupResult, LockStatus } from '../../shared/ipc/security-types';
 import type { BackupService } from '../backup/service';
 import type { Db } from '../db/sql';
+import type { SyncService } from '../features/sync/sync-service';
 
 /** What every handler gets besides its arguments. */
 export interface HandlerContext {
@@ -18,6 +19,8 @@ export interface HandlerContext {
   systemActor: string;
   /** Backups of this database (list, back up now, restore); a restore replaces `db` above. */
   backups?: BackupService;
+  /** Team sync (main/sync/engine.ts); absent in a session with no team server, which stays solo. */
+  sync?: SyncService;
 }
 
 /**
@@ -53,7 +56,13 @@ export interface LockContext {
 /** The channels answered while the app is locked. */
 export type LockChannel = Extract<Channel, `lock:${string}`>;
 
-export type Handler<C extends Channel> = (args: ParsedArgsOf<C>, ctx: C extends LockChannel ? LockContext : HandlerContext) => ResultOf<C>;
+/** The channels that wait on the team server: their handlers answer with a promise (dispatch awaits it). */
+export type SyncChannel = Extract<Channel, `sync:${string}`>;
+
+export type Handler<C extends Channel> = (
+  args: ParsedArgsOf<C>,
+  ctx: C extends LockChannel ? LockContext : HandlerContext,
+) => C extends SyncChannel ? ResultOf<C> | Promise<ResultOf<C>> : ResultOf<C>;
 
 /** One handler per channel of the contract; the compiler refuses a missing or mistyped one. */
 export type Handlers = { [C in Channel]: Handler<C> };

@@ -49,6 +49,13 @@ export const CHANNEL_NAMES = [
   'backup:create',
   'backup:restore',
   'demo:seed',
+  'sync:status',
+  'sync:connect',
+  'sync:signIn',
+  'sync:signOut',
+  'sync:now',
+  'sync:conflicts',
+  'sync:resolve',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

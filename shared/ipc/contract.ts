@@ -44,6 +44,7 @@ import type {
 import { BackupFileArgs } from './schemas/backup';
 import { TeamCreateArgs } from './schemas/teams';
 import { ProfileSetupArgs } from './schemas/profile';
+import { SyncConnectArgs, SyncResolveArgs, type ConflictView, type SyncStatus } from './schemas/sync';
 
 interface ChannelDef<A extends z.ZodType, R> {
   args: A;
@@ -157,6 +158,22 @@ export const contract = {
     'Restore a backup: the database in use is set aside (never deleted) and the backup put in its place',
   ),
   'demo:seed': channel<typeof Empty, SeedResult>(Empty, 'Fill an empty database with a fictional demo caseload'),
+  'sync:status': channel<typeof Empty, SyncStatus>(Empty, 'Team mode: the sync state the header shows (solo when no team server is set up)'),
+  'sync:connect': channel<typeof SyncConnectArgs, SyncStatus>(
+    SyncConnectArgs,
+    'Team mode: check the team server at this address and remember it (team mode on); nothing is sent until sign-in',
+  ),
+  'sync:signIn': channel<typeof Empty, SyncStatus>(Empty, "Team mode: sign in with the organisation's account in the system browser"),
+  'sync:signOut': channel<typeof Empty, SyncStatus>(Empty, 'Team mode: sign out; changes made since wait on this device until the next sign-in'),
+  'sync:now': channel<typeof Empty, SyncStatus>(Empty, "Team mode: send the changes waiting, then fetch the team's changes, now"),
+  'sync:conflicts': channel<typeof Empty, ConflictView[]>(
+    Empty,
+    "Team mode: cases changed here and on the server since the last sync, each field's two versions side by side",
+  ),
+  'sync:resolve': channel<typeof SyncResolveArgs, SyncStatus>(
+    SyncResolveArgs,
+    "Team mode: settle a conflict: 'mine' puts this device's changes on top of the server's, 'theirs' keeps the server's; both kept in the audit trail",
+  ),
 } satisfies Record<ChannelName, ChannelDef<z.ZodType, unknown>>;
 
 // Compile-time check that channels.ts lists exactly the contract's channels.
