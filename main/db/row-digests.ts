@@ -131,6 +131,11 @@ export function takeWrittenRows(db: Db, limit = ROWS_PER_ENTRY): RowDigest[] | n
   return out;
 }
 
+/** Whether this connection notes the rows it writes (a writable one opened by main/db/open.ts does). */
+export function tracksWrites(db: Db): boolean {
+  return tracked.has(db);
+}
+
 /** Whether rows were written that no audit entry has taken yet (checked at the end of a write). */
 export function hasUntakenWrites(db: Db): boolean {
   return tracked.has(db) && stmt<[], { n: number }>(db, 'SELECT EXISTS (SELECT 1 FROM temp.audit_touched) AS n').get()!.n === 1;
