@@ -21,6 +21,12 @@ export function createApiPool(connectionString: string, max = 10): pg.Pool {
 export async function withPerson<T>(pool: pg.Pool, personId: string | null, fn: (db: Db) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken: unknown;
+  // A connection cut while checked out (PostgreSQL restarting) emits 'error' between our queries; the
+  // pool only listens while the client is idle. The failed query or ROLLBACK reports it to the caller.
+  const onLost = (error: Error) => {
+    broken = error;
+  };
+  client.on('error', onLost);
   try {
     await client.query('BEGIN');
     await client.query(`SELECT set_config('thrive.person_id', $1, true)`, [personId ?? '']);
@@ -35,7 +41,8 @@ export async function withPerson<T>(pool: pg.Pool, personId: string | null, fn: 
     }
     throw error;
   } finally {
-    // A client whose ROLLBACK failed is in an unknown state: destroy it rather than reuse it.
+    client.off('error', onLost);
+    // A client whose connection was lost or whose ROLLBACK failed is in an unknown state: destroy it.
     client.release(broken instanceof Error ? broken : undefined);
   }
 }
