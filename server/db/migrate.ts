@@ -4,7 +4,7 @@
  * The migrations' own bookkeeping lives in the schema `thrive_migrations`, which thrive_api cannot use.
  */
 import path from 'node:path';
-import { runner, type RunMigration } from 'node-pg-migrate';
+import { runner } from 'node-pg-migrate';
 import pg from 'pg';
 
 /** Where the .sql files are: beside this file in the source tree, and copied beside the bundle in dist/server. */
@@ -24,7 +24,7 @@ export interface MigrateOptions {
 /** Applies pending migrations as the owner; returns the names of the ones run. */
 export async function migrate(ownerUrl: string, options: MigrateOptions = {}): Promise<string[]> {
   const direction = options.direction ?? 'up';
-  const ran: RunMigration[] = await runner({
+  const ran = await runner({
     databaseUrl: ownerUrl,
     dir: options.dir ?? MIGRATIONS_DIR,
     direction,
