@@ -94,9 +94,12 @@ class Engine implements SyncEngine {
 
   syncOnce(): Promise<SyncStatus> {
     if (this.running) return this.running;
-    this.running = this.round().finally(() => {
-      this.running = null;
-    });
+    // The status is read once the round is over, so it never says "syncing" about a finished round.
+    this.running = this.round()
+      .finally(() => {
+        this.running = null;
+      })
+      .then(() => this.status());
     return this.running;
   }
 
@@ -104,13 +107,13 @@ class Engine implements SyncEngine {
     return this.syncOnce();
   }
 
-  private async round(): Promise<SyncStatus> {
+  private async round(): Promise<void> {
     const url = this.serverUrl();
-    if (url === null) return this.status();
+    if (url === null) return;
     const token = await this.opts.auth.getAccessToken();
     if (token === null) {
       this.message = null;
-      return this.status();
+      return;
     }
     const deps = { db: this.db, clock: this.opts.clock, deviceId: this.opts.deviceId, http: this.opts.http(url), token, pullLimit: this.opts.pullLimit ?? DEFAULT_PULL_LIMIT };
     const end = await runRound(deps, getEngineState(this.db(), 'engine.serverConfig')).catch((error: unknown): RoundEnd => {
@@ -120,7 +123,6 @@ class Engine implements SyncEngine {
       return { kind: 'unavailable', message: 'Syncing stopped part-way; it will carry on shortly. Nothing saved here was lost.', retryAfterMs: null };
     });
     this.record(end);
-    return this.status();
   }
 
   private record(end: RoundEnd): void {
