@@ -11,8 +11,8 @@ export interface NetProxy {
   /** http://127.0.0.1:<port>: the address the device is given for the team server. */
   url: string;
   online: boolean;
-  /** The next push's answer is thrown away once the server has sent it, and the connection reset. */
-  dropNextPushResponse(): void;
+  /** The next `count` pushes' answers are thrown away once the server has sent them, the connection reset. */
+  dropPushResponses(count?: number): void;
   /** How many push answers were thrown away. */
   dropped: number;
   close(): Promise<void>;
@@ -21,7 +21,7 @@ export interface NetProxy {
 export async function startNetProxy(target: string): Promise<NetProxy> {
   const to = new URL(target);
   const sockets = new Set<net.Socket>();
-  let dropNext = false;
+  let toDrop = 0;
   let online = true;
   const proxy = {
     url: '',
@@ -34,8 +34,8 @@ export async function startNetProxy(target: string): Promise<NetProxy> {
       // Cut: the connections the device keeps alive go too, as they would with the Wi-Fi off.
       if (!value) for (const s of sockets) s.destroy();
     },
-    dropNextPushResponse() {
-      dropNext = true;
+    dropPushResponses(count = 1) {
+      toDrop = count;
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -58,8 +58,8 @@ export async function startNetProxy(target: string): Promise<NetProxy> {
       upstream.write(chunk);
     });
     upstream.on('data', (chunk: Buffer) => {
-      if (pushing && dropNext) {
-        dropNext = false;
+      if (pushing && toDrop > 0) {
+        toDrop--;
         proxy.dropped++;
         client.destroy();
         upstream.destroy();
