@@ -71,6 +71,8 @@ export interface SyncDevice {
   auth: TestAuth;
   net: NetProxy;
   clock: ReturnType<typeof fixedClock>;
+  /** The protocol its build speaks, read at each round (a test makes it an old build by lowering it). */
+  protocol: number | undefined;
   /** A channel through the real dispatch (sync channels are awaited). */
   call<C extends Channel>(channel: C, args: ArgsOf<C>): Promise<IpcResult<ResultOf<C>>>;
   ok<C extends Channel>(channel: C, args: ArgsOf<C>): Promise<ResultOf<C>>;
@@ -110,6 +112,8 @@ async function openDevice(world: Pick<TeamWorld, 'server' | 'people'>, who: Who,
   const net = await startNetProxy(world.server.url);
   const auth = testAuth(EMAILS[who]);
   let engine: SyncEngine | undefined;
+  // eslint-disable-next-line prefer-const -- the engine's http factory reads it after it is made
+  let device: SyncDevice;
   const services = createAppServices({
     dbPath: tempDbPath(`${who}.db`),
     key: TEST_KEY,
@@ -122,7 +126,7 @@ async function openDevice(world: Pick<TeamWorld, 'server' | 'people'>, who: Who,
         db: open.db,
         clock,
         deviceId,
-        http: (baseUrl) => createSyncHttp({ baseUrl, deviceId, timeoutMs: 10_000, ...(options.protocol !== undefined ? { protocol: options.protocol } : {}) }),
+        http: (baseUrl) => createSyncHttp({ baseUrl, deviceId, timeoutMs: 10_000, ...(device.protocol !== undefined ? { protocol: device.protocol } : {}) }),
         auth,
         // The loop is never started: each test says when a device syncs (sync:now), as a person would.
         timers: { setTimeout: () => null, clearTimeout: () => {} },
@@ -136,7 +140,7 @@ async function openDevice(world: Pick<TeamWorld, 'server' | 'people'>, who: Who,
     if (!result.ok) expect.fail(`${who}: ${channel} failed: ${JSON.stringify(result.error)}`);
     return result.value;
   };
-  const device: SyncDevice = {
+  device = {
     who,
     personId: world.people[who],
     services,
@@ -145,6 +149,7 @@ async function openDevice(world: Pick<TeamWorld, 'server' | 'people'>, who: Who,
     auth,
     net,
     clock,
+    protocol: options.protocol,
     call,
     ok,
     async join() {
