@@ -74,6 +74,7 @@ function toStored(options: SignInOptions, tokens: oidc.TokenEndpointResponse, pr
     clientId: options.clientId,
     accessToken: tokens.access_token,
     accessTokenExpiresAt: new Date(Date.parse(now) + (tokens.expires_in ?? 60) * 1000).toISOString(),
+    accessTokenReceivedAt: now,
     // Providers that rotate send a new refresh token; others keep the one already held.
     refreshToken: tokens.refresh_token ?? previous?.refreshToken ?? null,
     idToken: tokens.id_token ?? previous?.idToken ?? null,
@@ -187,8 +188,11 @@ export function createSignIn(options: SignInOptions): SignIn {
     async getAccessToken() {
       const stored = loadTokens(db);
       if (!stored || stored.issuer !== options.issuer || stored.clientId !== options.clientId) return null;
-      const left = Date.parse(stored.accessTokenExpiresAt) - Date.parse(clock.now());
-      if (left > (options.refreshMarginSeconds ?? 60) * 1000) return stored.accessToken;
+      const end = Date.parse(stored.accessTokenExpiresAt);
+      const left = end - Date.parse(clock.now());
+      // The margin is at most half the token's life, so a provider's short tokens are not refreshed at every call.
+      const margin = Math.min((options.refreshMarginSeconds ?? 60) * 1000, (end - Date.parse(stored.accessTokenReceivedAt)) / 2);
+      if (left > margin) return stored.accessToken;
       if (!stored.refreshToken) return left > 0 ? stored.accessToken : null;
       // One refresh at a time: the provider rotates refresh tokens, so a second use of the old one
       // would be taken as theft and end the sign-in.

@@ -16,6 +16,8 @@ const storedTokensSchema = z.object({
   accessToken: z.string().min(1),
   /** When the access token stops being accepted, by the device's clock when it was received. */
   accessTokenExpiresAt: z.string(),
+  /** When it was received (the device's clock): with the end, its lifetime, which bounds the refresh margin. */
+  accessTokenReceivedAt: z.string(),
   refreshToken: z.string().min(1).nullable(),
   idToken: z.string().nullable(),
   person: z.object({ subject: z.string(), email: z.string().nullable(), name: z.string().nullable() }),
