@@ -13,6 +13,7 @@ import { AppLockSection } from './AppLockSection';
 import { BackupsSection } from './BackupsSection';
 import { ProfileSection } from './ProfileSection';
 import { TeamSection } from './TeamSection';
+import { TeamServerSection } from './TeamServerSection';
 
 type Key = keyof Settings;
 
@@ -62,7 +63,7 @@ function toText(settings: Settings): Record<Key, string> {
 }
 
 /**
- * The profile (and role), review intervals, flag thresholds and the idle lock (settings:update), for
+ * The profile (and role; read-only in team mode), the team server, review intervals, flag thresholds and the idle lock (settings:update), for
  * team leads the team: members, moving a member, adding a clinician or a team; then the app lock's
  * passphrase and the backups. One error summary at the top
  * serves every form on the page: it shows the problems of the form last submitted.
@@ -78,6 +79,7 @@ export function SettingsPage() {
       <ErrorSummary errors={form.errors} attempt={form.attempt} />
       <PageHeading>Settings</PageHeading>
       {profile ? <ProfileSection profile={profile} form={form} /> : null}
+      <TeamServerSection form={form} />
       <SettingsForm settings={settings} form={form} />
       {profile?.role === 'team_lead' ? <TeamSection profile={profile} form={form} /> : null}
       <AppLockSection form={form} />
