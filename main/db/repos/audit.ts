@@ -5,8 +5,9 @@
  * its write left (main/db/row-digests.ts), so the records can be checked against the trail.
  */
 import { createHash } from 'node:crypto';
+import { noteAuditedWrite } from '../../sync/outbox';
 import { newId } from '../ids';
-import { hasUntakenWrites, takeWrittenRows, type RowDigest } from '../row-digests';
+import { hasUntakenWrites, takeWrittenRows, tracksWrites, type RowDigest } from '../row-digests';
 import { stmt, type Db } from '../sql';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -96,16 +97,22 @@ export function takeAppended(db: Db): boolean {
  * transaction of the change it records, after its rows are written (writeTx records any written later).
  * A write of more rows than one entry carries (main/db/row-digests.ts ROWS_PER_ENTRY) puts the rest in
  * `records.write` entries just before it, in the same transaction.
+ *
+ * A write of a team server's case also leaves an outbox entry here, in the same transaction, so it is
+ * sent (main/sync/outbox.ts); a connection that does not track its writes is assumed to have written.
  */
 export function appendAudit(db: Db, entry: AuditEntryInput, rows?: RowDigest[] | null): string {
   let digests = rows === undefined ? takeWrittenRows(db) : rows;
+  const wroteRows = digests !== null || (rows === undefined && !tracksWrites(db));
   if (rows === undefined) {
     while (hasUntakenWrites(db)) {
       insertEntry(db, { at: entry.at, actorId: entry.actorId, action: 'records.write', entity: 'records', entityId: 'rows' }, digests);
       digests = takeWrittenRows(db);
     }
   }
-  return insertEntry(db, entry, digests);
+  const id = insertEntry(db, entry, digests);
+  noteAuditedWrite(db, entry, wroteRows);
+  return id;
 }
 
 function insertEntry(db: Db, entry: AuditEntryInput, rows: RowDigest[] | null): string {

@@ -1,0 +1,168 @@
+/**
+ * Conflicts: the server moved a case on while this device had unpushed work on it. Nothing is merged
+ * silently: the local rows stay exactly as they are and the three documents (local, the version the
+ * local work was made on, the server's) are kept until the person chooses "mine" or "theirs". Both
+ * choices are audited with the other side kept in the entry, so nothing is lost either way.
+ */
+import type { Clock } from '../../shared/clock';
+import { diffDocuments, mergeOnTop } from '../../shared/sync/merge';
+import type { CaseDocument, Change, Row } from '../../shared/sync/protocol';
+import { AppError } from '../../shared/ipc/result';
+import { appendAudit } from '../db/repos/audit';
+import { newId } from '../db/ids';
+import { stmt, writeTx, type Db } from '../db/sql';
+import { applyCaseDocument, CaseDocumentError, readCaseDocument } from './case-document';
+import { enqueue } from './outbox';
+
+interface ConflictRow {
+  id: string;
+  case_id: string;
+  local_document: string;
+  base_version: number | null;
+  base_document: string | null;
+  server_version: number;
+  server_author_id: string;
+  server_author_name: string;
+  server_document: string;
+  detected_at: string;
+}
+
+export interface ConflictInput {
+  caseId: string;
+  /** The server version the local work was made on (null: the case is new to the server). */
+  baseVersion: number | null;
+  base: CaseDocument | null;
+  server: Change;
+}
+
+/**
+ * Records (or brings up to date) the case's open conflict. A later server version replaces the server
+ * side of an open conflict; the local side is the case as it stands now.
+ */
+export function recordConflict(db: Db, clock: Clock, c: ConflictInput): void {
+  const local = JSON.stringify(readCaseDocument(db, c.caseId));
+  const open = stmt<[string], ConflictRow>(db, 'SELECT * FROM sync_conflicts WHERE case_id = ? AND resolution IS NULL').get(c.caseId);
+  const server = { version: c.server.version, authorId: c.server.authorId, authorName: c.server.authorName, doc: JSON.stringify(c.server.document) };
+  if (open) {
+    const newer = server.version >= open.server_version;
+    stmt(
+      db,
+      `UPDATE sync_conflicts SET local_document = ?, base_document = coalesce(?, base_document),
+         server_version = ?, server_author_id = ?, server_author_name = ?, server_document = ? WHERE id = ?`,
+    ).run(
+      local,
+      c.base ? JSON.stringify(c.base) : null,
+      newer ? server.version : open.server_version,
+      newer ? server.authorId : open.server_author_id,
+      newer ? server.authorName : open.server_author_name,
+      newer ? server.doc : open.server_document,
+      open.id,
+    );
+    return;
+  }
+  stmt(
+    db,
+    `INSERT INTO sync_conflicts (id, case_id, local_document, base_version, base_document, server_version, server_author_id, server_author_name, server_document, detected_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(newId(), c.caseId, local, c.baseVersion, c.base ? JSON.stringify(c.base) : null, server.version, server.authorId, server.authorName, server.doc, clock.now());
+}
+
+/** Open conflicts whose base version has not been fetched yet (GET /v1/cases/:caseId/versions/:version). */
+export function conflictsNeedingBase(db: Db): Array<{ conflictId: string; caseId: string; baseVersion: number }> {
+  return stmt<[], { id: string; case_id: string; base_version: number }>(
+    db,
+    'SELECT id, case_id, base_version FROM sync_conflicts WHERE resolution IS NULL AND base_document IS NULL AND base_version IS NOT NULL ORDER BY detected_at',
+  )
+    .all()
+    .map((r) => ({ conflictId: r.id, caseId: r.case_id, baseVersion: r.base_version }));
+}
+
+export function setConflictBase(db: Db, conflictId: string, base: CaseDocument): void {
+  writeTx(db, () => {
+    stmt(db, 'UPDATE sync_conflicts SET base_document = ? WHERE id = ? AND resolution IS NULL').run(JSON.stringify(base), conflictId);
+  });
+}
+
+export interface ConflictField {
+  table: string;
+  row: string;
+  column: string;
+  mine: Row[string] | undefined;
+  theirs: Row[string] | undefined;
+}
+
+export interface ConflictView {
+  id: string;
+  caseId: string;
+  caseRef: string;
+  youngPersonName: string;
+  serverVersion: number;
+  serverAuthorName: string;
+  detectedAt: string;
+  /** Whether the version the local work was made on is known ("mine" then keeps the server's other changes). */
+  hasBase: boolean;
+  fields: ConflictField[];
+}
+
+export function listConflicts(db: Db): ConflictView[] {
+  const rows = stmt<[], ConflictRow>(db, 'SELECT * FROM sync_conflicts WHERE resolution IS NULL ORDER BY detected_at, id').all();
+  return rows.map((r) => {
+    const mine = JSON.parse(r.local_document) as CaseDocument;
+    const theirs = JSON.parse(r.server_document) as CaseDocument;
+    return {
+      id: r.id,
+      caseId: r.case_id,
+      caseRef: String(mine.tables.cases[0]?.case_ref ?? ''),
+      youngPersonName: String(mine.youngPerson.name ?? ''),
+      serverVersion: r.server_version,
+      serverAuthorName: r.server_author_name,
+      detectedAt: r.detected_at,
+      hasBase: r.base_document !== null,
+      fields: diffDocuments(mine, theirs).map((d) => ({ table: d.table, row: d.row, column: d.column, mine: d.a, theirs: d.b })),
+    };
+  });
+}
+
+function applyOrExplain(db: Db, doc: CaseDocument, what: string): void {
+  try {
+    applyCaseDocument(db, doc);
+  } catch (error) {
+    const detail = error instanceof CaseDocumentError ? error.message : (error as Error).message;
+    throw new AppError('conflict', `${what} could not be saved, so nothing was changed: ${detail}`);
+  }
+}
+
+/**
+ * theirs: the server's document replaces the case's rows, the case's outbox entries are dropped (the
+ * local version is kept in the audit entry's `before`). mine: the device's changes since the base go
+ * on top of the server's document; it is pushed next with If-Match of the server's version (a fresh
+ * outbox entry), and the server's document is kept in the audit entry's `before`.
+ */
+export function resolveConflict(db: Db, clock: Clock, conflictId: string, choice: 'mine' | 'theirs', actor: string): void {
+  writeTx(db, () => {
+    const c = stmt<[string], ConflictRow>(db, 'SELECT * FROM sync_conflicts WHERE id = ? AND resolution IS NULL').get(conflictId);
+    if (!c) throw new AppError('not_found', 'This conflict has already been resolved');
+    const at = clock.now();
+    const local = readCaseDocument(db, c.case_id);
+    const server = JSON.parse(c.server_document) as CaseDocument;
+    const entry = { at, actorId: actor, caseId: c.case_id, youngPersonId: String(local.youngPerson.id), entity: 'case', entityId: c.case_id };
+    if (choice === 'theirs') {
+      applyOrExplain(db, server, "The team server's version");
+      stmt(db, 'DELETE FROM sync_outbox WHERE case_id = ?').run(c.case_id);
+      appendAudit(db, { ...entry, action: 'sync.conflict_theirs', before: local, after: { serverVersion: c.server_version, author: c.server_author_name } });
+    } else {
+      const base = c.base_document ? (JSON.parse(c.base_document) as CaseDocument) : null;
+      const merged = mergeOnTop(base, local, server);
+      applyOrExplain(db, merged, 'Your version on top of the team server’s');
+      enqueue(db, c.case_id, actor, at);
+      appendAudit(db, { ...entry, action: 'sync.conflict_mine', before: server, after: { serverVersion: c.server_version, author: c.server_author_name } });
+    }
+    stmt(db, 'DELETE FROM sync_push_attempts WHERE case_id = ?').run(c.case_id);
+    stmt(
+      db,
+      `INSERT INTO sync_cases (case_id, server_version) VALUES (?, ?)
+       ON CONFLICT (case_id) DO UPDATE SET server_version = excluded.server_version`,
+    ).run(c.case_id, c.server_version);
+    stmt(db, 'UPDATE sync_conflicts SET resolution = ?, resolved_at = ?, resolved_by = ? WHERE id = ?').run(choice, at, actor, conflictId);
+  });
+}

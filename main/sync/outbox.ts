@@ -1,0 +1,57 @@
+/**
+ * The outbox: every audited write of a case of a server team leaves a row here in the same transaction
+ * (called from appendAudit, main/db/repos/audit.ts), so a saved change is either on the server or still
+ * waiting, whatever happens to the app or the network. A row only marks the case as changed: the push
+ * sends the whole case as it then stands (main/sync/store.ts nextPush).
+ */
+import { newId } from '../db/ids';
+import { stmt, type Db } from '../db/sql';
+
+/** The demo seed's audit actor (main/features/demo/seed.ts): its cases are fictional and stay here. */
+const DEMO_ACTOR = 'system:demo';
+
+/**
+ * Writes that sync makes itself: a pulled change and "use theirs" bring the case to the server's
+ * version (sending it back would be an echo); "keep mine" adds its own outbox entry.
+ */
+export const SYNC_WRITE_ACTIONS: ReadonlySet<string> = new Set(['sync.receive', 'sync.conflict_theirs', 'sync.conflict_mine']);
+
+function serverTeamIds(db: Db): string[] {
+  const row = stmt<[], { value: string }>(db, "SELECT value FROM sync_state WHERE key = 'teams'").get();
+  return row ? (JSON.parse(row.value) as string[]) : [];
+}
+
+/** A demo case is one the demo seed opened; writes made to it later by a clinician still stay here. */
+function isDemoCase(db: Db, caseId: string): boolean {
+  const first = stmt<[string], { actor_id: string }>(db, 'SELECT actor_id FROM audit_log WHERE case_id = ? ORDER BY seq LIMIT 1').get(caseId);
+  return first?.actor_id === DEMO_ACTOR;
+}
+
+/** Whether the case belongs to a team on the server (not a local or demo team). */
+export function isServerCase(db: Db, caseId: string): boolean {
+  const teams = serverTeamIds(db);
+  if (teams.length === 0) return false;
+  const teamId = stmt<[string], string>(db, 'SELECT team_id FROM cases WHERE id = ?').pluck().get(caseId);
+  return teamId !== undefined && teams.includes(teamId) && !isDemoCase(db, caseId);
+}
+
+export function enqueue(db: Db, caseId: string, madeBy: string, madeAt: string): void {
+  stmt(db, 'INSERT INTO sync_outbox (case_id, idempotency_key, made_by, made_at) VALUES (?, ?, ?, ?)').run(caseId, newId(), madeBy, madeAt);
+}
+
+export interface AuditedWrite {
+  caseId?: string | null;
+  actorId: string;
+  action: string;
+  at: string;
+}
+
+/**
+ * Called for each audit entry as it is appended. `wroteRows`: the entry accounts for rows its write
+ * changed (an access refused or an export is audited with the case but changes nothing to send).
+ */
+export function noteAuditedWrite(db: Db, entry: AuditedWrite, wroteRows: boolean): void {
+  if (!entry.caseId || !wroteRows || SYNC_WRITE_ACTIONS.has(entry.action) || entry.actorId === DEMO_ACTOR) return;
+  if (!isServerCase(db, entry.caseId)) return;
+  enqueue(db, entry.caseId, entry.actorId, entry.at);
+}
