@@ -16,6 +16,7 @@ import { openDatabase } from './db/open';
 import { totalChanges, type Db } from './db/sql';
 import { dispatch } from './ipc/dispatch';
 import { handlers } from './ipc/handlers';
+import type { SyncService } from './features/sync/sync-service';
 import type { HandlerContext, Handlers, SyncChannel } from './ipc/types';
 
 export interface AppServicesOptions {
@@ -40,6 +41,11 @@ export interface AppServicesOptions {
    * database and key file are created. Otherwise both must exist (main/db/missing.ts says why not).
    */
   create?: boolean;
+  /**
+   * Team sync (main/sync/engine.ts), made once the database is open. Absent (the CLI, most tests): the
+   * session is solo, exactly as before team mode. Present but with no server set up: solo too.
+   */
+  sync?: (open: { db: () => Db; clock: Clock; log: (message: string) => void }) => SyncService;
 }
 
 export interface AppServices {
@@ -107,6 +113,14 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
   const ctx: HandlerContext = { db, clock: opts.clock, log, trace: opts.trace ?? log, systemActor: opts.systemActor ?? 'system:app' };
   // A restore closes the database and opens the restored copy: every later call must use the new handle.
   ctx.backups = createBackupService({ dbPath: opts.dbPath, key, clock: opts.clock, log, getDb: () => ctx.db, setDb: (next) => (ctx.db = next) });
+  if (opts.sync) ctx.sync = opts.sync({ db: () => ctx.db, clock: opts.clock, log });
+  const invoke = (channel: string, rawArgs: unknown) => {
+    const before = ctx.sync && ctx.db.open ? totalChanges(ctx.db) : 0;
+    const result = dispatch(handlers, ctx, channel, rawArgs);
+    // A saved change goes to the team server soon (debounced); sync's own writes are not local work.
+    if (ctx.sync && !channel.startsWith('sync:') && ctx.db.open && totalChanges(ctx.db) !== before) ctx.sync.noteLocalWrite();
+    return result;
+  };
   return {
     get db() {
       return ctx.db;
@@ -114,9 +128,10 @@ export function createAppServices(opts: AppServicesOptions): AppServices {
     backups: ctx.backups,
     clock: opts.clock,
     handlers,
-    invoke: ((channel: string, rawArgs: unknown) => dispatch(handlers, ctx, channel, rawArgs)) as AppServices['invoke'],
+    invoke: invoke as AppServices['invoke'],
     changes: () => (ctx.db.open ? totalChanges(ctx.db) : 0),
     close: () => {
+      ctx.sync?.stop();
       const db = ctx.db;
       if (!db.open) return;
       // Lets SQLite refresh its statistics for the query planner; cheap when nothing changed. It may be

@@ -54,6 +54,12 @@ const REFUSED_HERE: Partial<Record<Channel, string>> = {
   'lock:changePassphrase': 'forbidden',
   'lock:recover': 'forbidden',
   'demo:seed': 'conflict',
+  // Team sync runs in the app, not in a headless session (main/features/sync/handlers.ts).
+  'sync:connect': 'forbidden',
+  'sync:signIn': 'forbidden',
+  'sync:signOut': 'forbidden',
+  'sync:now': 'forbidden',
+  'sync:resolve': 'forbidden',
 };
 
 let template: string;

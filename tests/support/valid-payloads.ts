@@ -156,6 +156,9 @@ export const VALID: Partial<Record<Channel, Builder>> = {
     if (list().length === 0) ok(w, 'backup:create', {});
     return { fileName: list()[0]!.fileName };
   },
+  // A headless session has no team server (solo): these are refused as such, after their arguments pass.
+  'sync:connect': () => ({ serverUrl: 'https://thrive.example.nhs.uk' }),
+  'sync:resolve': () => ({ conflictId: '019391b4-0000-7000-8000-000000000001', choice: 'mine' }),
 };
 
 /** Channels whose arguments are the empty object: `{}` is their valid payload. */

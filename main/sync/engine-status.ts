@@ -1,0 +1,66 @@
+/**
+ * The sync state the header shows (SyncStatus, shared/ipc/schemas/sync.ts), read from the local file
+ * and what the engine knows of the round in progress. Solo (no team server set up) is exactly as
+ * before team mode.
+ */
+import type { SyncState, SyncStatus } from '../../shared/ipc/schemas/sync';
+import type { RoleOnServer } from '../../shared/sync/protocol';
+import { stmt, type Db } from '../db/sql';
+import { soloStatus } from '../features/sync/sync-service';
+import { getEngineState } from './engine-state';
+import { syncSummary } from './store';
+import { getSyncState } from './sync-state';
+
+export interface LiveState {
+  syncing: boolean;
+  signedIn: boolean;
+  /** Words from the last round that the person should see (a push the server would not take). */
+  message: string | null;
+}
+
+/** The role shown beside the person's name: the most a team lead can do first. */
+function mainRole(roles: RoleOnServer[]): string {
+  return roles.includes('team_lead') ? 'team_lead' : roles.includes('clinician') ? 'clinician' : (roles[0] ?? 'clinician');
+}
+
+function teamNames(db: Db, ids: string[]): string[] {
+  if (ids.length === 0) return [];
+  return stmt<string[], string>(db, `SELECT name FROM teams WHERE id IN (${ids.map(() => '?').join(', ')}) ORDER BY name`)
+    .pluck()
+    .all(...ids);
+}
+
+/** The most pressing first: a refusal or a conflict needs the person; signed out and offline say why changes wait. */
+function stateOf(s: { refused: boolean; conflicts: number; syncing: boolean; signedIn: boolean; offline: boolean; pending: number }): SyncState {
+  if (s.refused) return 'refused';
+  if (s.conflicts > 0) return 'conflict';
+  if (!s.signedIn) return 'signed_out';
+  if (s.syncing) return 'syncing';
+  if (s.offline) return 'offline';
+  return s.pending > 0 ? 'pending' : 'up_to_date';
+}
+
+export function computeStatus(db: Db, live: LiveState): SyncStatus {
+  if (!db.open) return soloStatus();
+  const serverUrl = getEngineState(db, 'engine.serverUrl');
+  if (serverUrl === null) return soloStatus();
+  const summary = syncSummary(db);
+  const refused = getEngineState(db, 'engine.refused');
+  const offlineSince = getEngineState(db, 'engine.offlineSince');
+  const person = getSyncState(db, 'person');
+  const state = stateOf({ refused: refused !== null, conflicts: summary.conflicts, syncing: live.syncing, signedIn: live.signedIn, offline: offlineSince !== null, pending: summary.pending });
+  return {
+    mode: 'team',
+    state,
+    pending: summary.pending,
+    oldestPendingAt: summary.oldestPendingAt,
+    offlineSince,
+    lastSyncedAt: getEngineState(db, 'engine.lastSyncedAt'),
+    asOf: summary.asOf,
+    conflicts: summary.conflicts,
+    person: person && live.signedIn ? { id: person.id, name: person.name, role: mainRole(person.roles) } : null,
+    teamNames: teamNames(db, getSyncState(db, 'teams') ?? []),
+    serverUrl,
+    message: refused ?? (!live.signedIn ? 'Sign in to send your changes to the team server.' : live.message),
+  };
+}

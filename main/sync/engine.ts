@@ -1,0 +1,228 @@
+/**
+ * The device's sync engine (docs/team-mode.md): rounds of push-then-pull against the team server
+ * (main/sync/engine-round.ts), run on an interval, soon after each local write, and when the person
+ * asks, one at a time. Nothing here decides what is written: the store does, one transaction per step.
+ * With no team server set up the engine does nothing at all (solo, exactly as before team mode).
+ */
+import type { Clock } from '../../shared/clock';
+import { AppError } from '../../shared/ipc/result';
+import type { ConflictView, SyncStatus } from '../../shared/ipc/schemas/sync';
+import type { ServerConfig } from '../../shared/sync/protocol';
+import type { Db } from '../db/sql';
+import type { SyncService } from '../features/sync/sync-service';
+import { conflictViews } from './engine-conflicts';
+import { DEFAULT_PULL_LIMIT, runRound, type RoundEnd } from './engine-round';
+import { getEngineState, putEngineState } from './engine-state';
+import { computeStatus } from './engine-status';
+import { protocolProblem, type SyncHttp } from './http-client';
+import { resolveConflict } from './store';
+import { getSyncState } from './sync-state';
+
+/** Sign-in as the engine needs it (main/sync/sign-in.ts); tokens never leave main. */
+export interface SyncAuth {
+  /** A token the server will take (refreshed if need be), or null: signed out, the outbox waits. */
+  getAccessToken(): Promise<string | null>;
+  isSignedIn(): boolean;
+  signIn(config: ServerConfig): Promise<void>;
+  signOut(): Promise<void>;
+  /** The server refused this token (401): forget it, so the next round refreshes or reports signed out. */
+  tokenRefused?(token: string): void;
+}
+
+export interface SyncTimers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface SyncEngineOptions {
+  /** The open database; a getter because a restored backup replaces the connection. */
+  db: Db | (() => Db);
+  clock: Clock;
+  deviceId: string;
+  /** The protocol client for a server address (main/sync/http-client.ts createSyncHttp). */
+  http: (baseUrl: string) => SyncHttp;
+  auth: SyncAuth;
+  timers: SyncTimers;
+  log?: (message: string) => void;
+  /** Between rounds when all is well. */
+  intervalMs?: number;
+  /** After a local write, so a burst of saves goes in one round. */
+  debounceMs?: number;
+  pullLimit?: number;
+}
+
+export interface SyncEngine extends SyncService {
+  /** One round now (or the one already running); resolves with the status after it. */
+  syncOnce(): Promise<SyncStatus>;
+  /** Starts the loop (a first round soon). */
+  start(): void;
+}
+
+export const DEFAULT_INTERVAL_MS = 60_000;
+export const DEFAULT_DEBOUNCE_MS = 2_000;
+const FIRST_BACKOFF_MS = 5_000;
+const MAX_BACKOFF_MS = 5 * 60_000;
+
+export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
+  return new Engine(opts);
+}
+
+class Engine implements SyncEngine {
+  private readonly db: () => Db;
+  private readonly log: (message: string) => void;
+  private running: Promise<SyncStatus> | null = null;
+  /** Words from the last round for the person (a push the server would not take, the network down). */
+  private message: string | null = null;
+  private failures = 0;
+  private retryAfterMs: number | null = null;
+  private timer: unknown = null;
+  private started = false;
+  private stopped = false;
+
+  constructor(private readonly opts: SyncEngineOptions) {
+    this.db = typeof opts.db === 'function' ? opts.db : ((d: Db) => () => d)(opts.db);
+    this.log = opts.log ?? (() => {});
+  }
+
+  private serverUrl(): string | null {
+    return this.db().open ? getEngineState(this.db(), 'engine.serverUrl') : null;
+  }
+
+  status(): SyncStatus {
+    return computeStatus(this.db(), { syncing: this.running !== null, signedIn: this.opts.auth.isSignedIn(), message: this.message });
+  }
+
+  syncOnce(): Promise<SyncStatus> {
+    if (this.running) return this.running;
+    this.running = this.round().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  syncNow(): Promise<SyncStatus> {
+    return this.syncOnce();
+  }
+
+  private async round(): Promise<SyncStatus> {
+    const url = this.serverUrl();
+    if (url === null) return this.status();
+    const token = await this.opts.auth.getAccessToken();
+    if (token === null) {
+      this.message = null;
+      return this.status();
+    }
+    const deps = { db: this.db, clock: this.opts.clock, deviceId: this.opts.deviceId, http: this.opts.http(url), token, pullLimit: this.opts.pullLimit ?? DEFAULT_PULL_LIMIT };
+    const end = await runRound(deps, getEngineState(this.db(), 'engine.serverConfig')).catch((error: unknown): RoundEnd => {
+      // The database closed under the round (the app locked) or a store step refused: the file is as the
+      // last finished step left it; the next round carries on from there.
+      this.log(`sync round failed: ${error instanceof Error ? error.message : String(error)}`);
+      return { kind: 'unavailable', message: 'Syncing stopped part-way; it will carry on shortly. Nothing saved here was lost.', retryAfterMs: null };
+    });
+    this.record(end);
+    return this.status();
+  }
+
+  private record(end: RoundEnd): void {
+    const d = this.db();
+    if (!d.open) return;
+    const at = this.opts.clock.now();
+    if (end.kind === 'done') {
+      this.message = end.rejected;
+      this.failures = 0;
+      this.retryAfterMs = null;
+      putEngineState(d, 'engine.offlineSince', null, at);
+      putEngineState(d, 'engine.refused', null, at);
+      putEngineState(d, 'engine.lastSyncedAt', at, at);
+      return;
+    }
+    this.log(`sync round ended: ${end.kind}`);
+    this.message = end.message;
+    if (end.kind === 'offline' || end.kind === 'unavailable') {
+      this.failures++;
+      this.retryAfterMs = end.kind === 'unavailable' ? end.retryAfterMs : null;
+      if (getEngineState(d, 'engine.offlineSince') === null) putEngineState(d, 'engine.offlineSince', at, at);
+    } else if (end.kind === 'signed_out') {
+      if (end.token) this.opts.auth.tokenRefused?.(end.token);
+    } else {
+      putEngineState(d, 'engine.refused', end.message, at);
+    }
+  }
+
+  private nextDelay(): number {
+    if (this.failures === 0) return this.opts.intervalMs ?? DEFAULT_INTERVAL_MS;
+    const backoff = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** Math.min(this.failures - 1, 10));
+    return Math.max(backoff, this.retryAfterMs ?? 0);
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped || !this.started) return;
+    if (this.timer !== null) this.opts.timers.clearTimeout(this.timer);
+    this.timer = this.opts.timers.setTimeout(() => {
+      this.timer = null;
+      void this.syncOnce().finally(() => this.schedule(this.nextDelay()));
+    }, ms);
+  }
+
+  async connect(url: string): Promise<SyncStatus> {
+    const http = this.opts.http(url);
+    const answer = await http.config();
+    const refuse = (words: string) => new AppError('validation', words, [{ path: 'serverUrl', message: words }]);
+    if (answer.kind === 'offline') throw refuse('No team server answered at this address. Check the address and that this computer is online.');
+    if (answer.kind !== 'ok') throw refuse('This address did not answer as a THRIVE Plans team server. Check the address with your IT team.');
+    const problem = protocolProblem(answer.value, http.protocol);
+    if (problem) throw refuse(problem);
+    const held = getEngineState(this.db(), 'engine.serverConfig');
+    if (held && held.serverId !== answer.value.serverId && getSyncState(this.db(), 'cursor') !== null) {
+      throw new AppError('conflict', 'This computer already syncs with a different team server. Ask your IT team before moving it to another.');
+    }
+    const at = this.opts.clock.now();
+    putEngineState(this.db(), 'engine.serverUrl', url, at);
+    putEngineState(this.db(), 'engine.serverConfig', answer.value, at);
+    putEngineState(this.db(), 'engine.refused', null, at);
+    this.schedule(0);
+    return this.status();
+  }
+
+  async signIn(): Promise<SyncStatus> {
+    const config = this.serverUrl() === null ? null : getEngineState(this.db(), 'engine.serverConfig');
+    if (!config) throw new AppError('validation', 'Connect to your team server first: enter its address in Settings.');
+    await this.opts.auth.signIn(config);
+    return this.syncOnce();
+  }
+
+  async signOut(): Promise<SyncStatus> {
+    await this.opts.auth.signOut();
+    this.message = null;
+    return this.status();
+  }
+
+  conflicts(): ConflictView[] {
+    return this.serverUrl() === null ? [] : conflictViews(this.db());
+  }
+
+  async resolve(conflictId: string, choice: 'mine' | 'theirs'): Promise<SyncStatus> {
+    const person = getSyncState(this.db(), 'person');
+    if (!person) throw new AppError('forbidden', 'Sign in to the team server to settle a conflict.');
+    resolveConflict(this.db(), this.opts.clock, conflictId, choice, person.id);
+    // "mine" is sent at once when it can be; "theirs" needs nothing sent.
+    return choice === 'mine' ? this.syncOnce() : this.status();
+  }
+
+  noteLocalWrite(): void {
+    // While the server is unreachable the backoff decides when to try again, not each save.
+    if (this.serverUrl() !== null && this.failures === 0) this.schedule(this.opts.debounceMs ?? DEFAULT_DEBOUNCE_MS);
+  }
+
+  start(): void {
+    this.started = true;
+    this.stopped = false;
+    if (this.serverUrl() !== null) this.schedule(this.opts.debounceMs ?? DEFAULT_DEBOUNCE_MS);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer !== null) this.opts.timers.clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
