@@ -21,8 +21,8 @@ export function DropMineDialog({ conflict, onConfirm, onCancel }: { conflict: Co
             version {conflict.serverAuthorName} saved on the team server:
           </p>
           <ul className="list list--bullet">
-            {dropped.map((f) => (
-              <li key={f.label}>
+            {dropped.map((f, i) => (
+              <li key={i}>
                 {f.label}: yours, &ldquo;{f.mine ?? '(none)'}&rdquo;, becomes &ldquo;{f.theirs ?? '(none)'}&rdquo;
               </li>
             ))}

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { ConflictView } from '../../../shared/ipc/schemas/sync';
 import { request } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -108,15 +108,14 @@ function ConflictList({
 function ConflictSection({ conflict, onMine, onTheirs }: { conflict: ConflictView; onMine(): void; onTheirs(): void }) {
   const today = useToday();
   const headingId = `conflict-${conflict.id}`;
-  const theirsRef = useRef<HTMLButtonElement>(null);
   return (
     <section className="conflict" aria-labelledby={headingId}>
       <h2 className="heading-m" id={headingId}>
         {conflict.caseRef} · {conflict.youngPersonName}
       </h2>
       <p>
-        Changed on the team server by {conflict.serverAuthorName} at {syncTime(conflict.serverAt, today)}. Your changes
-        were found to clash at {syncTime(conflict.detectedAt, today)}.
+        Changed on the team server by {conflict.serverAuthorName}, received here at {syncTime(conflict.serverAt, today)}, while
+        your changes to it were waiting to be sent.
       </p>
       <div className="table-container">
         <table className="table conflict-table">
@@ -129,8 +128,9 @@ function ConflictSection({ conflict, onMine, onTheirs }: { conflict: ConflictVie
             </tr>
           </thead>
           <tbody>
-            {conflict.fields.map((f) => (
-              <tr key={f.label}>
+            {/* Two rows can share a label (two goals' descriptions): the position keeps them apart. */}
+            {conflict.fields.map((f, i) => (
+              <tr key={i}>
                 <th scope="row">{f.label}</th>
                 <td>{f.mine ?? <span className="muted">(none)</span>}</td>
                 <td>{f.theirs ?? <span className="muted">(none)</span>}</td>
@@ -143,7 +143,7 @@ function ConflictSection({ conflict, onMine, onTheirs }: { conflict: ConflictVie
         <button type="button" className="button" aria-describedby={headingId} onClick={onMine}>
           Keep mine on top of theirs
         </button>
-        <button type="button" className="button button--secondary" aria-describedby={headingId} onClick={onTheirs} ref={theirsRef}>
+        <button type="button" className="button button--secondary" aria-describedby={headingId} onClick={onTheirs}>
           Use the server&rsquo;s version
         </button>
       </div>
