@@ -31,14 +31,15 @@ function useSyncPolling(): void {
 
 /**
  * The sentence for the polite live region: set only when the state changes (not on the first read,
- * which the person has not caused, and not when a count or a time moves within one state).
+ * which the person has not caused, and not when a count or a time moves within one state). "Syncing"
+ * is passing (a round takes a moment) and is not spoken: only where it ends.
  */
 function useStateAnnouncement(status: SyncStatus | null): string {
   const last = useRef<string | null>(null);
   const [message, setMessage] = useState('');
   const key = status?.mode === 'team' ? `${status.state}:${status.state === 'conflict' ? status.conflicts : ''}` : null;
   useEffect(() => {
-    if (key === null || !status) return;
+    if (key === null || !status || status.state === 'syncing') return;
     if (last.current !== null && last.current !== key) setMessage(syncAnnouncement(status));
     last.current = key;
   }, [key, status]);

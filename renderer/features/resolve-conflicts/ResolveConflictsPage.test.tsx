@@ -33,8 +33,8 @@ const auditActions = (backend: TestBackend, caseId: string) =>
   backend.db().prepare("SELECT action FROM audit_log WHERE case_id = ? AND action LIKE 'sync.%' ORDER BY seq").pluck().all(caseId);
 
 /** Tabs forward until `name` has focus, as a keyboard user would, then presses Enter. */
-async function tabToAndPress(user: UserEvent, name: string | RegExp, within?: HTMLElement) {
-  const target = (within ? screen.getAllByRole('button', { name }).find((b) => within.contains(b)) : screen.getByRole('button', { name }))!;
+async function tabToAndPress(user: UserEvent, name: string | RegExp, inside: HTMLElement) {
+  const target = screen.getAllByRole('button', { name }).find((b) => inside.contains(b))!;
   for (let i = 0; i < 60 && document.activeElement !== target; i++) await user.tab();
   expect(document.activeElement).toBe(target);
   await user.keyboard('{Enter}');
