@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from '../test-support/axe';
 import { renderApp } from '../test-support/render-app';
 import { jamie } from '../../tests/support/app-api/seed';
-import { colleagueChange, pull, teamBackend } from '../../tests/support/app-api/team-mode';
+import { colleagueChange, pull, refusedByServer, teamBackend, TOO_OLD } from '../../tests/support/app-api/team-mode';
 import type { TestBackend } from '../../tests/support/app-api/backend';
+
 import { SYNC_POLL_MS } from './SyncIndicator';
 
 const banner = () => screen.getByRole('banner');
@@ -55,5 +56,13 @@ describe("The header's team sync state", () => {
     expect(announced()).toBe('Team sync: 1 conflict to resolve.');
     expect(banner().querySelector('[role="status"]')?.getAttribute('aria-live')).toBe('polite');
     expect(link.getAttribute('href')).toBe('#resolve-conflicts');
+  });
+
+  it("a refusal shows the server's words", async () => {
+    const { backend } = teamBackend();
+    refusedByServer(backend);
+    await renderApp({ backend });
+    await within(banner()).findByText(`Refused: ${TOO_OLD}`);
+    await expectNoAxeViolations();
   });
 });

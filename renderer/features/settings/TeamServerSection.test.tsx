@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, cleanup, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from '../../test-support/axe';
 import { errorBeside, fill } from '../../test-support/form-queries';
@@ -113,5 +113,18 @@ describe('Settings → Team server (team mode)', () => {
     await screen.findByText('Signed out of the team server. Your records stay on this computer.');
     expect(within(screen.getByRole('banner')).getByText(`Signed out · sign in to send ${n} changes`)).toBeTruthy();
     expect(waiting(backend)).toBe(n);
+  });
+
+  it('leaves roles and team members to the server: no team forms for a lead, no "change your role" for a clinician', async () => {
+    await openTeamSettings('team_lead');
+    expect(screen.queryByRole('heading', { name: /Add a clinician/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Move' })).toBeNull();
+    cleanup();
+
+    const { backend } = teamBackend();
+    await renderApp({ backend, route: { name: 'team' } });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('The team view is for team leads. Your role is granted by your service admin.');
+    expect(screen.queryByRole('link', { name: 'Go to Settings' })).toBeNull();
   });
 });

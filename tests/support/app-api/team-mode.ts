@@ -10,7 +10,7 @@ import { readCaseDocument } from '../../../main/sync/case-document';
 import { applyDirectory, applyPulled, type PullApplied } from '../../../main/sync/store';
 import { createSyncEngine, type SyncAuth } from '../../../main/sync/engine';
 import { putEngineState } from '../../../main/sync/engine-state';
-import { createSyncHttp } from '../../../main/sync/http-client';
+import { createSyncHttp, MESSAGES } from '../../../main/sync/http-client';
 import {
   OLDEST_ACCEPTED_PROTOCOL,
   PROTOCOL_VERSION,
@@ -154,4 +154,12 @@ export function teamBackend(options: { role?: RoleOnServer } = {}) {
   putEngineState(backend.db(), 'engine.serverUrl', UNREACHABLE_SERVER, at);
   putEngineState(backend.db(), 'engine.serverConfig', SERVER_CONFIG, at);
   return { backend, signIn };
+}
+
+/** The words the engine keeps when the server refuses this build (HTTP 426, client_too_old). */
+export const TOO_OLD = MESSAGES.tooOld;
+
+/** The server has refused this build, as the engine records it after a round (main/sync/engine.ts). */
+export function refusedByServer(backend: TestBackend): void {
+  putEngineState(backend.db(), 'engine.refused', TOO_OLD, backend.clock.now());
 }
