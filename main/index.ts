@@ -14,6 +14,8 @@ import { systemClock } from './app-services';
 import { workerBackup } from './backup/background-backup';
 import { workerCheck } from './db/background-check';
 import { electronOsCrypto } from './keys/os-crypto';
+import { guardQuit } from './features/sync/quit-warning';
+import type { SyncStatus } from '../shared/ipc/schemas/sync';
 import { configureUserDataPath, databasePath } from './paths';
 import { registerAppProtocol, registerAppScheme } from './protocol';
 import { APP_ENTRY_URL, blockRemoteRequests, denyAllPermissions, guardWebContents, isTrustedSender, windowOptions } from './security';
@@ -51,6 +53,13 @@ function createWindow(): BrowserWindow {
     windowOptions({ preloadPath: path.join(__dirname, 'preload.js'), isPackaged: app.isPackaged }),
   );
   win.once('ready-to-show', () => win.show());
+  guardQuit(win, {
+    status: async () => {
+      const result = await secureSession?.invokeWhenChecked('sync:status', {});
+      return result?.ok ? (result.value as SyncStatus) : null;
+    },
+    ask: async (prompt) => (await dialog.showMessageBox(win, prompt)).response,
+  });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });

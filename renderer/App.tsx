@@ -16,6 +16,7 @@ import { OpenCaseForm } from './features/open-case/OpenCaseForm';
 import { PlanForm } from './features/plan/PlanForm';
 import { RevisePlanForm } from './features/revise-plan/RevisePlanForm';
 import { ProfileSetup } from './features/profile/ProfileSetup';
+import { ResolveConflictsPage } from './features/resolve-conflicts/ResolveConflictsPage';
 import { ReopenCaseForm } from './features/reopen-case/ReopenCaseForm';
 import { ReviewForm } from './features/review/ReviewForm';
 import { SettingsPage } from './features/settings/SettingsPage';
@@ -54,6 +55,8 @@ function Screen({ route }: { route: Route }) {
       return <ExportPage />;
     case 'import':
       return <ImportPage />;
+    case 'resolve-conflicts':
+      return <ResolveConflictsPage />;
   }
 }
 

@@ -5,12 +5,15 @@ import { lockApp } from '../lib/lock-app';
 import { useLockState } from '../stores/lock';
 import { useNavigationActions, useRoute, type Route } from '../stores/navigation';
 import { useProfile } from '../stores/session';
+import { useSyncStatus } from '../stores/sync';
+import { serverRoleLabel } from '../lib/sync-words';
 import { APP_NAME } from './page';
+import { SyncIndicator } from './SyncIndicator';
 
 /**
  * The service header: app name, who is signed in and their team, and the top-level links: Caseload,
  * Team (team leads only: the team view is theirs) and Settings, and "Lock" to lock the app at once
- * (e.g. before stepping away from the laptop).
+ * (e.g. before stepping away from the laptop). In team mode, the sync state (SyncIndicator).
  */
 export function AppHeader() {
   const profile = useProfile();
@@ -22,9 +25,17 @@ export function AppHeader() {
     navigate(to);
   };
   // Forms about a case belong to the caseload part of the app; Team and Settings are separate.
-  const section = route.name === 'settings' || route.name === 'team' ? route.name : 'caseload';
+  const section = route.name === 'settings' || route.name === 'team' ? route.name : route.name === 'resolve-conflicts' ? 'sync' : 'caseload';
   const isLead = canSeeTeamView(profile);
   const unlocked = useLockState() === 'unlocked';
+  const sync = useSyncStatus();
+  // In team mode the role and teams are the team server's, never the local profile's.
+  const who =
+    sync?.mode === 'team' && sync.person
+      ? `${sync.person.name} (${serverRoleLabel(sync.person.role)}), ${sync.teamNames.join(', ')}`
+      : profile
+        ? `${profile.name} (${ROLE_LABELS[profile.role]}), ${profile.teamName}`
+        : '';
 
   return (
     <header className="header">
@@ -33,9 +44,10 @@ export function AppHeader() {
         {profile ? (
           <p className="header__profile">
             <span className="visually-hidden">Signed in as </span>
-            {profile.name} ({ROLE_LABELS[profile.role]}), {profile.teamName}
+            {who}
           </p>
         ) : null}
+        {profile && unlocked ? <SyncIndicator /> : null}
       </div>
       {profile && unlocked ? (
         <nav className="header__nav" aria-label="Main">

@@ -10,6 +10,7 @@ import type { LockStatus } from '../../shared/ipc/security-types';
 import { useCaseloadViewStore } from './caseload-view';
 import { useNavigationStore } from './navigation';
 import { useSessionStore } from './session';
+import { useSyncStore } from './sync';
 import { useTeamViewStore } from './team-view';
 import { useUnsavedChangesStore } from './unsaved-changes';
 
@@ -20,6 +21,8 @@ interface LockStoreState {
   autoLockMinutes: number;
   /** Told once, on the first screen after unlocking, when start-up restored a backup. */
   recoveryNotice: string | null;
+  /** Locked (by this window) with team changes not yet sent: the lock screen says they are kept. */
+  unsentAtLock: boolean;
   error: string | null;
   actions: {
     check(): Promise<void>;
@@ -28,7 +31,7 @@ interface LockStoreState {
     /** Main said 'locked' (its idle backstop, another window): show the lock screen, forget the records. */
     lockedByMain(): void;
     /** "Lock" or the idle timer: forget the records at once, then tell main. */
-    lockNow(): Promise<void>;
+    lockNow(options?: { unsent?: boolean }): Promise<void>;
     dismissRecoveryNotice(): void;
   };
 }
@@ -43,6 +46,7 @@ function forgetRecords(): void {
   reset(useCaseloadViewStore);
   reset(useTeamViewStore);
   reset(useUnsavedChangesStore);
+  reset(useSyncStore);
   // The route stays (unlocking returns there); a "leave without saving?" question does not.
   useNavigationStore.setState({ pending: null });
 }
@@ -51,6 +55,7 @@ export const useLockStore = create<LockStoreState>()((set, get) => ({
   state: 'checking',
   autoLockMinutes: 5,
   recoveryNotice: null,
+  unsentAtLock: false,
   error: null,
   actions: {
     async check() {
@@ -67,17 +72,18 @@ export const useLockStore = create<LockStoreState>()((set, get) => ({
         state: status.state,
         autoLockMinutes: status.autoLockMinutes,
         recoveryNotice: status.recoveryNotice ?? (status.state === 'unlocked' ? get().recoveryNotice : null),
+        unsentAtLock: status.state === 'locked' && get().unsentAtLock,
         error: null,
       });
     },
     lockedByMain() {
       if (get().state === 'locked' || get().state === 'setup') return;
       forgetRecords();
-      set({ state: 'locked', recoveryNotice: null });
+      set({ state: 'locked', recoveryNotice: null, unsentAtLock: false });
     },
-    async lockNow() {
+    async lockNow(options) {
       forgetRecords();
-      set({ state: 'locked', recoveryNotice: null });
+      set({ state: 'locked', recoveryNotice: null, unsentAtLock: options?.unsent ?? false });
       try {
         get().actions.apply(await request((api) => api.lock.lock({})));
       } catch {
@@ -98,5 +104,6 @@ setLockedListener(() => useLockStore.getState().actions.lockedByMain());
 export const useLockState = (): LockScreenState => useLockStore((s) => s.state);
 export const useLockError = (): string | null => useLockStore((s) => s.error);
 export const useAutoLockMinutes = (): number => useLockStore((s) => s.autoLockMinutes);
+export const useUnsentAtLock = (): boolean => useLockStore((s) => s.unsentAtLock);
 export const useRecoveryNotice = (): string | null => useLockStore((s) => s.recoveryNotice);
 export const useLockActions = (): LockStoreState['actions'] => useLockStore((s) => s.actions);

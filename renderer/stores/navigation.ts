@@ -23,7 +23,9 @@ export type Route =
   /** The caseload as FHIR or the CSV set (docs/exports.md). */
   | { name: 'export' }
   /** A caseload CSV brought in from another system (docs/exports.md, "Import"). */
-  | { name: 'import' };
+  | { name: 'import' }
+  /** Team mode: the cases whose local changes met a newer version on the team server (sync:resolve). */
+  | { name: 'resolve-conflicts' };
 
 /** The sections of the case page. */
 export type CaseTab = 'plan' | 'goals' | 'current-view' | 'reviews' | 'ending' | 'history';

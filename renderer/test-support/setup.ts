@@ -9,6 +9,7 @@ import { useCaseloadViewStore } from '../stores/caseload-view';
 import { useLockStore } from '../stores/lock';
 import { useNavigationStore } from '../stores/navigation';
 import { useSessionStore } from '../stores/session';
+import { useSyncStore } from '../stores/sync';
 import { useTeamViewStore } from '../stores/team-view';
 import { useUnsavedChangesStore } from '../stores/unsaved-changes';
 
@@ -36,5 +37,6 @@ afterEach(() => {
   reset(useTeamViewStore);
   reset(useUnsavedChangesStore);
   reset(useLockStore);
+  reset(useSyncStore);
   document.title = '';
 });

@@ -7,7 +7,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextInput } from '../../components/fields';
 import { useFormErrors } from '../../lib/form-errors';
 import { PageHeading, usePageTitle } from '../../components/page';
-import { useLockActions } from '../../stores/lock';
+import { useLockActions, useUnsentAtLock } from '../../stores/lock';
 import { NewPassphraseFields, PassphraseInput } from './PassphraseInput';
 
 /**
@@ -33,6 +33,7 @@ function UnlockForm({ onForgotten }: { onForgotten(): void }) {
   const [passphrase, setPassphrase] = useState('');
   const form = useFormErrors();
   const { apply } = useLockActions();
+  const unsent = useUnsentAtLock();
   usePageTitle('THRIVE Plans is locked', form.errors.length > 0);
 
   const submit = async (event: FormEvent) => {
@@ -57,6 +58,15 @@ function UnlockForm({ onForgotten }: { onForgotten(): void }) {
       <ErrorSummary errors={form.errors} attempt={form.attempt} />
       <PageHeading>THRIVE Plans is locked</PageHeading>
       <p className="lede">Enter your passphrase to continue.</p>
+      {unsent ? (
+        <div className="inset" role="status">
+          {/* No count or names: the lock screen shows nothing from the records. */}
+          <p>
+            Some of your changes have not been sent to the team server yet. They are kept on this computer and are sent
+            once you unlock and the server can be reached.
+          </p>
+        </div>
+      ) : null}
       <form noValidate onSubmit={(e) => void submit(e)}>
         <PassphraseInput
           path="passphrase"

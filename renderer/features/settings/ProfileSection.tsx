@@ -6,15 +6,25 @@ import { Select, type Option } from '../../components/fields';
 import type { FormErrors } from '../../lib/form-errors';
 import { SummaryRow } from '../../components/SummaryList';
 import { useSessionActions } from '../../stores/session';
+import { useSyncStatus } from '../../stores/sync';
 import { onFormInputs } from './settings-errors';
 
 const ROLE_OPTIONS: ReadonlyArray<Option<Role>> = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
 /**
- * Who is using the app, and their role. The role can be changed here (clinicians:update): the team
- * view tells a clinician who needs it to do so, and a team lead can hand the role back.
+ * Who is using the app, and their role. Working alone, the role can be changed here
+ * (clinicians:update): the team view tells a clinician who needs it to do so, and a team lead can
+ * hand the role back. In team mode the role is the one a service admin granted on the team server,
+ * shown read-only in the Team server section (TeamServerSection.tsx) instead: nobody grants
+ * themselves a team's records.
  */
 export function ProfileSection({ profile, form }: { profile: Clinician; form: FormErrors }) {
+  // The Team server section shows who the server says this is, with the role it grants.
+  if (useSyncStatus()?.mode === 'team') return null;
+  return <SoloProfile profile={profile} form={form} />;
+}
+
+function SoloProfile({ profile, form }: { profile: Clinician; form: FormErrors }) {
   const { setProfile } = useSessionActions();
   const [role, setRole] = useState<Role>(profile.role);
   const [done, setDone] = useState<string | null>(null);

@@ -9,10 +9,12 @@ import { inFormOrder, useFormErrors, type FormErrors } from '../../lib/form-erro
 import { Loading, PageHeading, usePageTitle } from '../../components/page';
 import { useUnsavedChanges } from '../../hooks/use-unsaved-changes';
 import { useProfile, useSessionActions, useSettings } from '../../stores/session';
+import { useTeamMode } from '../../stores/sync';
 import { AppLockSection } from './AppLockSection';
 import { BackupsSection } from './BackupsSection';
 import { ProfileSection } from './ProfileSection';
 import { TeamSection } from './TeamSection';
+import { TeamServerSection } from './TeamServerSection';
 
 type Key = keyof Settings;
 
@@ -62,14 +64,16 @@ function toText(settings: Settings): Record<Key, string> {
 }
 
 /**
- * The profile (and role), review intervals, flag thresholds and the idle lock (settings:update), for
- * team leads the team: members, moving a member, adding a clinician or a team; then the app lock's
+ * The profile (and role; in team mode the server's, read-only), the team server, review intervals,
+ * flag thresholds and the idle lock (settings:update), for team leads working alone the team: members,
+ * moving a member, adding a clinician or a team; then the app lock's
  * passphrase and the backups. One error summary at the top
  * serves every form on the page: it shows the problems of the form last submitted.
  */
 export function SettingsPage() {
   const settings = useSettings();
   const profile = useProfile();
+  const teamMode = useTeamMode();
   const form = useFormErrors();
   usePageTitle('Settings', form.errors.length > 0);
   if (!settings) return <Loading what="settings" />;
@@ -78,8 +82,10 @@ export function SettingsPage() {
       <ErrorSummary errors={form.errors} attempt={form.attempt} />
       <PageHeading>Settings</PageHeading>
       {profile ? <ProfileSection profile={profile} form={form} /> : null}
+      <TeamServerSection form={form} />
       <SettingsForm settings={settings} form={form} />
-      {profile?.role === 'team_lead' ? <TeamSection profile={profile} form={form} /> : null}
+      {/* In team mode the team's members and roles are the team server's (a service admin grants them). */}
+      {profile?.role === 'team_lead' && !teamMode ? <TeamSection profile={profile} form={form} /> : null}
       <AppLockSection form={form} />
       <BackupsSection />
     </>

@@ -8,6 +8,7 @@ import { focusPageHeading, LoadProblem, Loading, PageHeading, usePageTitle } fro
 import { useSearchShortcut } from '../../hooks/use-search-shortcut';
 import { useNavigationActions } from '../../stores/navigation';
 import { useProfile } from '../../stores/session';
+import { useTeamMode } from '../../stores/sync';
 import { EndingsSection } from './EndingsSection';
 import { TeamCasesPanel } from './TeamCasesPanel';
 import { TeamOverviewSections } from './TeamOverviewSections';
@@ -25,14 +26,16 @@ export function TeamPage({ clinicianId }: { clinicianId?: string | undefined }) 
 
 function NotForYou({ message }: { message: string }) {
   const { navigate } = useNavigationActions();
+  // In team mode the role comes from the team server: Settings has nothing to change.
+  const teamMode = useTeamMode();
   usePageTitle(TEAM_HEADING);
   return (
     <>
       <PageHeading>{TEAM_HEADING}</PageHeading>
       <div className="inset" role="alert">
-        <p>{message}</p>
+        <p>{teamMode ? 'The team view is for team leads. Your role is granted by your service admin.' : message}</p>
       </div>
-      <p>
+      <p hidden={teamMode}>
         <a
           href="#settings"
           onClick={(e) => {

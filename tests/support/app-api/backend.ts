@@ -10,7 +10,7 @@
  */
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, expect } from 'vitest';
-import { createAppServices } from '../../../main/app-services';
+import { createAppServices, type AppServicesOptions } from '../../../main/app-services';
 import { fixedClock } from '../../../shared/clock';
 import type { IsoDate } from '../../../shared/dates';
 import type { DraftKind } from '../../../shared/domain/lifecycle';
@@ -52,6 +52,8 @@ export interface TestBackendOptions {
    * the tests only read: made once in beforeAll instead of once per test.
    */
   forFile?: boolean;
+  /** Team sync for the app services (main/sync/engine.ts), as the app makes it: tests/support/app-api/team-mode.ts. */
+  sync?: AppServicesOptions['sync'];
 }
 
 export type Invoke = (channel: string, args: unknown) => IpcResult<unknown> | Promise<IpcResult<unknown>>;
@@ -77,7 +79,7 @@ export function createTestBackend(options: TestBackendOptions = {}) {
     open.push(session.close);
   } else {
     const dbPath = options.onDisk ? join(tempDir(), 'thrive.db') : ':memory:';
-    const services = createAppServices({ dbPath, key: TEST_KEY, create: true, clock });
+    const services = createAppServices({ dbPath, key: TEST_KEY, create: true, clock, ...(options.sync ? { sync: options.sync } : {}) });
     invoke = (channel, args) => inNodeRealm(() => services.invoke(channel, args));
     db = () => services.db;
     (options.forFile ? openForFile : open).push(() => services.close());

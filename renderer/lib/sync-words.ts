@@ -1,0 +1,79 @@
+/**
+ * What the header says about team sync, in words a clinician can act on. Pure, so each state's words
+ * are decided once here and the indicator, the live region and the tests all read the same sentence.
+ * Times come from main's ISO instants (its injected clock), shown in UK local time: "14:32" for today,
+ * "06/12/2026 14:32" for an earlier day, so "as of" is never mistaken for today's time.
+ */
+import { formatUkDateTime, londonDateOf, type IsoDate } from '../../shared/dates';
+import { ROLE_LABELS } from '../../shared/ipc/schemas/clinicians';
+import type { SyncStatus } from '../../shared/ipc/schemas/sync';
+import type { RoleOnServer } from '../../shared/sync/protocol';
+import { plural } from './plural';
+
+/** An instant as UK local time, with the date only when it is not today. */
+export function syncTime(instant: string | null, today: IsoDate | null): string {
+  if (!instant) return '';
+  const full = formatUkDateTime(instant);
+  return today && londonDateOf(instant) === today ? full.slice(11) : full;
+}
+
+const SERVER_ROLE_LABELS: Record<RoleOnServer, string> = { ...ROLE_LABELS, service_admin: 'Service admin' };
+
+/** A role as the team server grants it (a service admin exists only there); an unknown one as sent. */
+export function serverRoleLabel(role: string): string {
+  return SERVER_ROLE_LABELS[role as RoleOnServer] ?? role;
+}
+
+const changes = (n: number) => plural(n, 'change', 'changes');
+
+/** The indicator's sentence. `link` says the words lead to the conflicts screen. */
+export function syncHeadline(status: SyncStatus, today: IsoDate | null): { text: string; link: boolean } {
+  const at = (instant: string | null) => syncTime(instant, today);
+  switch (status.state) {
+    case 'up_to_date':
+      return { text: status.asOf ? `Up to date · as of ${at(status.asOf)}` : 'Up to date', link: false };
+    case 'syncing':
+      return { text: status.pending > 0 ? `Sending ${changes(status.pending)}…` : 'Checking for changes…', link: false };
+    case 'pending':
+      return {
+        text: `${changes(status.pending)} waiting${status.oldestPendingAt ? ` · oldest ${at(status.oldestPendingAt)}` : ''}`,
+        link: false,
+      };
+    case 'offline': {
+      const since = status.offlineSince ? `Offline since ${at(status.offlineSince)}` : 'Offline';
+      return { text: status.pending > 0 ? `${since} · ${changes(status.pending)} waiting` : since, link: false };
+    }
+    case 'signed_out':
+      return {
+        text: status.pending > 0 ? `Signed out · sign in to send ${changes(status.pending)}` : 'Signed out · sign in to sync',
+        link: false,
+      };
+    case 'conflict':
+      return { text: `${plural(status.conflicts, 'conflict', 'conflicts')} to resolve`, link: true };
+    case 'refused':
+      return { text: `Refused: ${status.message ?? 'the team server refused this app. Ask your service admin.'}`, link: false };
+  }
+}
+
+/**
+ * What the polite live region says: only the state and what to do, without the times, so it speaks
+ * when the state changes rather than every time a count or a clock moves.
+ */
+export function syncAnnouncement(status: SyncStatus): string {
+  switch (status.state) {
+    case 'up_to_date':
+      return 'Team sync: up to date.';
+    case 'syncing':
+      return 'Team sync: sending and receiving changes.';
+    case 'pending':
+      return 'Team sync: changes waiting to be sent.';
+    case 'offline':
+      return 'Team sync: offline. Your changes are kept on this computer.';
+    case 'signed_out':
+      return 'Team sync: signed out. Sign in to send your changes.';
+    case 'conflict':
+      return `Team sync: ${plural(status.conflicts, 'conflict', 'conflicts')} to resolve.`;
+    case 'refused':
+      return `Team sync refused: ${status.message ?? ''}`.trim();
+  }
+}

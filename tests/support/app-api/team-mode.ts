@@ -1,0 +1,165 @@
+/**
+ * Team mode for the component tests, below the network: the device joined to a team the way a sign-in
+ * leaves it (the directory a server's GET /v1/me sends, applied by the real device store,
+ * main/sync/directory.ts), and a colleague's change arriving the way a pull brings it (the real
+ * applyPulled, main/sync/pull.ts), so pending counts and conflicts are the device's own, made by real
+ * writes through the channels. Nothing here restates a rule of main's.
+ */
+import { newId } from '../../../main/db/ids';
+import { readCaseDocument } from '../../../main/sync/case-document';
+import { applyDirectory, applyPulled, type PullApplied } from '../../../main/sync/store';
+import { createSyncEngine, type SyncAuth } from '../../../main/sync/engine';
+import { putEngineState } from '../../../main/sync/engine-state';
+import { createSyncHttp, MESSAGES } from '../../../main/sync/http-client';
+import {
+  OLDEST_ACCEPTED_PROTOCOL,
+  PROTOCOL_VERSION,
+  type CaseDocument,
+  type Change,
+  type Me,
+  type RoleOnServer,
+  type ServerConfig,
+} from '../../../shared/sync/protocol';
+import { createTestBackend, type TestBackend } from './backend';
+
+/** A colleague on the same team server, who makes the server's side of a conflict. */
+export const COLLEAGUE = { id: newId(), name: 'Ben Okafor' } as const;
+
+/** The directory the server sends for the backend's profile: the profile's team, with the role given. */
+export function directoryFor(backend: TestBackend, role: RoleOnServer = 'clinician'): Me {
+  const me = backend.profile;
+  return {
+    serverId: 'server-riverside',
+    person: { id: me.id, name: me.name },
+    memberships: [{ teamId: backend.teamId, role }],
+    teams: [
+      {
+        id: backend.teamId,
+        name: me.teamName,
+        members: [
+          { personId: me.id, name: me.name, role },
+          { personId: COLLEAGUE.id, name: COLLEAGUE.name, role: 'clinician' },
+        ],
+      },
+    ],
+  };
+}
+
+/** Signs the device in to its team as far as the local file knows: every later write of a team case waits in the outbox. */
+export function joinTeam(backend: TestBackend, role: RoleOnServer = 'clinician'): void {
+  applyDirectory(backend.db(), backend.clock, directoryFor(backend, role));
+}
+
+/**
+ * The colleague's version of a case as the server would send it: the case as this device holds it
+ * with `edit` applied, at server version `version`.
+ */
+export function colleagueChange(backend: TestBackend, caseId: string, edit: (doc: CaseDocument) => void, version = 1): Change {
+  const document = readCaseDocument(backend.db(), caseId);
+  edit(document);
+  return {
+    seq: version,
+    teamId: backend.teamId,
+    caseId,
+    version,
+    authorId: COLLEAGUE.id,
+    authorName: COLLEAGUE.name,
+    deviceId: newId(),
+    at: '2027-01-11T10:15:00.000Z',
+    document,
+  };
+}
+
+/** A pull bringing these changes, applied by the device store in one transaction. */
+export function pull(backend: TestBackend, changes: Change[]): PullApplied {
+  const cursor = Buffer.from(JSON.stringify({ s: 'server-riverside', t: { [backend.teamId]: changes.length } })).toString('base64url');
+  return applyPulled(backend.db(), backend.clock, changes, cursor, '2027-01-11T10:20:00.000Z');
+}
+
+/**
+ * Where the component tests' team server is: a loopback port nothing listens on, so every request the
+ * real engine makes finds it unreachable at once, as a laptop with no signal would. (The browser e2e
+ * and tests/integration/team-*.test.ts run against the real server.)
+ */
+export const UNREACHABLE_SERVER = 'http://127.0.0.1:9';
+
+const SERVER_CONFIG: ServerConfig = {
+  serverId: 'server-riverside',
+  protocol: PROTOCOL_VERSION,
+  oldestAcceptedProtocol: OLDEST_ACCEPTED_PROTOCOL,
+  issuer: 'http://127.0.0.1:9/idp',
+  clientId: 'thrive-desktop',
+  audience: 'thrive-team-server',
+};
+
+/**
+ * Sign-in as the engine asks for it (SyncAuth). The real one opens the system browser, which jsdom has
+ * not got: here "signing in in the browser" finishes when the test calls `finishInBrowser()`, like
+ * `hold` on a channel. Until then, and after signing out, there is no token and the outbox waits.
+ */
+export function browserSignIn() {
+  let token: string | null = null;
+  let finish: (() => void) | null = null;
+  const auth: SyncAuth = {
+    getAccessToken: () => Promise.resolve(token),
+    isSignedIn: () => token !== null,
+    signIn: () =>
+      new Promise<void>((resolve) => {
+        finish = () => {
+          token = 'access-token-from-the-browser';
+          resolve();
+        };
+      }),
+    signOut: () => {
+      token = null;
+      return Promise.resolve();
+    },
+    tokenRefused: () => {
+      token = null;
+    },
+  };
+  return {
+    auth,
+    finishInBrowser: () => {
+      finish?.();
+      finish = null;
+    },
+  };
+}
+
+/**
+ * A backend in team mode: the real sync engine on the app services, the device joined to its team as
+ * a sign-in leaves it and connected to a server that cannot be reached; signed out until the test
+ * signs in through `signIn.finishInBrowser()`.
+ */
+export function teamBackend(options: { role?: RoleOnServer } = {}) {
+  const signIn = browserSignIn();
+  const deviceId = newId();
+  const backend = createTestBackend({
+    sync: ({ db, clock, log }) =>
+      createSyncEngine({
+        db,
+        clock,
+        deviceId,
+        http: (baseUrl) => createSyncHttp({ baseUrl, deviceId, timeoutMs: 5_000 }),
+        auth: signIn.auth,
+        // Never started: rounds run only when a channel asks (sync:now, sign in, keep mine), so tests decide.
+        timers: { setTimeout: (run, ms) => setTimeout(run, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
+        log,
+      }),
+  });
+  joinTeam(backend, options.role);
+  // What sync:connect stores once the server has answered /v1/config (main/sync/engine.ts connect).
+  const at = backend.clock.now();
+  putEngineState(backend.db(), 'engine.serverUrl', UNREACHABLE_SERVER, at);
+  putEngineState(backend.db(), 'engine.serverConfig', SERVER_CONFIG, at);
+  return { backend, signIn };
+}
+
+/** The words the engine keeps when the server refuses this build (HTTP 426, client_too_old). */
+export const TOO_OLD = MESSAGES.tooOld;
+
+/** The server has refused this build, as the engine records it after a round (main/sync/engine.ts). */
+export function refusedByServer(backend: TestBackend): void {
+  putEngineState(backend.db(), 'engine.refused', TOO_OLD, backend.clock.now());
+}
