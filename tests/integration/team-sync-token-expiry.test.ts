@@ -42,12 +42,12 @@ describe('a token that expires while offline', () => {
     expect(await alex.ok('sync:now', {})).toMatchObject({ state: 'signed_out', pending: 1 });
 
     // Bea signs in on Alex's laptop: Alex's change is not sent as Bea's, nor as Alex's under Bea's sign-in.
-    alex.auth.as = EMAILS.bea;
+    alex.signInAs = EMAILS.bea;
     const asBea = await alex.ok('sync:signIn', {});
     expect(asBea).toMatchObject({ pending: 1, person: { id: world.people.bea } });
     expect(await serverLog(opened.id)).toEqual([]);
 
-    alex.auth.as = EMAILS.alex;
+    alex.signInAs = EMAILS.alex;
     expect(await alex.ok('sync:signIn', {})).toMatchObject({ state: 'up_to_date', pending: 0, person: { id: world.people.alex } });
     expect(await serverLog(opened.id)).toEqual([{ version: 1, author_id: world.people.alex }]);
     expect(verifyAudit(alex.db())).toMatchObject({ ok: true, records: [] });

@@ -2,8 +2,9 @@
  * The team-mode acceptance tests' world (tests/integration/team-sync-*.test.ts): a real PostgreSQL,
  * the real team server, the real local identity provider, and devices, each its own encrypted SQLite
  * file opened as the app opens it (createAppServices) with the real sync engine, reaching the server
- * through its own network (tests/support/team/net-proxy.ts) that a test can cut. Sign-in goes through
- * the provider's real login page (signInAs). Nothing is mocked: the only stand-ins are the calendar and
+ * through its own network (tests/support/team/net-proxy.ts) that a test can cut. Sign-in is the app's
+ * own (main/sync/sign-in.ts: code + PKCE in the browser, back to its loopback listener), with a scripted
+ * person filling in the provider's real login page. Nothing is mocked: the only stand-ins are the calendar and
  * the network cable.
  *
  *   const world = await startTeamWorld();          // in beforeAll; world.close() in afterAll
@@ -15,7 +16,8 @@ import { TEST_KEY, tempDbPath } from '../temp-db';
 import { createAppServices, type AppServices } from '../../../main/app-services';
 import { newId } from '../../../main/db/ids';
 import type { Db } from '../../../main/db/sql';
-import { createSyncEngine, type SyncAuth, type SyncEngine } from '../../../main/sync/engine';
+import { createSyncEngine, type SyncEngine } from '../../../main/sync/engine';
+import { signInAuth } from '../../../main/sync/engine-auth';
 import { deviceIdOf } from '../../../main/sync/engine-state';
 import { createSyncHttp } from '../../../main/sync/http-client';
 import { createTokenVerifier } from '../../../server/auth/verify-token';
@@ -25,7 +27,8 @@ import type { IsoDate } from '../../../shared/dates';
 import type { ArgsOf, Channel, ResultOf } from '../../../shared/ipc/contract';
 import type { IpcResult } from '../../../shared/ipc/result';
 import type { SyncStatus } from '../../../shared/ipc/schemas/sync';
-import { startIdp, signInAs, TEST_AUDIENCE, TEST_PASSWORD, type TestIdp } from './idp';
+import { personAtBrowser } from './browser-driver';
+import { startIdp, TEST_AUDIENCE, TEST_PASSWORD, type TestIdp } from './idp';
 import { startNetProxy, type NetProxy } from './net-proxy';
 import { startPostgres, type TestPostgres } from './postgres';
 import { startTeamServer, type TeamServer } from './team-server';
@@ -55,20 +58,14 @@ export interface DeviceOptions {
   protocol?: number;
 }
 
-/** Sign-in as the engine sees it, driven through the provider's real login page. */
-export interface TestAuth extends SyncAuth {
-  /** Signs in as this email next time sign-in is asked for (default: the device's person). */
-  as: string;
-  accessToken: string | null;
-}
-
 export interface SyncDevice {
   who: Who;
   personId: string;
   services: AppServices;
   db(): Db;
   engine: SyncEngine;
-  auth: TestAuth;
+  /** Who signs in at the browser next time the app opens it (default: the device's person). */
+  signInAs: string;
   net: NetProxy;
   clock: ReturnType<typeof fixedClock>;
   /** The protocol its build speaks, read at each round (a test makes it an old build by lowering it). */
@@ -86,31 +83,9 @@ afterEach(() => {
   for (const d of openDevices.splice(0)) d.close();
 });
 
-function testAuth(email: string): TestAuth {
-  const auth: TestAuth = {
-    as: email,
-    accessToken: null,
-    getAccessToken: () => Promise.resolve(auth.accessToken),
-    isSignedIn: () => auth.accessToken !== null,
-    async signIn(config) {
-      const tokens = await signInAs({ issuer: config.issuer, clientId: config.clientId }, auth.as, TEST_PASSWORD);
-      auth.accessToken = tokens.access_token;
-    },
-    signOut() {
-      auth.accessToken = null;
-      return Promise.resolve();
-    },
-    tokenRefused(token) {
-      if (auth.accessToken === token) auth.accessToken = null;
-    },
-  };
-  return auth;
-}
-
 async function openDevice(world: Pick<TeamWorld, 'server' | 'people'>, who: Who, options: DeviceOptions): Promise<SyncDevice> {
   const clock = fixedClock(options.today ?? '2026-11-22');
   const net = await startNetProxy(world.server.url);
-  const auth = testAuth(EMAILS[who]);
   let engine: SyncEngine | undefined;
   // eslint-disable-next-line prefer-const -- the engine's http factory reads it after it is made
   let device: SyncDevice;
@@ -127,7 +102,9 @@ async function openDevice(world: Pick<TeamWorld, 'server' | 'people'>, who: Who,
         clock,
         deviceId,
         http: (baseUrl) => createSyncHttp({ baseUrl, deviceId, timeoutMs: 10_000, ...(device.protocol !== undefined ? { protocol: device.protocol } : {}) }),
-        auth,
+        // The app's own sign-in (main/sync/sign-in.ts), with a scripted person at the browser filling in
+        // the provider's real login page.
+        auth: signInAuth({ db: open.db, clock, openBrowser: (url) => personAtBrowser({ email: device.signInAs, password: TEST_PASSWORD }).openBrowser(url) }),
         // The loop is never started: each test says when a device syncs (sync:now), as a person would.
         timers: { setTimeout: () => null, clearTimeout: () => {} },
       });
@@ -146,7 +123,7 @@ async function openDevice(world: Pick<TeamWorld, 'server' | 'people'>, who: Who,
     services,
     db: () => services.db,
     engine: engine!,
-    auth,
+    signInAs: EMAILS[who],
     net,
     clock,
     protocol: options.protocol,
