@@ -155,15 +155,22 @@ async function browserSignIn(options: SignInOptions, configuration: Configure): 
   }
 }
 
+function stillHeld(db: Db, stored: StoredTokens): boolean {
+  return loadTokens(db)?.refreshToken === stored.refreshToken;
+}
+
 async function refresh(options: SignInOptions, configuration: Configure, stored: StoredTokens): Promise<string | null> {
   const { db, clock } = options;
   const stillValid = Date.parse(stored.accessTokenExpiresAt) > Date.parse(clock.now()) ? stored.accessToken : null;
   try {
     const tokens = await oidc.refreshTokenGrant(await configuration(), stored.refreshToken!, { resource: options.audience });
+    // A sign-out or a new sign-in while the refresh was on its way wins: never bring back what it replaced.
+    if (!stillHeld(db, stored)) return loadTokens(db)?.accessToken ?? null;
     const next = toStored(options, tokens, stored);
     saveTokens(db, next, clock.now());
     return next.accessToken;
   } catch (error) {
+    if (!stillHeld(db, stored)) return loadTokens(db)?.accessToken ?? null;
     // Refused (expired, revoked, replayed): the sign-in is over and the person signs in again.
     // Unreachable: keep it for when the network is back; the outbox waits meanwhile.
     if (error instanceof oidc.ResponseBodyError && error.error === 'invalid_grant') {
