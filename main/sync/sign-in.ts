@@ -85,10 +85,7 @@ function toStored(options: SignInOptions, tokens: oidc.TokenEndpointResponse, pr
 
 function describeFailure(error: unknown): SignInError {
   if (error instanceof SignInError) return error;
-  if (error instanceof oidc.AuthorizationResponseError) {
-    return new SignInError('refused', `The sign-in service refused the sign-in (${error.error_description ?? error.error}).`);
-  }
-  if (error instanceof oidc.ResponseBodyError) {
+  if (error instanceof oidc.AuthorizationResponseError || error instanceof oidc.ResponseBodyError) {
     return new SignInError('refused', `The sign-in service refused the sign-in (${error.error_description ?? error.error}).`);
   }
   return new SignInError('failed', `The sign-in did not finish: ${error instanceof Error ? error.message : String(error)}.`);
@@ -96,8 +93,10 @@ function describeFailure(error: unknown): SignInError {
 
 function timeout(ms: number): { promise: Promise<never>; cancel(): void } {
   let timer: NodeJS.Timeout | undefined;
+  const minutes = Math.max(1, Math.round(ms / 60_000));
+  const words = `The sign-in was not finished in the browser within ${minutes} minute${minutes === 1 ? '' : 's'}. Start it again from THRIVE Plans.`;
   const promise = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new SignInError('timeout', 'The sign-in was not finished in the browser in time.')), ms);
+    timer = setTimeout(() => reject(new SignInError('timeout', words)), ms);
   });
   return { promise, cancel: () => clearTimeout(timer) };
 }
