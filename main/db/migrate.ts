@@ -11,6 +11,7 @@ import m0020 from './migrations/0020-team-view.sql';
 import m0030 from './migrations/0030-trust-scale.sql';
 import m0040 from './migrations/0040-ending-outcomes.sql';
 import m0050 from './migrations/0050-audit-row-digests.sql';
+import m0060 from './migrations/0060-team-sync.sql';
 import { sqlString, type Db } from './sql';
 
 export interface Migration {
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 30, name: 'trust-scale', sql: m0030 },
   { version: 40, name: 'ending-outcomes', sql: m0040 },
   { version: 50, name: 'audit-row-digests', sql: m0050, run: appendAuditBaseline },
+  { version: 60, name: 'team-sync', sql: m0060 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

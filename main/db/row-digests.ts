@@ -13,8 +13,11 @@
 import { hash } from 'node:crypto';
 import { stmt, type Db } from './sql';
 
-/** Tables whose rows are not records: the trail itself, and form drafts autosaved while typing. */
-const NOT_AUDITED = new Set(['audit_log', 'drafts']);
+/**
+ * Tables whose rows are not records: the trail itself, form drafts autosaved while typing, and the
+ * sync bookkeeping (main/db/migrations/0060-team-sync.sql), whose effects on records are audited.
+ */
+const NOT_AUDITED = new Set(['audit_log', 'drafts', 'sync_state', 'sync_outbox', 'sync_cases', 'sync_push_attempts', 'sync_conflicts']);
 
 export interface AuditedTable {
   name: string;

@@ -22,13 +22,13 @@ function openRaw(path: string): Database.Database {
 /** A version after the latest, for migrations made up by the tests. */
 const NEXT = LATEST_VERSION + 10;
 
-describe('migrations 0010 (initial schema), 0020 (team view), 0030 (trust scale), 0040 (ending outcomes) and 0050 (audit row digests)', () => {
+describe('migrations 0010 (initial schema), 0020 (team view), 0030 (trust scale), 0040 (ending outcomes), 0050 (audit row digests) and 0060 (team sync)', () => {
   it('creates every table of the case lifecycle, its indexes and the audit triggers, and sets user_version', () => {
     const db = openDatabase({ path: tempDbPath(), key: TEST_KEY, create: true });
     try {
-      expect(MIGRATIONS.map((m) => m.version)).toEqual([10, 20, 30, 40, 50]);
-      expect(userVersion(db)).toBe(50);
-      expect(LATEST_VERSION).toBe(50);
+      expect(MIGRATIONS.map((m) => m.version)).toEqual([10, 20, 30, 40, 50, 60]);
+      expect(userVersion(db)).toBe(60);
+      expect(LATEST_VERSION).toBe(60);
       expect(names(db, 'table')).toEqual([
         'audit_log',
         'cases',
@@ -46,6 +46,11 @@ describe('migrations 0010 (initial schema), 0020 (team view), 0030 (trust scale)
         'review_criterion_progress',
         'reviews',
         'settings',
+        'sync_cases',
+        'sync_conflicts',
+        'sync_outbox',
+        'sync_push_attempts',
+        'sync_state',
         'teams',
         'young_people',
       ]);
@@ -205,7 +210,7 @@ describe('migrations 0010 (initial schema), 0020 (team view), 0030 (trust scale)
     const earlier = first.prepare('SELECT * FROM audit_log').all();
     first.close();
 
-    const db = openDatabase({ path, key: TEST_KEY });
+    const db = openDatabase({ path, key: TEST_KEY, migrations: MIGRATIONS.filter((m) => m.version <= 50) });
     try {
       expect(userVersion(db)).toBe(50);
       expect(existsSync(`${path}.pre-v50.bak`)).toBe(true);
@@ -222,6 +227,51 @@ describe('migrations 0010 (initial schema), 0020 (team view), 0030 (trust scale)
       // From now on an edit behind the app's back is seen.
       db.exec("UPDATE young_people SET name = 'Someone' WHERE id = 'y1'");
       expect(verifyRecords(db).records).toEqual([{ table: 'young_people', id: 'y1', problem: 'changed', fields: ['name'], auditSeq: 5, caseRefs: [] }]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('upgrades a schema-50 database with the sync tables, empty and outside the row digests: it still verifies clean', () => {
+    const path = tempDbPath();
+    const first = openDatabase({ path, key: TEST_KEY, create: true, migrations: MIGRATIONS.filter((m) => m.version <= 50) });
+    first.exec(`INSERT INTO teams VALUES ('t1', 'Team', 'x');
+      INSERT INTO clinicians VALUES ('c1', 'Ann', 'team_lead', 't1', 'x');
+      INSERT INTO young_people VALUES ('y1', 'Jo', '2012-01-01', NULL, 'x', 'x');
+      INSERT INTO cases (id, case_ref, young_person_id, referral_date, open_date, lead_clinician_id, team_id, coordinating_agency, created_at, updated_at)
+        VALUES ('k1', 'R1', 'y1', '2026-01-01', '2026-01-02', 'c1', 't1', 'CAMHS', 'x', 'x');`);
+    first.close();
+
+    const db = openDatabase({ path, key: TEST_KEY });
+    try {
+      expect(userVersion(db)).toBe(60);
+      expect(existsSync(`${path}.pre-v60.bak`)).toBe(true);
+      expect(db.prepare('SELECT case_ref FROM cases').pluck().all()).toEqual(['R1']);
+      for (const t of ['sync_state', 'sync_outbox', 'sync_cases', 'sync_push_attempts', 'sync_conflicts']) {
+        expect(db.prepare(`SELECT count(*) FROM ${t}`).pluck().get(), t).toBe(0);
+      }
+      // The shape the sign-in token store relies on (main/sync/sign-in.ts): key → JSON, with when.
+      expect((db.pragma('table_info(sync_state)') as Array<{ name: string }>).map((c) => c.name)).toEqual(['key', 'value', 'updated_at']);
+      expect(() => db.exec("INSERT INTO sync_state VALUES ('teams', 'not json', 'x')")).toThrow(/CHECK/);
+      // Bookkeeping rows are not records: writing them changes nothing verify-audit reports (the rows
+      // above were written behind the app's back, so they are reported either way).
+      const before = verifyRecords(db).records;
+      expect(before.map((r) => r.table)).toEqual(['cases', 'clinicians', 'teams', 'young_people']);
+      db.exec(`INSERT INTO sync_state VALUES ('teams', '["t1"]', 'x');
+        INSERT INTO sync_outbox (case_id, idempotency_key, made_by, made_at) VALUES ('k1', 'i1', 'c1', 'x');
+        INSERT INTO sync_cases VALUES ('k1', 3);`);
+      expect(verifyRecords(db).records).toEqual(before);
+      // One in-flight push per case, one open conflict per case.
+      db.exec(`INSERT INTO sync_push_attempts VALUES ('k1', 'i1', 3, 1, '{}', 'x')`);
+      expect(() => db.exec(`INSERT INTO sync_push_attempts VALUES ('k1', 'i2', 3, 1, '{}', 'x')`)).toThrow(/UNIQUE/);
+      const conflict = (id: string) =>
+        `INSERT INTO sync_conflicts (id, case_id, local_document, server_version, server_author_id, server_author_name, server_document, detected_at)
+         VALUES ('${id}', 'k1', '{}', 4, 'p2', 'Bo', '{}', 'x')`;
+      db.exec(conflict('x1'));
+      expect(() => db.exec(conflict('x2'))).toThrow(/UNIQUE/);
+      db.exec("UPDATE sync_conflicts SET resolution = 'mine', resolved_at = 'y', resolved_by = 'c1' WHERE id = 'x1'");
+      db.exec(conflict('x2'));
+      expect(() => db.exec("INSERT INTO sync_outbox (case_id, idempotency_key, made_by, made_at) VALUES ('nope', 'i9', 'c1', 'x')")).toThrow(/FOREIGN KEY/);
     } finally {
       db.close();
     }
