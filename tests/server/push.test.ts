@@ -131,6 +131,18 @@ describe('POST /v1/cases/:caseId/versions', () => {
     await expectNoCase(caseId);
   });
 
+  it('refuses text PostgreSQL cannot store (a NUL or a lone surrogate) with words to act on, writing nothing', async () => {
+    for (const bad of ['before\u0000after', 'half \ud800 pair']) {
+      const caseId = newCaseId();
+      const res = await push(world.server, caseId, {
+        token: await world.token('alex'), body: pushBody(world.ids.alex, caseDocument(caseId, 'team-a', { note: bad })),
+      });
+      expect(res.status).toBe(400);
+      expect(errorBodySchema.parse(res.body).error.message).toMatch(/control character/);
+      await expectNoCase(caseId);
+    }
+  });
+
   it('refuses an app older than the oldest protocol it reads (426), saying to update', async () => {
     const caseId = newCaseId();
     for (const protocol of [0, null]) {
