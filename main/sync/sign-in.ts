@@ -93,8 +93,9 @@ function describeFailure(error: unknown): SignInError {
 
 function timeout(ms: number): { promise: Promise<never>; cancel(): void } {
   let timer: NodeJS.Timeout | undefined;
-  const minutes = Math.max(1, Math.round(ms / 60_000));
-  const words = `The sign-in was not finished in the browser within ${minutes} minute${minutes === 1 ? '' : 's'}. Start it again from THRIVE Plans.`;
+  const minutes = Math.round(ms / 60_000);
+  const within = minutes >= 1 ? `${minutes} minute${minutes === 1 ? '' : 's'}` : `${Math.round(ms / 1000)} seconds`;
+  const words = `The sign-in was not finished in the browser within ${within}. Start it again from THRIVE Plans.`;
   const promise = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new SignInError('timeout', words)), ms);
   });
