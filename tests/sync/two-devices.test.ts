@@ -44,7 +44,7 @@ describe('a case written on one device, applied on another', () => {
     // Applying a pull is not a local change: nothing is sent back.
     expect(syncSummary(b.db())).toEqual({ pending: 0, oldestPendingAt: null, conflicts: 0, cursor: 'cursor-2', asOf: '2027-01-11T12:31:00.000Z' });
     const received = b.ok('cases:history', { caseId: open }).filter((e) => e.action === 'sync.receive');
-    expect(received.map((e) => e.actorId)).toEqual([people.ana.id]);
+    expect(received.map((e) => [e.actorId, e.actorName, e.summary])).toEqual([[people.ana.id, 'Ana Patel', "Received from the team server: Ana Patel's changes (version 1)"]]);
     expect(verifyAudit(a.db())).toMatchObject({ ok: true, records: [] });
     expect(verifyAudit(b.db())).toMatchObject({ ok: true, records: [] });
 
