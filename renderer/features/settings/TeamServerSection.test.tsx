@@ -40,6 +40,20 @@ describe('Settings → Team server (solo mode)', () => {
     await expectNoAxeViolations();
   });
 
+  it('says beside the field when no team server answers at the address (the real engine asking)', async () => {
+    const { backend } = teamBackend({ connected: false });
+    const { user } = await renderApp({ backend, route: { name: 'settings' } });
+    await screen.findByLabelText(ADDRESS);
+    await fill(user, ADDRESS, `${UNREACHABLE_SERVER}/`);
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    await screen.findByRole('alert');
+    expect(errorBeside(ADDRESS)).toBe('Error: No team server answered at this address. Check the address and that this computer is online.');
+    // Still solo: nothing about sync in the header, the address still there to correct.
+    expect(screen.getByRole('banner').textContent).not.toMatch(/Signed out|Offline/);
+    expect(screen.getByLabelText(ADDRESS)).toBeTruthy();
+    await expectNoAxeViolations();
+  });
+
   it('puts main\'s refusal beside the field when this session cannot sync', async () => {
     const { user, backend } = await openSettings();
     await fill(user, ADDRESS, 'https://thrive.example.nhs.uk');

@@ -130,9 +130,10 @@ export function browserSignIn() {
 /**
  * A backend in team mode: the real sync engine on the app services, the device joined to its team as
  * a sign-in leaves it and connected to a server that cannot be reached; signed out until the test
- * signs in through `signIn.finishInBrowser()`.
+ * signs in through `signIn.finishInBrowser()`. `connected: false`: the engine is there but no server
+ * has been set up yet (solo until Connect).
  */
-export function teamBackend(options: { role?: RoleOnServer } = {}) {
+export function teamBackend(options: { role?: RoleOnServer; connected?: boolean } = {}) {
   const signIn = browserSignIn();
   const deviceId = newId();
   const backend = createTestBackend({
@@ -148,6 +149,7 @@ export function teamBackend(options: { role?: RoleOnServer } = {}) {
         log,
       }),
   });
+  if (options.connected === false) return { backend, signIn };
   joinTeam(backend, options.role);
   // What sync:connect stores once the server has answered /v1/config (main/sync/engine.ts connect).
   const at = backend.clock.now();
