@@ -20,6 +20,7 @@ import { configureUserDataPath, databasePath } from './paths';
 import { registerAppProtocol, registerAppScheme } from './protocol';
 import { APP_ENTRY_URL, blockRemoteRequests, denyAllPermissions, guardWebContents, isTrustedSender, windowOptions } from './security';
 import { createSecureSession, type SecureSession } from './session/secure-session';
+import { appSync } from './sync/engine-app';
 
 const FORBIDDEN: IpcResult<never> = {
   ok: false,
@@ -91,6 +92,8 @@ async function start(): Promise<void> {
       // holds the window (at 100k cases each takes tens of seconds).
       backgroundCheck: workerCheck(path.join(__dirname, 'db-worker.js')),
       backgroundBackup: workerBackup(path.join(__dirname, 'db-worker.js')),
+      // Team sync: solo until a team server is connected in Settings; sign-in in the system browser.
+      sync: appSync({ openBrowser: (url) => shell.openExternal(url) }),
     });
   } catch (error) {
     // A damaged keystore, a key that has gone missing or a network path: say so and stop, never guess.

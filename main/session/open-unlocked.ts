@@ -1,7 +1,7 @@
 /**
  * Where an unlocked key becomes open services (used by the secure session at unlock and at setup).
  */
-import { createAppServices, type AppServices } from '../app-services';
+import { createAppServices, type AppServices, type AppServicesOptions } from '../app-services';
 import { openDatabaseWithRecovery } from '../backup/recovery';
 import { backupFolderFor } from '../backup/service';
 import type { Clock } from '../../shared/clock';
@@ -15,6 +15,8 @@ export interface OpenUnlockedOptions {
   systemActor?: string;
   /** With it the open returns before quick_check, which the session runs off the main thread. */
   backgroundCheck?: BackgroundCheck;
+  /** Team sync (main/sync/engine-app.ts); absent: solo, nothing is sent anywhere. */
+  sync?: AppServicesOptions['sync'];
 }
 
 export interface UnlockedServices {
@@ -58,6 +60,7 @@ export function openUnlocked(
     clock: opts.clock,
     log: opts.log,
     ...(opts.systemActor ? { systemActor: opts.systemActor } : {}),
+    ...(opts.sync ? { sync: opts.sync } : {}),
   });
   // A restored backup (recoveryNotice) was opened with its check done: nothing is deferred then.
   if (deferred && opened.walAsFound !== undefined) return { services, recoveryNotice: opened.recoveryNotice, deferredCheck: { walAsFound: opened.walAsFound } };

@@ -16,7 +16,7 @@ import { handlers } from '../ipc/handlers';
 import type { LockContext } from '../ipc/types';
 import type { OsCrypto } from '../keys/os-crypto';
 import { KeystoreLock, readKeystoreAtStart } from './app-lock';
-import { openUnlocked, type UnlockedServices } from './open-unlocked';
+import { openUnlocked, type OpenUnlockedOptions, type UnlockedServices } from './open-unlocked';
 import { LOCKED, SessionState } from './session-state';
 import { realTimers, type SessionTimers } from './timers';
 
@@ -52,6 +52,8 @@ export interface SecureSessionOptions {
   backgroundCheck?: BackgroundCheck;
   /** Takes the daily backup off the main thread (the app: the same worker). Without it, on the main thread. */
   backgroundBackup?: BackgroundBackup;
+  /** Team sync, made with the services at each unlock (main/sync/engine-app.ts); absent: solo. */
+  sync?: OpenUnlockedOptions['sync'];
 }
 
 export interface SecureSession {
@@ -102,7 +104,8 @@ export function createSecureSession(opts: SecureSessionOptions): SecureSession {
   return {
     invoke,
     async invokeWhenChecked(channel, rawArgs) {
-      const result = invoke(channel, rawArgs);
+      // A sync channel answers with a promise (main/ipc/dispatch.ts): its outcome is what is checked.
+      const result = await invoke(channel, rawArgs);
       const pending = state.startupCheck?.pending();
       // A write refused by the held connection fails as 'internal' with nothing written (the handlers'
       // transactions roll back): it is tried once more when the check has finished.

@@ -38,9 +38,13 @@ export interface SyncEngineOptions {
   /** The open database; a getter because a restored backup replaces the connection. */
   db: Db | (() => Db);
   clock: Clock;
-  deviceId: string;
-  /** The protocol client for a server address (main/sync/http-client.ts createSyncHttp). */
-  http: (baseUrl: string) => SyncHttp;
+  /** This device's id on the server; a getter when it is made on first use (main/sync/engine-state.ts). */
+  deviceId: string | (() => string);
+  /**
+   * The protocol client for a server address (main/sync/http-client.ts createSyncHttp); `signal` aborts
+   * its requests when the engine stops (the app locking or quitting).
+   */
+  http: (baseUrl: string, signal: AbortSignal) => SyncHttp;
   auth: SyncAuth;
   timers: SyncTimers;
   log?: (message: string) => void;
@@ -78,6 +82,7 @@ class Engine implements SyncEngine {
   private timer: unknown = null;
   private started = false;
   private stopped = false;
+  private aborter = new AbortController();
 
   constructor(private readonly opts: SyncEngineOptions) {
     this.db = typeof opts.db === 'function' ? opts.db : ((d: Db) => () => d)(opts.db);
@@ -94,9 +99,12 @@ class Engine implements SyncEngine {
 
   syncOnce(): Promise<SyncStatus> {
     if (this.running) return this.running;
-    this.running = this.round().finally(() => {
-      this.running = null;
-    });
+    // The status is read once the round is over, so it never says "syncing" about a finished round.
+    this.running = this.round()
+      .finally(() => {
+        this.running = null;
+      })
+      .then(() => this.status());
     return this.running;
   }
 
@@ -104,15 +112,17 @@ class Engine implements SyncEngine {
     return this.syncOnce();
   }
 
-  private async round(): Promise<SyncStatus> {
+  private async round(): Promise<void> {
     const url = this.serverUrl();
-    if (url === null) return this.status();
+    if (url === null) return;
     const token = await this.opts.auth.getAccessToken();
     if (token === null) {
       this.message = null;
-      return this.status();
+      return;
     }
-    const deps = { db: this.db, clock: this.opts.clock, deviceId: this.opts.deviceId, http: this.opts.http(url), token, pullLimit: this.opts.pullLimit ?? DEFAULT_PULL_LIMIT };
+    const deviceId = typeof this.opts.deviceId === 'function' ? this.opts.deviceId() : this.opts.deviceId;
+    const http = this.opts.http(url, this.aborter.signal);
+    const deps = { db: this.db, clock: this.opts.clock, deviceId, http, token, pullLimit: this.opts.pullLimit ?? DEFAULT_PULL_LIMIT };
     const end = await runRound(deps, getEngineState(this.db(), 'engine.serverConfig')).catch((error: unknown): RoundEnd => {
       // The database closed under the round (the app locked) or a store step refused: the file is as the
       // last finished step left it; the next round carries on from there.
@@ -120,7 +130,6 @@ class Engine implements SyncEngine {
       return { kind: 'unavailable', message: 'Syncing stopped part-way; it will carry on shortly. Nothing saved here was lost.', retryAfterMs: null };
     });
     this.record(end);
-    return this.status();
   }
 
   private record(end: RoundEnd): void {
@@ -165,10 +174,12 @@ class Engine implements SyncEngine {
   }
 
   async connect(url: string): Promise<SyncStatus> {
-    const http = this.opts.http(url);
+    const http = this.opts.http(url, this.aborter.signal);
     const answer = await http.config();
     const refuse = (words: string) => new AppError('validation', words, [{ path: 'serverUrl', message: words }]);
     if (answer.kind === 'offline') throw refuse('No team server answered at this address. Check the address and that this computer is online.');
+    // A server that refuses this build says why in its own words (426: update the app).
+    if (answer.kind === 'refused') throw refuse(answer.message);
     if (answer.kind !== 'ok') throw refuse('This address did not answer as a THRIVE Plans team server. Check the address with your IT team.');
     const problem = protocolProblem(answer.value, http.protocol);
     if (problem) throw refuse(problem);
@@ -217,11 +228,13 @@ class Engine implements SyncEngine {
   start(): void {
     this.started = true;
     this.stopped = false;
+    if (this.aborter.signal.aborted) this.aborter = new AbortController();
     if (this.serverUrl() !== null) this.schedule(this.opts.debounceMs ?? DEFAULT_DEBOUNCE_MS);
   }
 
   stop(): void {
     this.stopped = true;
+    this.aborter.abort();
     if (this.timer !== null) this.opts.timers.clearTimeout(this.timer);
     this.timer = null;
   }

@@ -104,22 +104,31 @@ export function createSyncHttp(opts: SyncHttpOptions): SyncHttp {
     const headers: Record<string, string> = { [PROTOCOL_HEADER]: String(opts.protocol ?? PROTOCOL_VERSION), [DEVICE_HEADER]: opts.deviceId, accept: 'application/json', ...init.headers };
     if (init.token) headers.authorization = `Bearer ${init.token}`;
     if (init.body !== undefined) headers['content-type'] = 'application/json';
-    const signals = [AbortSignal.timeout(timeoutMs), ...(opts.signal ? [opts.signal] : [])];
-    let response: Response;
-    let text: string;
-    try {
-      response = await doFetch(`${baseUrl}${path}`, {
+    const send = async (): Promise<{ response: Response; text: string }> => {
+      const signals = [AbortSignal.timeout(timeoutMs), ...(opts.signal ? [opts.signal] : [])];
+      const response = await doFetch(`${baseUrl}${path}`, {
         method,
         headers,
         ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
         signal: AbortSignal.any(signals),
         redirect: 'error',
       });
-      text = await response.text();
+      return { response, text: await response.text() };
+    };
+    let answer: { response: Response; text: string };
+    try {
+      answer = await send().catch((error: unknown) => {
+        // Once more straight away: a kept-alive connection the network dropped (a laptop waking, Wi-Fi
+        // changing) fails the first request on it. Every request is safe to repeat: reads, and pushes
+        // under their idempotency key, which the server applies once.
+        if (opts.signal?.aborted) throw error;
+        return send();
+      });
     } catch {
       // Refused, reset, timed out, DNS: the same to the person (and to the outbox, which waits).
       return { kind: 'offline', message: MESSAGES.offline };
     }
+    const { response, text } = answer;
     return classify(response, text, schema);
   }
 

@@ -84,7 +84,11 @@ export function providerConfig(input: ProviderConfigInput): Record<string, unkno
     },
     features: {
       devInteractions: { enabled: false },
-      revocation: { enabled: true },
+      // Sign-out revokes the refresh token; a client may revoke only its own tokens.
+      revocation: {
+        enabled: true,
+        allowedPolicy: async (_ctx: unknown, client: { clientId: string }, token: { clientId: string }) => token.clientId === client.clientId,
+      },
       resourceIndicators: {
         enabled: true,
         // Every request is for the team server, whether or not the client names it.

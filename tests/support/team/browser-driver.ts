@@ -110,3 +110,38 @@ export async function browse(
   }
   throw new Error(`The sign-in did not finish within ${MAX_HOPS} redirects`);
 }
+
+/** The person at the system browser, as main/sync/sign-in.ts's openBrowser sees them. */
+export interface ScriptedBrowser {
+  /** Hand this to createSignIn: it returns at once, as shell.openExternal does, and browses meanwhile. */
+  openBrowser(url: string): void;
+  /** What each opened URL ended on (the app's "signed in" page, or the login page with its error). */
+  readonly visits: Promise<BrowseResult>[];
+  /** What the first URL the app opens ends on, waiting for the app to open it. */
+  firstVisit(): Promise<BrowseResult>;
+}
+
+/**
+ * Signs in with `credentials` whenever the app opens the browser. With `loadAppRedirect: false` the
+ * browser stops short of the app's listener and the test loads the redirect itself (to tamper with it).
+ */
+export function personAtBrowser(credentials: Credentials, options: { loadAppRedirect?: boolean } = {}): ScriptedBrowser {
+  const visits: Promise<BrowseResult>[] = [];
+  let opened!: (visit: Promise<BrowseResult>) => void;
+  const first = new Promise<Promise<BrowseResult>>((resolve) => (opened = resolve));
+  return {
+    visits,
+    firstVisit: async () => first.then((visit) => visit),
+    openBrowser(url) {
+      const start = new URL(url);
+      const redirectUri = start.searchParams.get('redirect_uri');
+      if (!redirectUri) throw new Error(`The app opened a sign-in URL without a redirect_uri: ${url}`);
+      const visit = browse(start, credentials, {
+        isAppRedirect: (u) => `${u.origin}${u.pathname}` === redirectUri,
+        loadAppRedirect: options.loadAppRedirect ?? true,
+      });
+      visits.push(visit);
+      opened(visit);
+    },
+  };
+}

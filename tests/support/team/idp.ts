@@ -6,10 +6,11 @@
  * what it would verify from a real sign-in.
  */
 import * as oidc from 'openid-client';
+import type { Clock } from '../../../shared/clock';
 import { startLocalIdp, type IdpAccount, type LocalIdp, type LocalIdpOptions } from '../../../server/idp/local-idp';
 import { browse, type BrowseResult } from './browser-driver';
 
-export { browse, CookieJar, type BrowseResult, type Credentials } from './browser-driver';
+export { browse, CookieJar, personAtBrowser, type BrowseResult, type Credentials, type ScriptedBrowser } from './browser-driver';
 
 /** The audience tests give the team server and the provider, unless a test names its own. */
 export const TEST_AUDIENCE = 'https://thrive-team.test/api';
@@ -74,4 +75,19 @@ export async function signInAs(idp: { issuer: string; clientId?: string }, email
   const page = await browse(url, { email, password }, { isAppRedirect: (u) => u.href.startsWith(redirectUri) });
   if (!page.redirect) throw new SignInRefused(page.loginError ?? `The provider answered ${page.status} instead of a code`, page);
   return oidc.authorizationCodeGrant(config, page.redirect, { pkceCodeVerifier: verifier, expectedState: state });
+}
+
+/**
+ * A clock that runs with real time (the provider stamps tokens with real time) but can be moved on,
+ * so a test can make the desktop believe its access token is at its end without waiting.
+ */
+export function movableClock(): Clock & { advance(ms: number): void; date(): Date } {
+  let offset = 0;
+  const date = () => new Date(Date.now() + offset);
+  return {
+    now: () => date().toISOString(),
+    today: () => date().toISOString().slice(0, 10),
+    advance: (ms) => (offset += ms),
+    date,
+  };
 }

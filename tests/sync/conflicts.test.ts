@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { listCaseAudit } from '../../main/db/repos/audit';
+import { verifyAudit } from '../../main/db/verify-audit';
+import { readCaseDocument } from '../../main/sync/case-document';
+import {
+  applyPulled,
+  conflictsNeedingBase,
+  listConflicts,
+  nextPush,
+  pushAccepted,
+  pushConflicted,
+  resolveConflict,
+  setConflictBase,
+  syncSummary,
+} from '../../main/sync/store';
+import type { CaseDocument } from '../../shared/sync/protocol';
+import { reviewArgs } from '../support/test-app';
+import { acceptedAs, changeOf, makeTeam, outboxCount, startDevice, writeStory, type Device } from './devices';
+
+/**
+ * Ana's case, synced to Ben's device at version 1; then, both offline, Ana records a review and Ben a
+ * session rating. Ana's push is accepted as version 2.
+ */
+function bothEditOffline() {
+  const { team, people, me } = makeTeam();
+  const a = startDevice(me(people.ana), people.ana);
+  const b = startDevice(me(people.ben), people.ben);
+  const caseId = writeStory(a, { caseRef: 'RIO-1001', name: 'Jamie Lee', nhsNumber: '9434765919' });
+  const v1 = nextPush(a.db(), a.clock, a.deviceId)!;
+  pushAccepted(a.db(), a.clock, caseId, v1.idempotencyKey, acceptedAs(v1, 1, 1));
+  applyPulled(b.db(), b.clock, [changeOf(v1, people.ana, 1, 1, team.id)], 'c1', 'x');
+  const base = readCaseDocument(b.db(), caseId);
+
+  a.ok('review:record', reviewArgs(a.ok('cases:get', { caseId }), { reviewDate: '2027-01-08', nextReviewDate: '2027-02-08', notes: 'Ana: going well' }));
+  b.world.sessionRating(caseId, 'Go back to school', '2027-01-10', 8);
+  const v2 = nextPush(a.db(), a.clock, a.deviceId)!;
+  pushAccepted(a.db(), a.clock, caseId, v2.idempotencyKey, acceptedAs(v2, 2, 2));
+  const server = changeOf(v2, people.ana, 2, 2, team.id);
+  return { team, people, a, b, caseId, base, server, mine: readCaseDocument(b.db(), caseId) };
+}
+
+function ratingScores(doc: CaseDocument): number[] {
+  return doc.tables.goal_ratings.map((r) => r.score as number).sort((x, y) => x - y);
+}
+
+function history(d: Device, caseId: string, action: string) {
+  return listCaseAudit(d.db(), caseId).filter((e) => e.action === action);
+}
+
+describe('a pulled change for a case with unpushed work', () => {
+  it('is a conflict: the local rows stay exactly as they are, the case waits, and both versions are shown field by field', () => {
+    const { b, caseId, server, mine } = bothEditOffline();
+    expect(applyPulled(b.db(), b.clock, [server], 'c2', 'x')).toEqual({ applied: 0, skipped: 0, conflicts: 1 });
+    expect(readCaseDocument(b.db(), caseId)).toEqual(mine);
+    expect(syncSummary(b.db())).toMatchObject({ conflicts: 1, pending: 1, cursor: 'c2' });
+    // The case waits for the person: it is not pushed over the server's version.
+    expect(nextPush(b.db(), b.clock, b.deviceId)).toBeNull();
+
+    const [conflict] = listConflicts(b.db());
+    expect(conflict).toMatchObject({ caseId, caseRef: 'RIO-1001', youngPersonName: 'Jamie Lee', serverVersion: 2, serverAuthorName: 'Ana Patel', hasBase: false });
+    const tables = new Set(conflict!.fields.map((f) => f.table));
+    expect(tables).toEqual(new Set(['cases', 'current_views', 'reviews', 'goal_ratings', 'review_criterion_progress']));
+    // Ben's rating is his alone; Ana's review notes are hers alone.
+    expect(conflict!.fields).toContainEqual(expect.objectContaining({ table: 'goal_ratings', column: 'score', mine: 8, theirs: undefined }));
+    expect(conflict!.fields).toContainEqual(expect.objectContaining({ table: 'reviews', column: 'notes', mine: undefined, theirs: 'Ana: going well' }));
+    // The base is what the pull could not carry: the engine fetches the version Ben's work was made on.
+    expect(conflictsNeedingBase(b.db())).toEqual([{ conflictId: conflict!.id, caseId, baseVersion: 1 }]);
+    expect(verifyAudit(b.db())).toMatchObject({ ok: true, records: [] });
+  });
+
+  it('resolved "theirs": the server version replaces the case, the local work is kept in the audit entry, nothing is pushed', () => {
+    const { people, b, caseId, server, mine } = bothEditOffline();
+    applyPulled(b.db(), b.clock, [server], 'c2', 'x');
+    resolveConflict(b.db(), b.clock, listConflicts(b.db())[0]!.id, 'theirs', people.ben.id);
+
+    expect(readCaseDocument(b.db(), caseId)).toEqual(server.document);
+    expect(outboxCount(b.db(), caseId)).toBe(0);
+    expect(syncSummary(b.db())).toMatchObject({ conflicts: 0, pending: 0 });
+    expect(nextPush(b.db(), b.clock, b.deviceId)).toBeNull();
+    const [entry] = history(b, caseId, 'sync.conflict_theirs');
+    expect(entry!.actorId).toBe(people.ben.id);
+    // Nothing lost: Ben's rating of 8 is in the trail, in the version he let go.
+    expect(entry!.before).toEqual(mine);
+    expect(ratingScores(mine)).toContain(8);
+    expect(verifyAudit(b.db())).toMatchObject({ ok: true, records: [] });
+    // The server's version was applied with the choice, so pulling it again is skipped.
+    expect(applyPulled(b.db(), b.clock, [server], 'c2', 'x')).toEqual({ applied: 0, skipped: 1, conflicts: 0 });
+  });
+
+  it('resolved "mine": Ben\'s changes go on top of the server version, pushed with If-Match of it, and both sides reach Ana', () => {
+    const { team, people, a, b, caseId, base, server } = bothEditOffline();
+    // Ben pushes first this time: the server refuses it (412) with its copy, and the engine fetched the base.
+    const stale = nextPush(b.db(), b.clock, b.deviceId)!;
+    expect(stale.baseVersion).toBe(1);
+    pushConflicted(b.db(), b.clock, caseId, stale.idempotencyKey, server, base);
+    expect(listConflicts(b.db())[0]!.hasBase).toBe(true);
+    resolveConflict(b.db(), b.clock, listConflicts(b.db())[0]!.id, 'mine', people.ben.id);
+
+    const merged = readCaseDocument(b.db(), caseId);
+    // Ana's review and Ben's rating, both.
+    expect(merged.tables.reviews.map((r) => r.notes)).toContain('Ana: going well');
+    expect(ratingScores(merged)).toEqual([...ratingScores(server.document), 8].sort((x, y) => x - y));
+    const [entry] = history(b, caseId, 'sync.conflict_mine');
+    expect(entry!.before).toEqual(server.document);
+    expect(verifyAudit(b.db())).toMatchObject({ ok: true, records: [] });
+
+    const push = nextPush(b.db(), b.clock, b.deviceId)!;
+    expect(push.baseVersion).toBe(2);
+    expect(push.idempotencyKey).not.toBe(stale.idempotencyKey);
+    expect(push.body.document).toEqual(merged);
+    pushAccepted(b.db(), b.clock, caseId, push.idempotencyKey, acceptedAs(push, 3, 3));
+    expect(syncSummary(b.db())).toMatchObject({ pending: 0, conflicts: 0 });
+
+    expect(applyPulled(a.db(), a.clock, [server, changeOf(push, people.ben, 3, 3, team.id)], 'c3', 'x')).toEqual({ applied: 1, skipped: 1, conflicts: 0 });
+    expect(readCaseDocument(a.db(), caseId)).toEqual(merged);
+    expect(verifyAudit(a.db())).toMatchObject({ ok: true, records: [] });
+  });
+
+  it('keeps the later server version when more arrive while the conflict is open, and a base fetched later is used', () => {
+    const { people, b, base, server } = bothEditOffline();
+    applyPulled(b.db(), b.clock, [server], 'c2', 'x');
+    const later = { ...server, version: 3, seq: 3, authorName: 'Lee Hughes', authorId: people.lee.id };
+    expect(applyPulled(b.db(), b.clock, [later], 'c3', 'x')).toEqual({ applied: 0, skipped: 0, conflicts: 1 });
+    const [conflict] = listConflicts(b.db());
+    expect(listConflicts(b.db())).toHaveLength(1);
+    expect(conflict).toMatchObject({ serverVersion: 3, serverAuthorName: 'Lee Hughes' });
+    setConflictBase(b.db(), conflict!.id, base);
+    expect(conflictsNeedingBase(b.db())).toEqual([]);
+    resolveConflict(b.db(), b.clock, conflict!.id, 'mine', people.ben.id);
+    expect(nextPush(b.db(), b.clock, b.deviceId)!.baseVersion).toBe(3);
+    expect(() => resolveConflict(b.db(), b.clock, conflict!.id, 'theirs', people.ben.id)).toThrow(/already been resolved/);
+  });
+});
