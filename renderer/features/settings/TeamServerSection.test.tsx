@@ -69,7 +69,7 @@ describe('Settings → Team server (team mode)', () => {
   const waiting = (backend: TestBackend) => backend.db().prepare('SELECT count(*) FROM sync_outbox').pluck().get() as number;
 
   async function openTeamSettings(role?: 'clinician' | 'team_lead') {
-    const team = teamBackend({ role });
+    const team = teamBackend({ role, browser: true });
     team.backend.seedCase(jamie());
     const r = await renderApp({ backend: team.backend, route: { name: 'settings' } });
     await screen.findByRole('heading', { level: 1, name: 'Settings' });
@@ -140,5 +140,18 @@ describe('Settings → Team server (team mode)', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe('The team view is for team leads. Your role is granted by your service admin.');
     expect(screen.queryByRole('link', { name: 'Go to Settings' })).toBeNull();
+  });
+
+  it("says so when the organisation's sign-in service cannot be reached (the app's own sign-in)", async () => {
+    const { backend } = teamBackend();
+    backend.seedCase(jamie());
+    const { user } = await renderApp({ backend, route: { name: 'settings' } });
+    await user.click(await screen.findByRole('button', { name: 'Sign in' }));
+    const summary = await screen.findByRole('alert');
+    expect(summary.textContent).toContain('The sign-in service at http://127.0.0.1:9/idp could not be reached');
+    expect(screen.queryByText('Waiting for you to sign in in your browser…')).toBeNull();
+    // Still signed out, nothing lost: the changes still wait.
+    expect(within(screen.getByRole('banner')).getByText(`Signed out · sign in to send ${waiting(backend)} changes`)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy();
   });
 });
