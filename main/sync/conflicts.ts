@@ -153,6 +153,9 @@ export function resolveConflict(db: Db, clock: Clock, conflictId: string, choice
     } else {
       const base = c.base_document ? (JSON.parse(c.base_document) as CaseDocument) : null;
       const merged = mergeOnTop(base, local, server);
+      // The case's edit version (the forms' stale-save check) moves past both sides, so a form opened
+      // on either version before the merge is refused rather than saved over it.
+      merged.tables.cases[0]!.version = Math.max(Number(local.tables.cases[0]!.version), Number(server.tables.cases[0]!.version)) + 1;
       applyOrExplain(db, merged, 'Your version on top of the team server’s');
       enqueue(db, c.case_id, actor, at);
       appendAudit(db, { ...entry, action: 'sync.conflict_mine', before: server, after: { serverVersion: c.server_version, author: c.server_author_name } });

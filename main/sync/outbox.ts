@@ -17,7 +17,15 @@ const DEMO_ACTOR = 'system:demo';
 export const SYNC_WRITE_ACTIONS: ReadonlySet<string> = new Set(['sync.receive', 'sync.conflict_theirs', 'sync.conflict_mine']);
 
 function serverTeamIds(db: Db): string[] {
-  const row = stmt<[], { value: string }>(db, "SELECT value FROM sync_state WHERE key = 'teams'").get();
+  let read;
+  try {
+    read = stmt<[], { value: string }>(db, "SELECT value FROM sync_state WHERE key = 'teams'");
+  } catch (error) {
+    // A file at a schema before 0060 (a test of an older schema, an upgrade's earlier steps) has no server teams.
+    if (/no such table/.test((error as Error).message)) return [];
+    throw error;
+  }
+  const row = read.get();
   return row ? (JSON.parse(row.value) as string[]) : [];
 }
 
@@ -39,6 +47,30 @@ export function enqueue(db: Db, caseId: string, madeBy: string, madeAt: string):
   stmt(db, 'INSERT INTO sync_outbox (case_id, idempotency_key, made_by, made_at) VALUES (?, ?, ?, ?)').run(caseId, newId(), madeBy, madeAt);
 }
 
+/**
+ * Entries that name a case without changing it (an export made). Every other entry
+ * with a case counts as a change to it even when the rows it wrote were taken by an earlier entry of
+ * the same write: re-opening a case audits the old episode first, with the new episode's rows
+ * (main/features/cases/reopen-case.ts), and the new episode must still be sent. Erring this way costs
+ * at most a push of an unchanged case; erring the other way would lose one.
+ */
+const NOT_A_CHANGE: ReadonlySet<string> = new Set(['export.create']);
+
+/**
+ * One save writes several entries (a plan revision: the plan, each goal and criterion), all with the
+ * save's instant and actor: one outbox entry stands for them, so "N changes waiting" counts saves. An
+ * entry an in-flight push already covers is not reused: the push after it must carry a new key.
+ */
+function sameWriteQueued(db: Db, entry: AuditedWrite): boolean {
+  return (
+    stmt<[string, string, string], { n: number }>(
+      db,
+      `SELECT EXISTS (SELECT 1 FROM sync_outbox o WHERE o.case_id = ? AND o.made_by = ? AND o.made_at = ?
+         AND o.seq > coalesce((SELECT a.outbox_seq FROM sync_push_attempts a WHERE a.case_id = o.case_id), 0)) AS n`,
+    ).get(entry.caseId!, entry.actorId, entry.at)!.n === 1
+  );
+}
+
 export interface AuditedWrite {
   caseId?: string | null;
   actorId: string;
@@ -46,12 +78,11 @@ export interface AuditedWrite {
   at: string;
 }
 
-/**
- * Called for each audit entry as it is appended. `wroteRows`: the entry accounts for rows its write
- * changed (an access refused or an export is audited with the case but changes nothing to send).
- */
+/** Called for each audit entry as it is appended; `wroteRows`: the entry accounts for rows its write changed. */
 export function noteAuditedWrite(db: Db, entry: AuditedWrite, wroteRows: boolean): void {
-  if (!entry.caseId || !wroteRows || SYNC_WRITE_ACTIONS.has(entry.action) || entry.actorId === DEMO_ACTOR) return;
+  if (!entry.caseId || SYNC_WRITE_ACTIONS.has(entry.action) || entry.actorId === DEMO_ACTOR) return;
+  if (!wroteRows && NOT_A_CHANGE.has(entry.action)) return;
   if (!isServerCase(db, entry.caseId)) return;
+  if (sameWriteQueued(db, entry)) return;
   enqueue(db, entry.caseId, entry.actorId, entry.at);
 }

@@ -5,6 +5,7 @@
  * draft, and an audit trail whose hash chain verifies. When a migration changes a table, the versions
  * before it get their own fixture here; upgrade.test.ts refuses to run without one per earlier version.
  */
+import { appendAuditBaseline } from '../../main/db/audit-baseline';
 import type { Db } from '../../main/db/sql';
 import { auditHash, GENESIS_HASH } from '../../main/db/repos/audit';
 import { recordEndingOutcome } from '../../main/db/repos/outcomes';
@@ -128,5 +129,14 @@ function schema40(db: Db): void {
   recordEndingOutcome(db, id(16));
 }
 
+/**
+ * Schema 50: the same records, accounted for in the trail as an upgrade to 50 leaves them (its baseline
+ * entries digest every row), so a database at 50 verifies clean before it is upgraded again.
+ */
+function schema50(db: Db): void {
+  schema40(db);
+  appendAuditBaseline(db, '2026-06-30T09:00:00.000Z');
+}
+
 /** Schema version → how to fill a database at that version. 0020 and 0030 changed indexes only. */
-export const FIXTURES: Record<number, (db: Db) => void> = { 10: schema10, 20: schema10, 30: schema10, 40: schema40 };
+export const FIXTURES: Record<number, (db: Db) => void> = { 10: schema10, 20: schema10, 30: schema10, 40: schema40, 50: schema50 };

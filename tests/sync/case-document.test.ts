@@ -47,7 +47,8 @@ function writeCase(d: Device, s: Story, caseRef: string): { caseId: string; vers
   const caseId = seedCase(d.world, s.imported ? { ...opened, importedGrouping: s.grouping } : { ...opened, grouping: s.grouping });
   const versions = [readCaseDocument(d.db(), caseId)];
   s.reviews.forEach((scores, i) => {
-    seedReview(d.world, caseId, { reviewDate: REVIEW_DATES[i]!, scores, nextReviewDate: NEXT_REVIEW[i]! });
+    // Said every time: a goal rated no higher than before is "stuck", and main then asks for it.
+    seedReview(d.world, caseId, { reviewDate: REVIEW_DATES[i]!, scores, nextReviewDate: NEXT_REVIEW[i]!, explicitDiscussion: 'Agreed to keep going and review sooner' });
     versions.push(readCaseDocument(d.db(), caseId));
   });
   if (s.close) {

@@ -82,13 +82,17 @@ describe('a pulled change for a case with unpushed work', () => {
     // Nothing lost: Ben's rating of 8 is in the trail, in the version he let go.
     expect(entry!.before).toEqual(mine);
     expect(ratingScores(mine)).toContain(8);
+    // History says so in words, without listing the set-aside document as field changes.
+    const shown = b.ok('cases:history', { caseId }).find((e) => e.action === 'sync.conflict_theirs')!;
+    expect(shown).toMatchObject({ actorName: 'Ben Okafor', changes: [] });
+    expect(shown.summary).toBe("Conflict resolved: the team server's version (Ana Patel's) was kept; this device's version is kept in the audit trail");
     expect(verifyAudit(b.db())).toMatchObject({ ok: true, records: [] });
     // The server's version was applied with the choice, so pulling it again is skipped.
     expect(applyPulled(b.db(), b.clock, [server], 'c2', 'x')).toEqual({ applied: 0, skipped: 1, conflicts: 0 });
   });
 
   it('resolved "mine": Ben\'s changes go on top of the server version, pushed with If-Match of it, and both sides reach Ana', () => {
-    const { team, people, a, b, caseId, base, server } = bothEditOffline();
+    const { team, people, a, b, caseId, base, server, mine } = bothEditOffline();
     // Ben pushes first this time: the server refuses it (412) with its copy, and the engine fetched the base.
     const stale = nextPush(b.db(), b.clock, b.deviceId)!;
     expect(stale.baseVersion).toBe(1);
@@ -100,6 +104,8 @@ describe('a pulled change for a case with unpushed work', () => {
     // Ana's review and Ben's rating, both.
     expect(merged.tables.reviews.map((r) => r.notes)).toContain('Ana: going well');
     expect(ratingScores(merged)).toEqual([...ratingScores(server.document), 8].sort((x, y) => x - y));
+    const versions = [mine, server.document].map((d) => d.tables.cases[0]!.version as number);
+    expect(merged.tables.cases[0]!.version).toBe(Math.max(...versions) + 1);
     const [entry] = history(b, caseId, 'sync.conflict_mine');
     expect(entry!.before).toEqual(server.document);
     expect(verifyAudit(b.db())).toMatchObject({ ok: true, records: [] });

@@ -5,7 +5,7 @@ import { verifyAudit } from '../../main/db/verify-audit';
 import { readCaseDocument } from '../../main/sync/case-document';
 import { applyPulled, nextPush, pushAccepted, syncSummary } from '../../main/sync/store';
 import { caseDocumentSchema, pushBodySchema } from '../../shared/sync/protocol';
-import { ratings, reviewArgs } from '../support/test-app';
+import { ratings, reviewArgs, reviseArgs } from '../support/test-app';
 import { TEST_KEY } from '../support/temp-db';
 import { acceptedAs, changeOf, makeTeam, outboxCount, startDevice, writeStory } from './devices';
 
@@ -44,7 +44,7 @@ describe('a case written on one device, applied on another', () => {
     // Applying a pull is not a local change: nothing is sent back.
     expect(syncSummary(b.db())).toEqual({ pending: 0, oldestPendingAt: null, conflicts: 0, cursor: 'cursor-2', asOf: '2027-01-11T12:31:00.000Z' });
     const received = b.ok('cases:history', { caseId: open }).filter((e) => e.action === 'sync.receive');
-    expect(received.map((e) => e.actorId)).toEqual([people.ana.id]);
+    expect(received.map((e) => [e.actorId, e.actorName, e.summary])).toEqual([[people.ana.id, 'Ana Patel', "Received from the team server: Ana Patel's changes (version 1)"]]);
     expect(verifyAudit(a.db())).toMatchObject({ ok: true, records: [] });
     expect(verifyAudit(b.db())).toMatchObject({ ok: true, records: [] });
 
@@ -81,6 +81,32 @@ describe('a case written on one device, applied on another', () => {
 });
 
 describe('the outbox', () => {
+  it('sends a re-opened case\'s new episode (whose rows the old episode\'s entry accounts for) and it arrives after the old one', () => {
+    const { team, people, me } = makeTeam();
+    const a = startDevice(me(people.ana), people.ana);
+    const b = startDevice(me(people.lee), people.lee);
+    const old = writeStory(a, { caseRef: 'RIO-1001', name: 'Jamie Lee', nhsNumber: '9434765919', close: true });
+    const reopened = a.ok('cases:reopen', {
+      caseId: old,
+      caseVersion: a.ok('cases:get', { caseId: old }).summary.version,
+      referralDate: '2027-01-09',
+      openDate: '2027-01-11',
+      leadClinicianId: people.ana.id,
+      reason: 'Referred again by the school',
+    });
+    expect(outboxCount(a.db(), reopened.id)).toBe(1);
+    const pushes = [];
+    for (let push = nextPush(a.db(), a.clock, a.deviceId); push; push = nextPush(a.db(), a.clock, a.deviceId)) {
+      pushAccepted(a.db(), a.clock, push.caseId, push.idempotencyKey, acceptedAs(push, 1, pushes.length + 1));
+      pushes.push(push);
+    }
+    expect(pushes.map((p) => p.caseId)).toEqual([old, reopened.id]);
+    applyPulled(b.db(), b.clock, pushes.map((p, i) => changeOf(p, people.ana, 1, i + 1, team.id)), 'c2', 'x');
+    expect(readCaseDocument(b.db(), reopened.id)).toEqual(readCaseDocument(a.db(), reopened.id));
+    expect(b.ok('cases:get', { caseId: reopened.id }).summary.episodeNo).toBe(2);
+    expect(verifyAudit(b.db())).toMatchObject({ ok: true, records: [] });
+  });
+
   it('gets an entry in the same transaction as each audited write of a server team case, and none from a write that fails', () => {
     const { people, me } = makeTeam();
     const a = startDevice(me(people.ana), people.ana);
@@ -103,10 +129,18 @@ describe('the outbox', () => {
     expect(outboxCount(a.db(), caseId)).toBe(before);
     expect(a.ok('cases:get', { caseId }).reviews).toHaveLength(reviews);
 
+    // One save is one entry, however many audit entries it writes (a revision: the plan and each goal).
+    const revising = a.ok('cases:get', { caseId });
+    const entriesBefore = a.db().prepare('SELECT count(*) FROM audit_log WHERE case_id = ?').pluck().get(caseId) as number;
+    a.ok('plan:revise', reviseArgs(revising, { revisedDate: '2027-01-08', goals: [...reviseArgs(revising).goals, { goalId: null, description: 'Make a friend at school', firstRating: 2 }] }));
+    expect((a.db().prepare('SELECT count(*) FROM audit_log WHERE case_id = ?').pluck().get(caseId) as number) - entriesBefore).toBeGreaterThan(1);
+    expect(outboxCount(a.db(), caseId)).toBe(before + 1);
+    const revised = a.ok('cases:get', { caseId });
+
     // A refused write (a stale version) and a draft add nothing.
-    expect(a.call('review:record', reviewArgs(detail, { reviewDate: '2027-01-08', nextReviewDate: '2027-02-08', caseVersion: detail.summary.version - 1 })).ok).toBe(false);
+    expect(a.call('review:record', reviewArgs(revised, { reviewDate: '2027-01-08', nextReviewDate: '2027-02-08', caseVersion: detail.summary.version })).ok).toBe(false);
     a.ok('drafts:save', { kind: 'review', caseId, payload: { notes: 'half typed' } });
-    expect(outboxCount(a.db(), caseId)).toBe(before);
+    expect(outboxCount(a.db(), caseId)).toBe(before + 1);
   });
 
   it('never gets the demo caseload nor a case of a team the server does not hold', () => {

@@ -18,6 +18,8 @@ export function caseHistory(db: Db, caseId: string): HistoryEntry[] {
     entity: e.entity,
     entityId: e.entityId,
     summary: summariseAudit(e.action, e.after),
-    changes: fieldChanges(e.before, e.after),
+    // A sync entry keeps a whole case document (the version set aside in a conflict): evidence for the
+    // trail, not a field change to list (main/sync/conflicts.ts).
+    changes: e.action.startsWith('sync.') ? [] : fieldChanges(e.before, e.after),
   }));
 }

@@ -91,6 +91,12 @@ export function summariseAudit(action: string, afterValue: unknown): string {
       return exported(a);
     case 'case.team_move':
       return `Case moved to ${str(a.team)} with its lead clinician ${str(a.leadClinician)}`;
+    case 'sync.receive':
+      return `Received from the team server: ${str(a.author)}'s changes (version ${str(a.version)})`;
+    case 'sync.conflict_theirs':
+      return `Conflict resolved: the team server's version (${str(a.author)}'s) was kept; this device's version is kept in the audit trail`;
+    case 'sync.conflict_mine':
+      return `Conflict resolved: this device's changes were put on top of the team server's version (${str(a.author)}'s), which is kept in the audit trail`;
     default:
       return fallback(action);
   }

@@ -40,6 +40,20 @@ describe('Settings → Team server (solo mode)', () => {
     await expectNoAxeViolations();
   });
 
+  it('says beside the field when no team server answers at the address (the real engine asking)', async () => {
+    const { backend } = teamBackend({ connected: false });
+    const { user } = await renderApp({ backend, route: { name: 'settings' } });
+    await screen.findByLabelText(ADDRESS);
+    await fill(user, ADDRESS, `${UNREACHABLE_SERVER}/`);
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    await screen.findByRole('alert');
+    expect(errorBeside(ADDRESS)).toBe('Error: No team server answered at this address. Check the address and that this computer is online.');
+    // Still solo: nothing about sync in the header, the address still there to correct.
+    expect(screen.getByRole('banner').textContent).not.toMatch(/Signed out|Offline/);
+    expect(screen.getByLabelText(ADDRESS)).toBeTruthy();
+    await expectNoAxeViolations();
+  });
+
   it('puts main\'s refusal beside the field when this session cannot sync', async () => {
     const { user, backend } = await openSettings();
     await fill(user, ADDRESS, 'https://thrive.example.nhs.uk');
@@ -55,7 +69,7 @@ describe('Settings → Team server (team mode)', () => {
   const waiting = (backend: TestBackend) => backend.db().prepare('SELECT count(*) FROM sync_outbox').pluck().get() as number;
 
   async function openTeamSettings(role?: 'clinician' | 'team_lead') {
-    const team = teamBackend({ role });
+    const team = teamBackend({ role, browser: true });
     team.backend.seedCase(jamie());
     const r = await renderApp({ backend: team.backend, route: { name: 'settings' } });
     await screen.findByRole('heading', { level: 1, name: 'Settings' });
@@ -126,5 +140,18 @@ describe('Settings → Team server (team mode)', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe('The team view is for team leads. Your role is granted by your service admin.');
     expect(screen.queryByRole('link', { name: 'Go to Settings' })).toBeNull();
+  });
+
+  it("says so when the organisation's sign-in service cannot be reached (the app's own sign-in)", async () => {
+    const { backend } = teamBackend();
+    backend.seedCase(jamie());
+    const { user } = await renderApp({ backend, route: { name: 'settings' } });
+    await user.click(await screen.findByRole('button', { name: 'Sign in' }));
+    const summary = await screen.findByRole('alert');
+    expect(summary.textContent).toContain('The sign-in service at http://127.0.0.1:9/idp could not be reached');
+    expect(screen.queryByText('Waiting for you to sign in in your browser…')).toBeNull();
+    // Still signed out, nothing lost: the changes still wait.
+    expect(within(screen.getByRole('banner')).getByText(`Signed out · sign in to send ${waiting(backend)} changes`)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy();
   });
 });

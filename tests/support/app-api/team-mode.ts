@@ -9,7 +9,8 @@ import { newId } from '../../../main/db/ids';
 import { readCaseDocument } from '../../../main/sync/case-document';
 import { applyDirectory, applyPulled, type PullApplied } from '../../../main/sync/store';
 import { createSyncEngine, type SyncAuth } from '../../../main/sync/engine';
-import { putEngineState } from '../../../main/sync/engine-state';
+import { signInAuth } from '../../../main/sync/engine-auth';
+import { deviceIdOf, putEngineState } from '../../../main/sync/engine-state';
 import { createSyncHttp, MESSAGES } from '../../../main/sync/http-client';
 import {
   OLDEST_ACCEPTED_PROTOCOL,
@@ -129,25 +130,31 @@ export function browserSignIn() {
 
 /**
  * A backend in team mode: the real sync engine on the app services, the device joined to its team as
- * a sign-in leaves it and connected to a server that cannot be reached; signed out until the test
- * signs in through `signIn.finishInBrowser()`.
+ * a sign-in leaves it and connected to a server that cannot be reached. Signed out: with the app's
+ * own sign-in (main/sync/engine-auth.ts, its issuer unreachable too) by default, or with `browser:
+ * true` one the test finishes through `signIn.finishInBrowser()`. `connected: false`: the engine is
+ * there but no server has been set up yet (solo until Connect).
  */
-export function teamBackend(options: { role?: RoleOnServer } = {}) {
+export function teamBackend(options: { role?: RoleOnServer; connected?: boolean; browser?: boolean } = {}) {
   const signIn = browserSignIn();
-  const deviceId = newId();
   const backend = createTestBackend({
-    sync: ({ db, clock, log }) =>
-      createSyncEngine({
+    sync: ({ db, clock, log }) => {
+      // As the app makes it (main/sync/engine-app.ts): the device id read when first needed.
+      const deviceId = () => deviceIdOf(db(), clock.now());
+      return createSyncEngine({
         db,
         clock,
         deviceId,
-        http: (baseUrl) => createSyncHttp({ baseUrl, deviceId, timeoutMs: 5_000 }),
-        auth: signIn.auth,
+        http: (baseUrl, signal) => createSyncHttp({ baseUrl, deviceId: deviceId(), timeoutMs: 5_000, signal }),
+        // The browser is never opened: the issuer cannot be reached, so the real sign-in stops before it.
+        auth: options.browser ? signIn.auth : signInAuth({ db, clock, openBrowser: () => {} }),
         // Never started: rounds run only when a channel asks (sync:now, sign in, keep mine), so tests decide.
         timers: { setTimeout: (run, ms) => setTimeout(run, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
         log,
-      }),
+      });
+    },
   });
+  if (options.connected === false) return { backend, signIn };
   joinTeam(backend, options.role);
   // What sync:connect stores once the server has answered /v1/config (main/sync/engine.ts connect).
   const at = backend.clock.now();
