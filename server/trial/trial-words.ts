@@ -16,12 +16,16 @@ export interface ReadyFacts {
 }
 
 const ROLE_WORDS = { clinician: 'clinician', team_lead: 'team lead', service_admin: 'service admin' } as const;
+// The team lead first: signing in as the lead is what shows a colleague's case arriving.
+const ROLE_ORDER = ['team_lead', 'clinician', 'service_admin'] as const;
 
 function accountLines(): string[] {
   const width = Math.max(...DEMO_PEOPLE.map((p) => p.email.length));
   return DEMO_TEAMS.flatMap((team) => [
     `  ${team.name}:`,
-    ...DEMO_PEOPLE.filter((p) => p.teamId === team.id).map((p) => `    ${p.email.padEnd(width)}  ${ROLE_WORDS[p.role]} — ${p.name}`),
+    ...DEMO_PEOPLE.filter((p) => p.teamId === team.id)
+      .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role))
+      .map((p) => `    ${p.email.padEnd(width)}  ${ROLE_WORDS[p.role]} — ${p.name}`),
   ]);
 }
 
