@@ -33,6 +33,15 @@ async function ensureDatabase(url: string): Promise<void> {
   }
 }
 
+/** What to do about the commonest failures to start, in words, before PostgreSQL's own log lines. */
+function startHint(log: string, port: number): string {
+  const orphan = /another postmaster \(PID (\d+)\)/.exec(log);
+  // A trial killed outright (kill -9, a closed terminal) leaves its PostgreSQL running on the data.
+  if (orphan) return ` A PostgreSQL from an earlier trial is still running on this data (process ${orphan[1]}): stop it with  kill ${orphan[1]}  and run the trial again.`;
+  if (/could not bind|Address already in use/i.test(log)) return ` Port ${port} is taken by another program: choose another with --db-port.`;
+  return ' If the folder is damaged, start from nothing with --reset.';
+}
+
 export async function startTrialPostgres(dir: string, port: number, password: string): Promise<TrialPostgres> {
   const log: string[] = [];
   const instance = new EmbeddedPostgres({
@@ -53,7 +62,7 @@ export async function startTrialPostgres(dir: string, port: number, password: st
     await instance.start();
   } catch {
     // The package rejects with nothing when postgres exits during start; its own log says why.
-    throw new Error(`PostgreSQL did not start (port ${port}, data ${dir}):\n  ${log.slice(-8).join('\n  ')}`);
+    throw new Error(`PostgreSQL did not start (port ${port}, data ${dir}).${startHint(log.join('\n'), port)}\n  ${log.slice(-8).join('\n  ')}`);
   }
   const base = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
   await ensureDatabase(`${base}/postgres`);
