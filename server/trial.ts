@@ -13,7 +13,7 @@ import { apiUrlFrom, migrate, setApiPassword } from './db/migrate';
 import { DESKTOP_CLIENT_ID, startLocalIdp, type LocalIdp } from './idp/local-idp';
 import { readServerEnv, startServer, type Started } from './start';
 import { DEMO_PEOPLE, seedDemoTeams } from './trial/demo-team';
-import { clusterDir, defaultDataDir, loadOrCreateState, prepareDataDir } from './trial/trial-data';
+import { assertNotInUse, clusterDir, defaultDataDir, loadOrCreateState, prepareDataDir } from './trial/trial-data';
 import { startTrialPostgres, type TrialPostgres } from './trial/trial-postgres';
 import { readyText, USAGE } from './trial/trial-words';
 
@@ -66,6 +66,7 @@ async function stopAll(running: Running): Promise<void> {
 
 async function startAll(options: TrialOptions, running: Running, say: (text: string) => void): Promise<void> {
   if (options.reset) {
+    assertNotInUse(options.dataDir);
     say(`Deleting the trial's data in ${options.dataDir} …`);
     rmSync(options.dataDir, { recursive: true, force: true });
   }

@@ -67,6 +67,22 @@ export function prepareDataDir(dataDir: string): void {
   assertPostgresCanReach(dataDir);
 }
 
+/**
+ * Refuses to delete a folder a running PostgreSQL still uses (--reset while another trial runs): its
+ * postmaster.pid names a live process until it shuts down cleanly.
+ */
+export function assertNotInUse(dataDir: string): void {
+  const pidFile = path.join(clusterDir(dataDir), 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return; // Left by a PostgreSQL that is no longer running.
+  }
+  throw new Error(`A trial's PostgreSQL (process ${pid}) is still running on ${dataDir}: stop that trial (Ctrl+C, or kill ${pid}) first.`);
+}
+
 async function freshSigningKey(): Promise<JWK> {
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const jwk = await exportJWK(privateKey);

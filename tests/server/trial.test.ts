@@ -112,3 +112,22 @@ it('starts everything, lets a demo team lead sign in and see the team, stops cle
   expect(await stopTrial(second.child)).toBe(0);
   expect(await portOpen(ports.db)).toBe(false);
 }, 120_000);
+
+it.runIf(process.getuid?.() === 0)('as root, refuses a data folder the postgres user cannot enter, and says what to do', async () => {
+  const closed = mkdtempSync(path.join(tmpdir(), 'thrive-trial-closed-'));
+  try {
+    const child = spawn(process.execPath, ['dist/server/trial.js', '--data', path.join(closed, 'data'), '--db-port', String(await freeLoopbackPort())], {
+      cwd: repoRoot,
+      env: { PATH: process.env.PATH ?? '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let printed = '';
+    child.stderr!.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(printed).toContain(`cannot enter ${closed}`);
+    expect(printed).toContain('--data /var/lib/thrive-team-trial');
+  } finally {
+    rmSync(closed, { recursive: true, force: true });
+  }
+}, 60_000);
