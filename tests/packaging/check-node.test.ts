@@ -60,7 +60,7 @@ describe('scripts/check-node.cjs', () => {
   });
 
   it('is the first thing every npm script a person runs does', () => {
-    for (const name of ['build', 'start', 'test', 'test:unit', 'test:e2e', 'typecheck', 'lint', 'dist', 'bench']) {
+    for (const name of ['build', 'start', 'test', 'test:unit', 'test:e2e', 'typecheck', 'lint', 'dist', 'bench', 'team:trial']) {
       expect([name, manifest.scripts[name]?.startsWith('node scripts/check-node.cjs && ')]).toEqual([name, true]);
     }
   });
