@@ -1,7 +1,8 @@
 /**
  * The local trial as a person runs it (`npm run team:trial` → dist/server/trial.js): a real child
  * process on free ports with its data in a temporary folder. It must say it is ready, serve
- * /v1/config, let a demo account sign in through its own provider and see the seeded team, stop
+ * /v1/config, let a demo account sign in through its own provider and see the seeded team (and the
+ * app itself connect and sign in as its printed words say), stop
  * PostgreSQL when told to stop, and on a second start reuse the data without seeding again.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -12,7 +13,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { meSchema, PROTOCOL_HEADER, PROTOCOL_VERSION, serverConfigSchema } from '../../shared/sync/protocol';
 import { DEMO_PASSWORD } from '../../server/idp/local-idp';
-import { accessTokenFor } from '../support/team/idp';
+import { createAppServices } from '../../main/app-services';
+import { createSyncEngine, type SyncEngine } from '../../main/sync/engine';
+import { signInAuth } from '../../main/sync/engine-auth';
+import { deviceIdOf } from '../../main/sync/engine-state';
+import { createSyncHttp } from '../../main/sync/http-client';
+import type { SyncStatus } from '../../shared/ipc/schemas/sync';
+import { TEST_KEY, tempDbPath } from '../support/temp-db';
+import { personAtBrowser } from '../support/team/browser-driver';
+import { accessTokenFor, movableClock } from '../support/team/idp';
 import { freeLoopbackPort } from '../support/team/postgres';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
@@ -79,7 +88,38 @@ async function me(serverUrl: string, token: string) {
   return meSchema.parse(await res.json());
 }
 
-it('starts everything, lets a demo team lead sign in and see the team, stops cleanly, and reuses its data', async () => {
+/**
+ * What the trial tells a person to do, done by the app's own code: a fresh encrypted file, Settings →
+ * Team server → Connect with the printed address (sync:connect), then Sign in (sync:signIn: the app's
+ * PKCE sign-in, with a scripted person at the browser typing the printed password).
+ */
+async function appConnectsAndSignsIn(serverUrl: string, email: string): Promise<SyncStatus> {
+  const clock = movableClock();
+  const services = createAppServices({
+    dbPath: tempDbPath('trial-device.db'), key: TEST_KEY, create: true, clock, log: () => {},
+    sync: (open) => {
+      const deviceId = deviceIdOf(open.db(), clock.now());
+      const engine: SyncEngine = createSyncEngine({
+        db: open.db, clock, deviceId,
+        http: (baseUrl) => createSyncHttp({ baseUrl, deviceId, timeoutMs: 10_000 }),
+        auth: signInAuth({ db: open.db, clock, openBrowser: (url) => personAtBrowser({ email, password: DEMO_PASSWORD }).openBrowser(url) }),
+        timers: { setTimeout: () => null, clearTimeout: () => {} },
+      });
+      return engine;
+    },
+  });
+  try {
+    const connected = await services.invoke('sync:connect', { serverUrl });
+    if (!connected.ok) throw new Error(JSON.stringify(connected.error));
+    const signedIn = await services.invoke('sync:signIn', {});
+    if (!signedIn.ok) throw new Error(JSON.stringify(signedIn.error));
+    return signedIn.value as SyncStatus;
+  } finally {
+    services.close();
+  }
+}
+
+it('starts everything, lets demo accounts sign in (the app too) and see their team, stops cleanly, and reuses its data', async () => {
   const first = await startTrial(['--port', String(ports.api), '--idp-port', String(ports.idp), '--db-port', String(ports.db)]);
   const serverUrl = `http://127.0.0.1:${ports.api}`;
   expect(first.printed).toContain(`paste:\n  ${serverUrl}`);
@@ -94,6 +134,9 @@ it('starts everything, lets a demo team lead sign in and see the team, stops cle
   expect(lead.memberships).toEqual([{ teamId: 'demo-north', role: 'team_lead' }]);
   expect(lead.teams.map((t) => t.name)).toEqual(['CAMHS North (demo)']);
   expect(lead.teams[0]!.members.filter((m) => m.role === 'clinician')).toHaveLength(3);
+  expect(await appConnectsAndSignsIn(serverUrl, 'robin.clinician@thrive.test')).toMatchObject({
+    mode: 'team', state: 'up_to_date', serverUrl, teamNames: ['CAMHS North (demo)'], person: { name: 'Robin Ashby (demo)', role: 'clinician' },
+  });
 
   expect(await stopTrial(first.child)).toBe(0);
   expect(await portOpen(ports.db)).toBe(false);
