@@ -49,9 +49,8 @@ export function ResolveConflictsPage() {
     <>
       <ErrorSummary errors={form.errors} attempt={form.attempt} />
       <PageHeading>{CONFLICTS_HEADING}</PageHeading>
-      <p className="notification notification--success" role="status" hidden={!done}>
-        {done}
-      </p>
+      {/* Always in the page, so screen readers have registered the region before it speaks. */}
+      <div role="status">{done ? <p className="notification notification--success">{done}</p> : null}</div>
       {data.status === 'loading' ? <Loading what="the changes to resolve" /> : null}
       {data.status === 'error' ? <LoadProblem message={data.error.message} onRetry={reload} /> : null}
       {data.status === 'ready' ? (
