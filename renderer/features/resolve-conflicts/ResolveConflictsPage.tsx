@@ -6,7 +6,7 @@ import { focusPageHeading, LoadProblem, Loading, PageHeading, usePageTitle } fro
 import { useApiData } from '../../hooks/use-api-data';
 import { useFormErrors } from '../../lib/form-errors';
 import { plural } from '../../lib/plural';
-import { syncTime } from '../../lib/sync-words';
+import { conflictValue, syncTime } from '../../lib/sync-words';
 import { useNavigationActions } from '../../stores/navigation';
 import { useToday } from '../../stores/session';
 import { useSyncActions } from '../../stores/sync';
@@ -131,8 +131,8 @@ function ConflictSection({ conflict, onMine, onTheirs }: { conflict: ConflictVie
             {conflict.fields.map((f, i) => (
               <tr key={i}>
                 <th scope="row">{f.label}</th>
-                <td>{f.mine ?? <span className="muted">(none)</span>}</td>
-                <td>{f.theirs ?? <span className="muted">(none)</span>}</td>
+                <td>{f.mine === null ? <span className="muted">(none)</span> : conflictValue(f.mine)}</td>
+                <td>{f.theirs === null ? <span className="muted">(none)</span> : conflictValue(f.theirs)}</td>
               </tr>
             ))}
           </tbody>
