@@ -9,6 +9,15 @@ const RENDERER_BOUNDARY = [
   { group: ['better-sqlite3*'], message: 'renderer/ must not touch the database' },
   { group: ['node:*'], message: 'renderer/ must not use Node APIs' },
   { group: ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net'], message: 'renderer/ must not use Node APIs' },
+  { group: ['**/server/**', '**/server', '../server/*'], message: 'renderer/ must not import the team server: it is reached over HTTPS by main/sync/' },
+];
+// The team server (server/) is a separate program sharing only shared/: it and the desktop app never
+// import each other, so neither can end up bundled in the other.
+const NOT_THE_SERVER = { group: ['**/server/**', '**/server', '../server/*'], message: 'main/ must not import the team server: it is reached over HTTPS (main/sync/)' };
+const SERVER_BOUNDARY = [
+  { group: ['**/main/**', '**/main', '../main/*'], message: 'server/ must not import main/: share code through shared/' },
+  { group: ['**/renderer/**', '**/renderer', '../renderer/*'], message: 'server/ must not import renderer/' },
+  { group: ['electron', 'electron/*', 'better-sqlite3*'], message: 'server/ runs without Electron or the device database' },
 ];
 // Product code never reaches into the tests (tests/support/app-api/ runs main's handlers in-process).
 const NO_TEST_CODE = { group: ['**/tests/**', '**/test-support/**'], message: 'product code must not import test code' };
@@ -38,7 +47,7 @@ export default tseslint.config(
   },
   {
     // Small files named for what they hold, and functions (components included) that fit on a screen.
-    files: ['main/**/*.ts', 'renderer/**/*.{ts,tsx}', 'shared/**/*.ts'],
+    files: ['main/**/*.ts', 'renderer/**/*.{ts,tsx}', 'shared/**/*.ts', 'server/**/*.ts'],
     ignores: TEST_FILES,
     rules: {
       'max-lines': ['error', { max: 300 }],
@@ -48,7 +57,12 @@ export default tseslint.config(
   {
     files: ['main/**/*.ts'],
     ignores: TEST_FILES,
-    rules: { 'no-restricted-imports': ['error', { patterns: [NO_TEST_CODE] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_TEST_CODE, NOT_THE_SERVER] }] },
+  },
+  {
+    files: ['server/**/*.ts'],
+    ignores: TEST_FILES,
+    rules: { 'no-restricted-imports': ['error', { patterns: [...SERVER_BOUNDARY, NO_TEST_CODE] }] },
   },
   {
     // shared/ is pure: no I/O, no Electron, no database, no DOM.

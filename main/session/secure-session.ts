@@ -104,9 +104,11 @@ export function createSecureSession(opts: SecureSessionOptions): SecureSession {
   return {
     invoke,
     async invokeWhenChecked(channel, rawArgs) {
-      // A sync channel answers with a promise (main/ipc/dispatch.ts): its outcome is what is checked.
-      const result = await invoke(channel, rawArgs);
+      const answer = invoke(channel, rawArgs);
+      // Read at once, as the call is answered: whether the check was still running when it was refused.
       const pending = state.startupCheck?.pending();
+      // A sync channel answers with a promise (main/ipc/dispatch.ts): its outcome is what is checked.
+      const result = await answer;
       // A write refused by the held connection fails as 'internal' with nothing written (the handlers'
       // transactions roll back): it is tried once more when the check has finished.
       if (result.ok || !pending || result.error.code !== 'internal') return result;

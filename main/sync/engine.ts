@@ -14,7 +14,7 @@ import { conflictViews } from './engine-conflicts';
 import { DEFAULT_PULL_LIMIT, runRound, type RoundEnd } from './engine-round';
 import { getEngineState, putEngineState } from './engine-state';
 import { computeStatus } from './engine-status';
-import { protocolProblem, type SyncHttp } from './http-client';
+import { MESSAGES, protocolProblem, type SyncHttp } from './http-client';
 import { resolveConflict } from './store';
 import { getSyncState } from './sync-state';
 
@@ -179,7 +179,7 @@ class Engine implements SyncEngine {
     const refuse = (words: string) => new AppError('validation', words, [{ path: 'serverUrl', message: words }]);
     if (answer.kind === 'offline') throw refuse('No team server answered at this address. Check the address and that this computer is online.');
     // A server that refuses this build says why in its own words (426: update the app).
-    if (answer.kind === 'refused') throw refuse(answer.message);
+    if (answer.kind === 'refused' && answer.message !== MESSAGES.unreadable) throw refuse(answer.message);
     if (answer.kind !== 'ok') throw refuse('This address did not answer as a THRIVE Plans team server. Check the address with your IT team.');
     const problem = protocolProblem(answer.value, http.protocol);
     if (problem) throw refuse(problem);

@@ -56,6 +56,21 @@ export function enqueue(db: Db, caseId: string, madeBy: string, madeAt: string):
  */
 const NOT_A_CHANGE: ReadonlySet<string> = new Set(['export.create']);
 
+/**
+ * One save writes several entries (a plan revision: the plan, each goal and criterion), all with the
+ * save's instant and actor: one outbox entry stands for them, so "N changes waiting" counts saves. An
+ * entry an in-flight push already covers is not reused: the push after it must carry a new key.
+ */
+function sameWriteQueued(db: Db, entry: AuditedWrite): boolean {
+  return (
+    stmt<[string, string, string], { n: number }>(
+      db,
+      `SELECT EXISTS (SELECT 1 FROM sync_outbox o WHERE o.case_id = ? AND o.made_by = ? AND o.made_at = ?
+         AND o.seq > coalesce((SELECT a.outbox_seq FROM sync_push_attempts a WHERE a.case_id = o.case_id), 0)) AS n`,
+    ).get(entry.caseId!, entry.actorId, entry.at)!.n === 1
+  );
+}
+
 export interface AuditedWrite {
   caseId?: string | null;
   actorId: string;
@@ -68,5 +83,6 @@ export function noteAuditedWrite(db: Db, entry: AuditedWrite, wroteRows: boolean
   if (!entry.caseId || SYNC_WRITE_ACTIONS.has(entry.action) || entry.actorId === DEMO_ACTOR) return;
   if (!wroteRows && NOT_A_CHANGE.has(entry.action)) return;
   if (!isServerCase(db, entry.caseId)) return;
+  if (sameWriteQueued(db, entry)) return;
   enqueue(db, entry.caseId, entry.actorId, entry.at);
 }

@@ -85,10 +85,7 @@ function toStored(options: SignInOptions, tokens: oidc.TokenEndpointResponse, pr
 
 function describeFailure(error: unknown): SignInError {
   if (error instanceof SignInError) return error;
-  if (error instanceof oidc.AuthorizationResponseError) {
-    return new SignInError('refused', `The sign-in service refused the sign-in (${error.error_description ?? error.error}).`);
-  }
-  if (error instanceof oidc.ResponseBodyError) {
+  if (error instanceof oidc.AuthorizationResponseError || error instanceof oidc.ResponseBodyError) {
     return new SignInError('refused', `The sign-in service refused the sign-in (${error.error_description ?? error.error}).`);
   }
   return new SignInError('failed', `The sign-in did not finish: ${error instanceof Error ? error.message : String(error)}.`);
@@ -96,8 +93,11 @@ function describeFailure(error: unknown): SignInError {
 
 function timeout(ms: number): { promise: Promise<never>; cancel(): void } {
   let timer: NodeJS.Timeout | undefined;
+  const minutes = Math.round(ms / 60_000);
+  const within = minutes >= 1 ? `${minutes} minute${minutes === 1 ? '' : 's'}` : `${Math.round(ms / 1000)} seconds`;
+  const words = `The sign-in was not finished in the browser within ${within}. Start it again from THRIVE Plans.`;
   const promise = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new SignInError('timeout', 'The sign-in was not finished in the browser in time.')), ms);
+    timer = setTimeout(() => reject(new SignInError('timeout', words)), ms);
   });
   return { promise, cancel: () => clearTimeout(timer) };
 }
@@ -155,15 +155,22 @@ async function browserSignIn(options: SignInOptions, configuration: Configure): 
   }
 }
 
+function stillHeld(db: Db, stored: StoredTokens): boolean {
+  return loadTokens(db)?.refreshToken === stored.refreshToken;
+}
+
 async function refresh(options: SignInOptions, configuration: Configure, stored: StoredTokens): Promise<string | null> {
   const { db, clock } = options;
   const stillValid = Date.parse(stored.accessTokenExpiresAt) > Date.parse(clock.now()) ? stored.accessToken : null;
   try {
     const tokens = await oidc.refreshTokenGrant(await configuration(), stored.refreshToken!, { resource: options.audience });
+    // A sign-out or a new sign-in while the refresh was on its way wins: never bring back what it replaced.
+    if (!stillHeld(db, stored)) return loadTokens(db)?.accessToken ?? null;
     const next = toStored(options, tokens, stored);
     saveTokens(db, next, clock.now());
     return next.accessToken;
   } catch (error) {
+    if (!stillHeld(db, stored)) return loadTokens(db)?.accessToken ?? null;
     // Refused (expired, revoked, replayed): the sign-in is over and the person signs in again.
     // Unreachable: keep it for when the network is back; the outbox waits meanwhile.
     if (error instanceof oidc.ResponseBodyError && error.error === 'invalid_grant') {

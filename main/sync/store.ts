@@ -6,6 +6,7 @@
 import { stmt, type Db } from '../db/sql';
 import { getSyncState } from './sync-state';
 
+export { getSyncState, putSyncState, type SyncStateKey, type SyncStateValues } from './sync-state';
 export { applyDirectory } from './directory';
 export { nextPush, pushAccepted, pushConflicted, type PendingPush } from './push';
 export { applyPulled, type PullApplied } from './pull';

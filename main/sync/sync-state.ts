@@ -7,8 +7,11 @@ import type { RoleOnServer } from '../../shared/sync/protocol';
 import { stmt, type Db } from '../db/sql';
 
 export interface SyncStateValues {
-  /** The server's id (GET /v1/config): a cursor from another server is never sent to this one. */
+  /** The team server's base URL, and its id (GET /v1/config): a cursor from another server is never sent to this one. */
+  serverUrl: string;
   serverId: string;
+  /** This device's id (Thrive-Device, pushBody.deviceId): made once, kept for the life of the file. */
+  deviceId: string;
   /** The ids of the teams the signed-in person is a member of: their cases sync, every other stays here. */
   teams: string[];
   /** The signed-in person as the server knows them, with the roles it gives. */
@@ -18,6 +21,8 @@ export interface SyncStateValues {
   asOf: string;
   lastPushAt: string;
   lastPullAt: string;
+  /** When the server was last found unreachable, while it still is (null once it answers). */
+  offlineSince: string | null;
 }
 
 export type SyncStateKey = keyof SyncStateValues;

@@ -30,8 +30,10 @@ function send(res: ServerResponse, status: number, html: string): void {
   res.writeHead(status, {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
-    // No script on these pages; forbid any so an injected one could not run either.
-    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+    // No script on these pages; forbid any so an injected one could not run either. Browsers apply
+    // form-action to the redirects after the submit too, and the last one goes to the app's loopback
+    // listener (any port, RFC 8252 §7.3), so that origin is allowed beside this one.
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http://127.0.0.1:*",
   });
   res.end(html);
 }

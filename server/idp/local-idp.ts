@@ -20,6 +20,7 @@ import { DESKTOP_CLIENT_ID, providerConfig } from './provider-config';
 
 export type { IdpAccount } from './accounts';
 export { DESKTOP_CLIENT_ID, SYNC_SCOPE } from './provider-config';
+export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 
 export interface LocalIdpOptions {
   /** 0 or absent: a free port the OS picks. */

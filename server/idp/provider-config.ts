@@ -9,6 +9,7 @@
 import type { JWK } from 'jose';
 import { errors } from 'oidc-provider';
 import type { AccountBook } from './accounts';
+import { escapeHtml } from './login-page';
 import { memoryAdapterFactory } from './memory-adapter';
 
 export const DESKTOP_CLIENT_ID = 'thrive-desktop';
@@ -99,6 +100,13 @@ export function providerConfig(input: ProviderConfigInput): Record<string, unkno
       },
     },
     pkce: { required: () => true },
+    // A request the provider cannot send back to the app (an unknown client or redirect) ends on this
+    // page; it says what to do in the same plain words and style as the login page.
+    async renderError(ctx: { type: string; body: unknown }, out: { error?: string; error_description?: string }) {
+      ctx.type = 'html';
+      const why = escapeHtml(out.error_description ?? out.error ?? 'The request was not valid.');
+      ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign-in problem</title></head><body><main><h1>Sign-in problem</h1><p>${why}</p><p>Close this tab and sign in again from THRIVE Plans.</p></main></body></html>`;
+    },
     interactions: { url: async (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
     cookies: { keys: input.cookieKeys },
     jwks: { keys: [input.signingKey] },

@@ -44,3 +44,22 @@ describe('shared/ stays pure', () => {
     expect(await restrictedImports('shared/domain/leak.ts', `${line}\nexport {};\n`)).toHaveLength(1);
   });
 });
+
+describe('the team server and the desktop app never import each other', () => {
+  it.each([
+    ['server/routes/leak.ts', "import { openDatabase } from '../../main/db/open';", 'server/ must not import main/'],
+    ['server/routes/leak.ts', "import { getApi } from '../../renderer/api/client';", 'server/ must not import renderer/'],
+    ['server/routes/leak.ts', "import { app } from 'electron';", 'server/ runs without Electron'],
+    ['main/sync/leak.ts', "import { buildServer } from '../../server/app';", 'main/ must not import the team server'],
+    ['renderer/features/x/Leak.tsx', "import { buildServer } from '../../../server/app';", 'renderer/ must not import the team server'],
+  ])('%s: %s is refused', async (file, line, message) => {
+    const messages = await restrictedImports(file, `${line}\nexport {};\n`);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain(message);
+  });
+
+  it('the server may import shared/', async () => {
+    const code = "import { pushBodySchema } from '../../shared/sync/protocol';\nexport const x = pushBodySchema;\n";
+    expect(await restrictedImports('server/routes/fine.ts', code)).toEqual([]);
+  });
+});

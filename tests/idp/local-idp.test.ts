@@ -5,7 +5,7 @@
  */
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SignInRefused, signInAs, startIdp, TEST_AUDIENCE, TEST_PASSWORD, type TestIdp } from '../support/team/idp';
+import { browse, SignInRefused, signInAs, startIdp, TEST_AUDIENCE, TEST_PASSWORD, type TestIdp } from '../support/team/idp';
 
 let idp: TestIdp;
 
@@ -48,5 +48,43 @@ describe('the local identity provider', () => {
     expect(page.loginError).toBe('The email or password is not right. Check them and try again.');
     expect(page.body).toContain('aria-describedby="password-error"');
     expect(page.body).toContain('value="alex.clinician@thrive.test"');
+  });
+
+  describe('refuses what the desktop client may not ask for', () => {
+    const ALEX = { email: 'alex.clinician@thrive.test', password: TEST_PASSWORD };
+    const authorise = (params: Record<string, string>) => {
+      const url = new URL(`${idp.issuer}/auth`);
+      const base = { client_id: 'thrive-desktop', response_type: 'code', scope: 'openid', state: 'state-123', redirect_uri: 'http://127.0.0.1:40200/callback' };
+      for (const [k, v] of Object.entries({ ...base, ...params })) if (v !== '') url.searchParams.set(k, v);
+      return url;
+    };
+    const challenge = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM';
+    const toApp = (u: URL) => u.port === '40200' || u.hostname !== '127.0.0.1';
+
+    it.each([
+      ['no PKCE challenge', {}, 'invalid_request'],
+      ['the plain PKCE method', { code_challenge: challenge, code_challenge_method: 'plain' }, 'invalid_request'],
+      ['an implicit token', { code_challenge: challenge, code_challenge_method: 'S256', response_type: 'token' }, 'unsupported_response_type'],
+    ])('%s', async (_name, params, error) => {
+      const page = await browse(authorise(params), ALEX, { isAppRedirect: toApp });
+      // The error comes back in the query, or in the fragment for a response type that would use it.
+      const answer = new URLSearchParams(page.redirect?.search || page.redirect?.hash.slice(1));
+      expect(answer.get('error')).toBe(error);
+      expect(answer.has('code')).toBe(false);
+      expect(answer.has('access_token')).toBe(false);
+    });
+
+    it.each([
+      ['a host that is not loopback', 'http://thrive.example/callback'],
+      ['another path on loopback', 'http://127.0.0.1:40200/elsewhere'],
+      ['https loopback', 'https://127.0.0.1:40200/callback'],
+    ])('a redirect to %s: an error page, never a redirect', async (_name, redirectUri) => {
+      const page = await browse(authorise({ redirect_uri: redirectUri, code_challenge: challenge, code_challenge_method: 'S256' }), ALEX, {
+        isAppRedirect: toApp,
+      });
+      expect(page.redirect).toBeUndefined();
+      expect(page.status).toBe(400);
+      expect(page.body).toContain('redirect_uri');
+    });
   });
 });

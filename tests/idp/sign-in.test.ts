@@ -112,6 +112,26 @@ describe('signing in from the desktop', () => {
     await expect(fetch(redirect!)).rejects.toThrow();
   });
 
+  it('tells the person in the browser and the app when the provider sends back an error instead of a code', async () => {
+    const stopShort = personAtBrowser(ALEX, { loadAppRedirect: false });
+    const { session, db } = setup({ openBrowser: (url) => stopShort.openBrowser(url) });
+    const signedIn = session.signIn().catch((e: unknown) => e);
+    const { redirect } = await stopShort.firstVisit();
+    const denied = new URL(`${redirect!.origin}${redirect!.pathname}`);
+    denied.searchParams.set('error', 'access_denied');
+    denied.searchParams.set('error_description', 'the person said no');
+    denied.searchParams.set('state', redirect!.searchParams.get('state')!);
+    denied.searchParams.set('iss', redirect!.searchParams.get('iss')!);
+    const page = await fetch(denied);
+    expect(page.status).toBe(400);
+    expect(await page.text()).toContain('Go back to THRIVE Plans and try again.');
+    const outcome = (await signedIn) as SignInError;
+    expect(outcome).toBeInstanceOf(SignInError);
+    expect(outcome.code).toBe('refused');
+    expect(outcome.message).toContain('the person said no');
+    expect(loadTokens(db)).toBeNull();
+  });
+
   it('refuses a code used twice at the provider, and ends the sign-in it gave', async () => {
     const config = await discover(idp, idp.clientId);
     const verifier = oidc.randomPKCECodeVerifier();

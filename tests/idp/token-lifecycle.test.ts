@@ -116,6 +116,16 @@ describe('the access token over time', () => {
     expect(session.signedInAs()).toBeNull();
   });
 
+  it('stays signed out when the sign-out comes while a refresh is on its way', async () => {
+    const { db, clock, session } = await signedIn();
+    clock.advance((TTL_SECONDS + 5) * 1000);
+    const refreshing = session.getAccessToken();
+    await session.signOut();
+    expect(await refreshing).toBeNull();
+    expect(loadTokens(db)).toBeNull();
+    expect(session.signedInAs()).toBeNull();
+  });
+
   it('forgets the tokens on sign-out and revokes the refresh token at the provider', async () => {
     const { db, session } = await signedIn();
     const refreshToken = loadTokens(db)!.refreshToken!;

@@ -83,7 +83,9 @@ describe('the packaged app (linux dir target, stub Electron)', () => {
   it('holds no source, tests, source maps or development tooling', () => {
     const unwanted = files.filter(
       (f) =>
-        /^\/(main|renderer|shared|tests|scripts|docs|\.ci)\//.test(f) ||
+        /^\/(main|renderer|shared|server|tests|scripts|docs|\.ci)\//.test(f) ||
+        // The team server is a program of its own (scripts/build-server.mjs), never part of the app.
+        f.startsWith('/dist/server/') ||
         f.endsWith('.map') ||
         f.endsWith('.ts') ||
         /\/node_modules\/(electron|electron-builder|vite|vitest|playwright-core|typescript|esbuild|eslint|axe-core|react)(\/|$)/.test(f),

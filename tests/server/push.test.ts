@@ -5,7 +5,7 @@ import {
   errorBodySchema, meSchema, pushAcceptedSchema, pushConflictSchema, serverConfigSchema,
 } from '../../shared/sync/protocol';
 import { call, caseDocument, push, pushBody } from './support/api';
-import { startWorld, type World } from './support/two-teams';
+import { startWorld, STRANGER, type World } from './support/two-teams';
 
 let world: World;
 beforeAll(async () => {
@@ -31,11 +31,11 @@ describe('GET /v1/config and /v1/me', () => {
     const me = meSchema.parse(res.body);
     expect(me.person.id).toBe(world.ids.lee);
     expect(me.memberships).toEqual([{ teamId: 'team-a', role: 'team_lead' }]);
-    expect(me.teams.map((t) => t.members.map((m) => m.name))).toEqual([['Alex', 'Bea', 'Lee']]);
+    expect(me.teams.map((t) => t.members.map((m) => m.name))).toEqual([['Alex Morgan', 'Bea Okafor', 'Lee Harper']]);
   });
 
   it('shows a signed-in person with no membership nothing', async () => {
-    const token = await world.issuer.token('stranger@trust.test');
+    const token = await world.signIn(STRANGER.email);
     const me = meSchema.parse((await call(`${world.server.url}/v1/me`, { token })).body);
     expect(me.memberships).toEqual([]);
     expect(me.teams).toEqual([]);
@@ -61,7 +61,7 @@ describe('POST /v1/cases/:caseId/versions', () => {
     });
     expect(stale.status).toBe(412);
     const conflict = pushConflictSchema.parse(stale.body);
-    expect(conflict.server).toMatchObject({ version: 2, authorId: world.ids.bea, authorName: 'Bea', document: beaDoc });
+    expect(conflict.server).toMatchObject({ version: 2, authorId: world.ids.bea, authorName: 'Bea Okafor', document: beaDoc });
     expect(conflict.error.message).toMatch(/Your change is kept/);
 
     const again = await push(world.server, caseId, { token: alex, base: 'new', body: pushBody(world.ids.alex, caseDocument(caseId, 'team-a')) });
@@ -98,14 +98,14 @@ describe('POST /v1/cases/:caseId/versions', () => {
   });
 
   it('refuses a push into another team, or onto another team’s case (403), writing nothing', async () => {
-    const omar = await world.token('omar');
+    const sam = await world.token('sam');
     const caseId = newCaseId();
-    const intoA = await push(world.server, caseId, { token: omar, body: pushBody(world.ids.omar, caseDocument(caseId, 'team-a')) });
+    const intoA = await push(world.server, caseId, { token: sam, body: pushBody(world.ids.sam, caseDocument(caseId, 'team-a')) });
     expect(intoA.status).toBe(403);
     await expectNoCase(caseId);
 
     await push(world.server, caseId, { token: await world.token('alex'), body: pushBody(world.ids.alex, caseDocument(caseId, 'team-a')) });
-    const moved = await push(world.server, caseId, { token: omar, base: 1, body: pushBody(world.ids.omar, caseDocument(caseId, 'team-b')) });
+    const moved = await push(world.server, caseId, { token: sam, base: 1, body: pushBody(world.ids.sam, caseDocument(caseId, 'team-b')) });
     expect(moved.status).toBe(403);
     expect(errorBodySchema.parse(moved.body).error.message).toMatch(/team you are not a member of/);
     const log = await world.server.admin((c) => c.query('SELECT version FROM change_log WHERE case_id = $1', [caseId]));
@@ -131,6 +131,18 @@ describe('POST /v1/cases/:caseId/versions', () => {
     await expectNoCase(caseId);
   });
 
+  it('refuses text PostgreSQL cannot store (a NUL or a lone surrogate) with words to act on, writing nothing', async () => {
+    for (const bad of ['before\u0000after', 'half \ud800 pair']) {
+      const caseId = newCaseId();
+      const res = await push(world.server, caseId, {
+        token: await world.token('alex'), body: pushBody(world.ids.alex, caseDocument(caseId, 'team-a', { note: bad })),
+      });
+      expect(res.status).toBe(400);
+      expect(errorBodySchema.parse(res.body).error.message).toMatch(/control character/);
+      await expectNoCase(caseId);
+    }
+  });
+
   it('refuses an app older than the oldest protocol it reads (426), saying to update', async () => {
     const caseId = newCaseId();
     for (const protocol of [0, null]) {
@@ -151,7 +163,7 @@ describe('POST /v1/cases/:caseId/versions', () => {
     const mine = await call(`${world.server.url}/v1/cases/${caseId}/versions/1`, { token: await world.token('bea') });
     expect(mine.status).toBe(200);
     expect(mine.body.document).toEqual(doc);
-    const theirs = await call(`${world.server.url}/v1/cases/${caseId}/versions/1`, { token: await world.token('omar') });
+    const theirs = await call(`${world.server.url}/v1/cases/${caseId}/versions/1`, { token: await world.token('sam') });
     expect(theirs.status).toBe(404);
   });
 });

@@ -5,7 +5,7 @@ import { verifyAudit } from '../../main/db/verify-audit';
 import { readCaseDocument } from '../../main/sync/case-document';
 import { applyPulled, nextPush, pushAccepted, syncSummary } from '../../main/sync/store';
 import { caseDocumentSchema, pushBodySchema } from '../../shared/sync/protocol';
-import { ratings, reviewArgs } from '../support/test-app';
+import { ratings, reviewArgs, reviseArgs } from '../support/test-app';
 import { TEST_KEY } from '../support/temp-db';
 import { acceptedAs, changeOf, makeTeam, outboxCount, startDevice, writeStory } from './devices';
 
@@ -122,17 +122,25 @@ describe('the outbox', () => {
     expect(() =>
       writeTx(a.db(), () => {
         a.ok('review:record', reviewArgs(detail, { reviewDate: '2027-01-08', nextReviewDate: '2027-02-08' }));
-        expect(outboxCount(a.db(), caseId)).toBeGreaterThan(before);
+        expect(outboxCount(a.db(), caseId)).toBe(before + 1);
         throw new Error('disk I/O error');
       }),
     ).toThrow('disk I/O error');
     expect(outboxCount(a.db(), caseId)).toBe(before);
     expect(a.ok('cases:get', { caseId }).reviews).toHaveLength(reviews);
 
+    // One save is one entry, however many audit entries it writes (a revision: the plan and each goal).
+    const revising = a.ok('cases:get', { caseId });
+    const entriesBefore = a.db().prepare('SELECT count(*) FROM audit_log WHERE case_id = ?').pluck().get(caseId) as number;
+    a.ok('plan:revise', reviseArgs(revising, { revisedDate: '2027-01-08', goals: [...reviseArgs(revising).goals, { goalId: null, description: 'Make a friend at school', firstRating: 2 }] }));
+    expect((a.db().prepare('SELECT count(*) FROM audit_log WHERE case_id = ?').pluck().get(caseId) as number) - entriesBefore).toBeGreaterThan(1);
+    expect(outboxCount(a.db(), caseId)).toBe(before + 1);
+    const revised = a.ok('cases:get', { caseId });
+
     // A refused write (a stale version) and a draft add nothing.
-    expect(a.call('review:record', reviewArgs(detail, { reviewDate: '2027-01-08', nextReviewDate: '2027-02-08', caseVersion: detail.summary.version - 1 })).ok).toBe(false);
+    expect(a.call('review:record', reviewArgs(revised, { reviewDate: '2027-01-08', nextReviewDate: '2027-02-08', caseVersion: detail.summary.version })).ok).toBe(false);
     a.ok('drafts:save', { kind: 'review', caseId, payload: { notes: 'half typed' } });
-    expect(outboxCount(a.db(), caseId)).toBe(before);
+    expect(outboxCount(a.db(), caseId)).toBe(before + 1);
   });
 
   it('never gets the demo caseload nor a case of a team the server does not hold', () => {

@@ -1,5 +1,5 @@
 -- Up Migration
--- The team server's tables (docs in server/db/README.md). Run as the owner: the role that owns every
+-- The team server's tables (server/README.md). Run as the owner: the role that owns every
 -- object here. The API logs in as thrive_api, which owns nothing and cannot bypass row-level security.
 
 DO $$

@@ -77,6 +77,11 @@ export async function signInAs(idp: { issuer: string; clientId?: string }, email
   return oidc.authorizationCodeGrant(config, page.redirect, { pkceCodeVerifier: verifier, expectedState: state });
 }
 
+/** The access token of a real sign-in as one of the test accounts: what a device sends as its bearer. */
+export async function accessTokenFor(idp: { issuer: string; clientId?: string }, email: string, password = TEST_PASSWORD): Promise<string> {
+  return (await signInAs(idp, email, password)).access_token;
+}
+
 /**
  * A clock that runs with real time (the provider stamps tokens with real time) but can be moved on,
  * so a test can make the desktop believe its access token is at its end without waiting.
