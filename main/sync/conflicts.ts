@@ -153,11 +153,28 @@ export function listConflicts(db: Db): ConflictView[] {
   });
 }
 
+/**
+ * What both versions did that a case can hold only once (the one-per-case rules of
+ * main/db/migrations/0010-initial.sql), in words: then only one version can be kept as it is.
+ */
+const ONCE_PER_CASE: Array<[RegExp, string]> = [
+  [/plans_current/, 'the plan was revised in both versions'],
+  [/endings\.case_id/, 'the case was ended in both versions'],
+  [/goals_one_active_per_position/, 'both versions have a different goal in the same place'],
+  [/current_views_one_opening/, 'both versions have a Current View at open'],
+];
+
 function applyOrExplain(db: Db, doc: CaseDocument, what: string): void {
   try {
     applyCaseDocument(db, doc);
   } catch (error) {
-    const detail = error instanceof CaseDocumentError ? error.message : (error as Error).message;
+    const message = (error as Error).message;
+    const known = ONCE_PER_CASE.find(([pattern]) => pattern.test(message));
+    const detail = known
+      ? `${known[1]}. Keep the team server's version and enter your changes again on top of it.`
+      : error instanceof CaseDocumentError
+        ? message
+        : `give IT support this detail: ${message}`;
     throw new AppError('conflict', `${what} could not be saved, so nothing was changed: ${detail}`);
   }
 }

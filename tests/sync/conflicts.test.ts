@@ -15,6 +15,7 @@ import {
 } from '../../main/sync/store';
 import type { CaseDocument } from '../../shared/sync/protocol';
 import { reviewArgs } from '../support/test-app';
+import { seedClosure } from '../support/app-api/seed';
 import { acceptedAs, changeOf, makeTeam, outboxCount, startDevice, writeStory, type Device } from './devices';
 
 /**
@@ -154,7 +155,27 @@ describe('a pulled change for a case with unpushed work', () => {
     expect(syncSummary(b.db())).toMatchObject({ pending: 0, conflicts: 0 });
     expect(nextPush(b.db(), b.clock, b.deviceId)).toBeNull();
   });
+
+  it('"mine" that cannot be put together (the case ended in both versions) is refused in words, changing nothing; "theirs" still works', () => {
+    const { team, people, a, b, caseId } = bothEditOffline();
+    seedClosure(a.world, caseId, { endingDate: '2027-01-10' });
+    const ended = nextPush(a.db(), a.clock, a.deviceId)!;
+    seedClosure(b.world, caseId, { endingDate: '2027-01-11' });
+    const server = changeOf(ended, people.ana, 2, 2, team.id);
+    applyPulled(b.db(), b.clock, [server], 'c2', 'x');
+    const before = readCaseDocument(b.db(), caseId);
+    const [conflict] = listConflicts(b.db());
+    expect(() => resolveConflict(b.db(), b.clock, conflict!.id, 'mine', people.ben.id)).toThrow(
+      "Your version on top of the team server’s could not be saved, so nothing was changed: the case was ended in both versions. Keep the team server's version and enter your changes again on top of it.",
+    );
+    expect(readCaseDocument(b.db(), caseId)).toEqual(before);
+    expect(listConflicts(b.db())).toHaveLength(1);
+    resolveConflict(b.db(), b.clock, conflict!.id, 'theirs', people.ben.id);
+    expect(readCaseDocument(b.db(), caseId)).toEqual(server.document);
+    expect(verifyAudit(b.db())).toMatchObject({ ok: true, records: [] });
+  });
 });
+
 
 function changeOfDoc(document: CaseDocument) {
   return { seq: 1, teamId: 't', caseId: document.caseId, version: 1, authorId: 'p', authorName: 'Lee Hughes', deviceId: 'device-lee', at: '2027-01-11T12:30:00.000Z', document };
