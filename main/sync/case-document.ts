@@ -152,11 +152,14 @@ function checkBelongs(doc: CaseDocument): void {
 export function applyCaseDocument(db: Db, doc: CaseDocument): void {
   checkBelongs(doc);
   writeTx(db, () => {
-    db.pragma('defer_foreign_keys = ON');
+    // A prepared statement: db.pragma() compiles it again on every call, which a first sync of thousands of cases feels.
+    stmt(db, 'PRAGMA defer_foreign_keys = ON').run();
     putYoungPerson(db, doc.youngPerson);
     ensureReferencedDirectory(db, doc);
     const wanted = new Map(CASE_TABLES.map((t) => [t, new Map(doc.tables[t].map((r) => [rowKey(t, r), r]))]));
-    const here = new Map(CASE_TABLES.map((t) => [t, localRows(db, t, doc.caseId)]));
+    // A case new here (every case of a first sync) has no rows to compare: one lookup instead of one per table.
+    const isNew = stmt<[string], { n: number }>(db, 'SELECT EXISTS (SELECT 1 FROM cases WHERE id = ?) AS n').get(doc.caseId)!.n === 0;
+    const here = new Map(CASE_TABLES.map((t) => [t, isNew ? new Map<string, Row>() : localRows(db, t, doc.caseId)]));
     for (const t of [...CASE_TABLES].reverse()) {
       for (const [key, row] of here.get(t)!) {
         const next = wanted.get(t)!.get(key);
