@@ -5,7 +5,7 @@
  * choices are audited with the other side kept in the entry, so nothing is lost either way.
  */
 import type { Clock } from '../../shared/clock';
-import { diffDocuments, mergeOnTop } from '../../shared/sync/merge';
+import { diffDocuments, mergeOnTop, sameDocument } from '../../shared/sync/merge';
 import type { CaseDocument, Change, Row } from '../../shared/sync/protocol';
 import { AppError } from '../../shared/ipc/result';
 import { appendAudit } from '../db/repos/audit';
@@ -36,12 +36,33 @@ export interface ConflictInput {
 }
 
 /**
- * Records (or brings up to date) the case's open conflict. A later server version replaces the server
- * side of an open conflict; the local side is the case as it stands now.
+ * The server already holds exactly what this device has (the same change made twice, or pushed from
+ * elsewhere): nothing to choose between, so the local work counts as sent and the case is at the
+ * server's version.
  */
-export function recordConflict(db: Db, clock: Clock, c: ConflictInput): void {
-  const local = JSON.stringify(readCaseDocument(db, c.caseId));
+function settleAsSame(db: Db, caseId: string, version: number): void {
+  stmt(db, 'DELETE FROM sync_outbox WHERE case_id = ?').run(caseId);
+  stmt(db, 'DELETE FROM sync_push_attempts WHERE case_id = ?').run(caseId);
+  stmt(
+    db,
+    `INSERT INTO sync_cases (case_id, server_version) VALUES (?, ?)
+     ON CONFLICT (case_id) DO UPDATE SET server_version = max(server_version, excluded.server_version)`,
+  ).run(caseId, version);
+}
+
+/**
+ * Records (or brings up to date) the case's open conflict; false when there was none to record (the
+ * server's document is the local one). A later server version replaces the server side of an open
+ * conflict; the local side is the case as it stands now.
+ */
+export function recordConflict(db: Db, clock: Clock, c: ConflictInput): boolean {
+  const localDoc = readCaseDocument(db, c.caseId);
+  const local = JSON.stringify(localDoc);
   const open = stmt<[string], ConflictRow>(db, 'SELECT * FROM sync_conflicts WHERE case_id = ? AND resolution IS NULL').get(c.caseId);
+  if (!open && sameDocument(localDoc, c.server.document)) {
+    settleAsSame(db, c.caseId, c.server.version);
+    return false;
+  }
   const server = { version: c.server.version, authorId: c.server.authorId, authorName: c.server.authorName, doc: JSON.stringify(c.server.document) };
   if (open) {
     const newer = server.version >= open.server_version;
@@ -58,13 +79,14 @@ export function recordConflict(db: Db, clock: Clock, c: ConflictInput): void {
       newer ? server.doc : open.server_document,
       open.id,
     );
-    return;
+    return true;
   }
   stmt(
     db,
     `INSERT INTO sync_conflicts (id, case_id, local_document, base_version, base_document, server_version, server_author_id, server_author_name, server_document, detected_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(newId(), c.caseId, local, c.baseVersion, c.base ? JSON.stringify(c.base) : null, server.version, server.authorId, server.authorName, server.doc, clock.now());
+  return true;
 }
 
 /** Open conflicts whose base version has not been fetched yet (GET /v1/cases/:caseId/versions/:version). */
@@ -89,6 +111,14 @@ export interface ConflictField {
   column: string;
   mine: Row[string] | undefined;
   theirs: Row[string] | undefined;
+  /** A column the app keeps for itself (an id, a link, an edit counter, a timestamp), not one a person wrote. */
+  technical: boolean;
+}
+
+const TECHNICAL = new Set(['id', 'version', 'created_at', 'updated_at', 'created_by', 'recorded_by']);
+
+function isTechnical(column: string): boolean {
+  return TECHNICAL.has(column) || column.endsWith('_id');
 }
 
 export interface ConflictView {
@@ -118,16 +148,33 @@ export function listConflicts(db: Db): ConflictView[] {
       serverAuthorName: r.server_author_name,
       detectedAt: r.detected_at,
       hasBase: r.base_document !== null,
-      fields: diffDocuments(mine, theirs).map((d) => ({ table: d.table, row: d.row, column: d.column, mine: d.a, theirs: d.b })),
+      fields: diffDocuments(mine, theirs).map((d) => ({ table: d.table, row: d.row, column: d.column, mine: d.a, theirs: d.b, technical: isTechnical(d.column) })),
     };
   });
 }
+
+/**
+ * What both versions did that a case can hold only once (the one-per-case rules of
+ * main/db/migrations/0010-initial.sql), in words: then only one version can be kept as it is.
+ */
+const ONCE_PER_CASE: Array<[RegExp, string]> = [
+  [/plans_current/, 'the plan was revised in both versions'],
+  [/endings\.case_id/, 'the case was ended in both versions'],
+  [/goals_one_active_per_position/, 'both versions have a different goal in the same place'],
+  [/current_views_one_opening/, 'both versions have a Current View at open'],
+];
 
 function applyOrExplain(db: Db, doc: CaseDocument, what: string): void {
   try {
     applyCaseDocument(db, doc);
   } catch (error) {
-    const detail = error instanceof CaseDocumentError ? error.message : (error as Error).message;
+    const message = (error as Error).message;
+    const known = ONCE_PER_CASE.find(([pattern]) => pattern.test(message));
+    const detail = known
+      ? `${known[1]}. Keep the team server's version and enter your changes again on top of it.`
+      : error instanceof CaseDocumentError
+        ? message
+        : `give IT support this detail: ${message}`;
     throw new AppError('conflict', `${what} could not be saved, so nothing was changed: ${detail}`);
   }
 }

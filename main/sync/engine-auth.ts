@@ -1,7 +1,7 @@
 /**
  * The desktop's sign-in (main/sync/sign-in.ts) as the sync engine asks for it: one sign-in per team
  * server configuration (its issuer, client id and audience from GET /v1/config), made again when the
- * server or the database handle (a restored backup) changes.
+ * server changes. The database is handed over as a getter: a restored backup replaces the connection.
  */
 import type { Clock } from '../../shared/clock';
 import { AppError } from '../../shared/ipc/result';
@@ -20,13 +20,12 @@ export interface SignInAuthOptions {
 }
 
 export function signInAuth(opts: SignInAuthOptions): SyncAuth {
-  let held: { key: string; db: Db; signIn: SignIn } | null = null;
+  let held: { key: string; signIn: SignIn } | null = null;
   const forConfig = (config: ServerConfig): SignIn => {
     const key = JSON.stringify([config.issuer, config.clientId, config.audience]);
-    const db = opts.db();
-    if (!held || held.key !== key || held.db !== db) {
-      const signIn = createSignIn({ db, clock: opts.clock, issuer: config.issuer, clientId: config.clientId, audience: config.audience, openBrowser: opts.openBrowser });
-      held = { key, db, signIn };
+    if (!held || held.key !== key) {
+      const signIn = createSignIn({ db: opts.db, clock: opts.clock, issuer: config.issuer, clientId: config.clientId, audience: config.audience, openBrowser: opts.openBrowser });
+      held = { key, signIn };
     }
     return held.signIn;
   };

@@ -1,8 +1,8 @@
 /**
  * Open conflicts as the person reads them (ConflictView, shared/ipc/schemas/sync.ts): each differing
- * field labelled in the product's words, with this device's value beside the server's. Bookkeeping
- * columns (versions, timestamps, ids) are left out unless nothing else differs, so the person compares
- * what was written, not how it was stored.
+ * field labelled in the product's words, with this device's value beside the server's. Columns the app
+ * keeps for itself (ConflictField.technical: ids, versions, timestamps) are left out unless nothing else
+ * differs, so the person compares what was written, not how it was stored.
  */
 import type { ConflictView } from '../../shared/ipc/schemas/sync';
 import type { Db } from '../db/sql';
@@ -24,8 +24,6 @@ const TABLE_WORDS: Record<string, string> = {
   goal_outcomes: 'Goal at close',
 };
 
-const BOOKKEEPING = /^(id|version|created_at|updated_at|.*_id)$/;
-
 function label(field: ConflictField): string {
   const column = field.column.replace(/_/g, ' ');
   return `${TABLE_WORDS[field.table] ?? field.table}: ${column.charAt(0).toUpperCase()}${column.slice(1)}`;
@@ -37,7 +35,7 @@ function shown(value: ConflictField['mine']): string | null {
 
 export function conflictViews(db: Db): ConflictView[] {
   return listConflicts(db).map((c) => {
-    const meaningful = c.fields.filter((f) => !BOOKKEEPING.test(f.column));
+    const meaningful = c.fields.filter((f) => !f.technical);
     return {
       id: c.id,
       caseId: c.caseId,

@@ -44,8 +44,7 @@ function applyOne(db: Db, clock: Clock, change: Change): keyof PullApplied {
     return 'skipped';
   }
   if (hasPendingWork(db, change.caseId) || attemptFor(db, change.caseId)) {
-    recordConflict(db, clock, { caseId: change.caseId, baseVersion: held, base: null, server: change });
-    return 'conflicts';
+    return recordConflict(db, clock, { caseId: change.caseId, baseVersion: held, base: null, server: change }) ? 'conflicts' : 'skipped';
   }
   applyCaseDocument(db, change.document);
   setHeldVersion(db, change.caseId, change.version);

@@ -17,7 +17,11 @@ import { clearTokens, loadTokens, saveTokens, type SignedInPerson, type StoredTo
 export type { SignedInPerson } from './token-store';
 
 export interface SignInOptions {
-  db: Db;
+  /**
+   * The local database, or how to reach it: the app passes () => services.db, because a restored
+   * backup replaces the connection (main/app-services.ts) and the tokens must go to the file in use.
+   */
+  db: Db | (() => Db);
   clock: Clock;
   /** From the team server's GET /v1/config (shared/sync/protocol.ts serverConfigSchema). */
   issuer: string;
@@ -57,6 +61,10 @@ export interface SignIn {
 
 export const DEFAULT_SCOPE = 'openid email profile offline_access sync';
 const DEFAULT_TIMEOUT_MS = 5 * 60_000;
+
+function databaseOf(options: SignInOptions): Db {
+  return typeof options.db === 'function' ? options.db() : options.db;
+}
 
 function isLoopbackHttp(issuer: string): boolean {
   const url = URL.parse(issuer);
@@ -143,7 +151,7 @@ async function browserSignIn(options: SignInOptions, configuration: Configure): 
     const callbackUrl = await Promise.race([redirect.callback, limit.promise]);
     const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, { pkceCodeVerifier: verifier, expectedState: state });
     const stored = toStored(options, tokens, null);
-    saveTokens(options.db, stored, options.clock.now());
+    saveTokens(databaseOf(options), stored, options.clock.now());
     redirect.finish({ ok: true });
     return stored.person;
   } catch (error) {
@@ -155,26 +163,26 @@ async function browserSignIn(options: SignInOptions, configuration: Configure): 
   }
 }
 
-function stillHeld(db: Db, stored: StoredTokens): boolean {
-  return loadTokens(db)?.refreshToken === stored.refreshToken;
+function stillHeld(options: SignInOptions, stored: StoredTokens): boolean {
+  return loadTokens(databaseOf(options))?.refreshToken === stored.refreshToken;
 }
 
 async function refresh(options: SignInOptions, configuration: Configure, stored: StoredTokens): Promise<string | null> {
-  const { db, clock } = options;
+  const { clock } = options;
   const stillValid = Date.parse(stored.accessTokenExpiresAt) > Date.parse(clock.now()) ? stored.accessToken : null;
   try {
     const tokens = await oidc.refreshTokenGrant(await configuration(), stored.refreshToken!, { resource: options.audience });
     // A sign-out or a new sign-in while the refresh was on its way wins: never bring back what it replaced.
-    if (!stillHeld(db, stored)) return loadTokens(db)?.accessToken ?? null;
+    if (!stillHeld(options, stored)) return loadTokens(databaseOf(options))?.accessToken ?? null;
     const next = toStored(options, tokens, stored);
-    saveTokens(db, next, clock.now());
+    saveTokens(databaseOf(options), next, clock.now());
     return next.accessToken;
   } catch (error) {
-    if (!stillHeld(db, stored)) return loadTokens(db)?.accessToken ?? null;
+    if (!stillHeld(options, stored)) return loadTokens(databaseOf(options))?.accessToken ?? null;
     // Refused (expired, revoked, replayed): the sign-in is over and the person signs in again.
     // Unreachable: keep it for when the network is back; the outbox waits meanwhile.
     if (error instanceof oidc.ResponseBodyError && error.error === 'invalid_grant') {
-      clearTokens(db);
+      clearTokens(databaseOf(options));
       return null;
     }
     return stillValid;
@@ -182,7 +190,8 @@ async function refresh(options: SignInOptions, configuration: Configure, stored:
 }
 
 export function createSignIn(options: SignInOptions): SignIn {
-  const { db, clock } = options;
+  const { clock } = options;
+  const db = () => databaseOf(options);
   const configuration = discoverer(options);
   let pending: Promise<SignedInPerson> | undefined;
   let refreshing: Promise<string | null> | undefined;
@@ -193,7 +202,7 @@ export function createSignIn(options: SignInOptions): SignIn {
       return pending;
     },
     async getAccessToken() {
-      const stored = loadTokens(db);
+      const stored = loadTokens(db());
       if (!stored || stored.issuer !== options.issuer || stored.clientId !== options.clientId) return null;
       const end = Date.parse(stored.accessTokenExpiresAt);
       const left = end - Date.parse(clock.now());
@@ -207,11 +216,11 @@ export function createSignIn(options: SignInOptions): SignIn {
       return refreshing;
     },
     signedInAs() {
-      return loadTokens(db)?.person ?? null;
+      return loadTokens(db())?.person ?? null;
     },
     async signOut() {
-      const stored = loadTokens(db);
-      clearTokens(db);
+      const stored = loadTokens(db());
+      clearTokens(db());
       if (!stored?.refreshToken) return;
       try {
         await oidc.tokenRevocation(await configuration(), stored.refreshToken, { token_type_hint: 'refresh_token' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../shared/ipc/schemas/sync';
-import { serverRoleLabel, syncAnnouncement, syncHeadline, syncTime } from './sync-words';
+import { conflictValue, serverRoleLabel, syncAnnouncement, syncHeadline, syncTime } from './sync-words';
 
 const TODAY = '2027-01-11';
 const base: SyncStatus = {
@@ -45,5 +45,13 @@ describe('the sync indicator words', () => {
   it('names the roles the team server grants, including one only it has', () => {
     expect(serverRoleLabel('team_lead')).toBe('Team lead');
     expect(serverRoleLabel('service_admin')).toBe('Service admin');
+  });
+
+  it("shows a conflicting field's dates the UK way and leaves other text alone", () => {
+    expect(conflictValue('2027-02-15')).toBe('15/02/2027');
+    expect(conflictValue('2027-07-01T13:32:00.000Z')).toBe('01/07/2027 14:32');
+    expect(conflictValue('Go back to school')).toBe('Go back to school');
+    expect(conflictValue('2027-02-30')).toBe('2027-02-30');
+    expect(conflictValue('3')).toBe('3');
   });
 });

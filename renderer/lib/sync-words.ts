@@ -4,7 +4,7 @@
  * Times come from main's ISO instants (its injected clock), shown in UK local time: "14:32" for today,
  * "06/12/2026 14:32" for an earlier day, so "as of" is never mistaken for today's time.
  */
-import { formatUkDateTime, londonDateOf, type IsoDate } from '../../shared/dates';
+import { formatUkDate, formatUkDateTime, isIsoDate, londonDateOf, type IsoDate } from '../../shared/dates';
 import { ROLE_LABELS } from '../../shared/ipc/schemas/clinicians';
 import type { SyncStatus } from '../../shared/ipc/schemas/sync';
 import type { RoleOnServer } from '../../shared/sync/protocol';
@@ -15,6 +15,18 @@ export function syncTime(instant: string | null, today: IsoDate | null): string 
   if (!instant) return '';
   const full = formatUkDateTime(instant);
   return today && londonDateOf(instant) === today ? full.slice(11) : full;
+}
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
+
+/**
+ * A value of a conflicting field as a person reads it: main sends the stored text, so a calendar date
+ * (2027-02-15) is shown dd/mm/yyyy and an instant in UK local time; anything else as it is.
+ */
+export function conflictValue(value: string): string {
+  if (isIsoDate(value)) return formatUkDate(value);
+  if (INSTANT.test(value)) return formatUkDateTime(value);
+  return value;
 }
 
 const SERVER_ROLE_LABELS: Record<RoleOnServer, string> = { ...ROLE_LABELS, service_admin: 'Service admin' };

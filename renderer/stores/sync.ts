@@ -13,11 +13,7 @@ interface SyncStoreState {
   actions: {
     /** Reads sync:status; a failure keeps the last status (the header must not flicker to nothing). */
     refresh(): Promise<SyncStatus | null>;
-    /**
-     * A status answered by another sync call (connect, sign in, resolve…). One that says "syncing" is
-     * read again: the engine can answer from inside the round that has just finished
-     * (main/sync/engine.ts), and the header must not stay on "Sending…" until the next tick.
-     */
+    /** A status answered by another sync call (connect, sign in, resolve…), read after its round. */
     apply(status: SyncStatus): void;
   };
 }
@@ -36,7 +32,6 @@ export const useSyncStore = create<SyncStoreState>()((set, get) => ({
     },
     apply(status) {
       set({ status });
-      if (status.state === 'syncing') void get().actions.refresh();
     },
   },
 }));

@@ -106,6 +106,9 @@ export async function startLocalIdp(options: LocalIdpOptions): Promise<LocalIdp>
       cookieKeys: [randomBytes(32).toString('base64url')],
     }),
   );
+  // Behind a TLS proxy (issuerUrl https) the requests arrive as plain HTTP: trust the proxy's
+  // forwarded protocol so the provider's cookies are marked secure as the browser expects.
+  if (options.issuerUrl?.startsWith('https:')) provider.proxy = true;
   const providerCallback = provider.callback();
   const interactions = interactionRoutes(provider, book, clientId);
   handler = async (req, res) => {

@@ -33,6 +33,8 @@ declare module 'oidc-provider' {
   export default class Provider {
     constructor(issuer: string, configuration: Record<string, unknown>);
     readonly Grant: GrantClass;
+    /** Koa's: trust X-Forwarded-Proto/Host from a TLS-terminating proxy in front. */
+    proxy: boolean;
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
     interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<InteractionDetails>;
     interactionFinished(

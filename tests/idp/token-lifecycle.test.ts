@@ -8,10 +8,9 @@ import { createRemoteJWKSet, jwtVerify } from 'jose';
 import * as oidc from 'openid-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../main/db/open';
-import { createSignIn } from '../../main/sync/sign-in';
 import { loadTokens } from '../../main/sync/token-store';
 import { TEST_KEY, tempDbPath } from '../support/temp-db';
-import { discover, movableClock, personAtBrowser, startIdp, TEST_AUDIENCE, TEST_PASSWORD, type TestIdp } from '../support/team/idp';
+import { discover, movableClock, signInDevice, startIdp, TEST_AUDIENCE, TEST_PASSWORD, type TestIdp } from '../support/team/idp';
 
 const ALEX = { email: 'alex.clinician@thrive.test', password: TEST_PASSWORD };
 const TTL_SECONDS = 30;
@@ -32,16 +31,7 @@ async function signedIn(provider: TestIdp = idp) {
   const db = openDatabase({ path: tempDbPath(), key: TEST_KEY, create: true });
   dbs.push(db);
   const clock = movableClock();
-  const browser = personAtBrowser(ALEX);
-  const session = createSignIn({
-    db,
-    clock,
-    issuer: provider.issuer,
-    clientId: provider.clientId,
-    audience: TEST_AUDIENCE,
-    openBrowser: (url) => browser.openBrowser(url),
-  });
-  await session.signIn();
+  const { session } = await signInDevice({ db, idp: provider, email: ALEX.email, clock });
   return { db, clock, session };
 }
 

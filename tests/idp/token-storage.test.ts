@@ -76,7 +76,8 @@ describe('the stored sign-in', () => {
 
   it('is never in the answer of any IPC channel', async () => {
     const app = startApp();
-    const session = sessionOn(app.services.db);
+    // As the app passes it: a restored backup replaces services.db, so it is read at each use.
+    const session = sessionOn(() => app.services.db);
     await session.signIn();
     const tokens = loadTokens(app.services.db)!;
     for (const channel of CHANNEL_NAMES) {

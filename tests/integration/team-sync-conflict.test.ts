@@ -118,4 +118,22 @@ describe('the same case edited on two laptops offline', () => {
     expect(bea.db().prepare("SELECT count(*) FROM audit_log WHERE action = 'review.record' AND entity_id = ?").pluck().get(beaReview)).toBe(1);
     for (const d of [alex, bea]) expect(verifyAudit(d.db()), d.who).toMatchObject({ ok: true, records: [] });
   });
+
+  it('pushed at the same moment, exactly one is accepted; the other, resolved, lands on top', async () => {
+    const [alex, bea] = [await world.device('alex'), await world.device('bea')];
+    for (const d of [alex, bea]) await d.join();
+    const caseId = await sharedCase(alex, bea, 'RIO-3003');
+    const { alexReview, beaReview } = await reviewBothOffline(alex, bea, caseId);
+
+    const statuses = await Promise.all([alex.ok('sync:now', {}), bea.ok('sync:now', {})]);
+    expect(statuses.map((s) => s.state).sort()).toEqual(['conflict', 'up_to_date']);
+    expect((await serverVersions(caseId)).map((v) => v.version)).toEqual([1, 2]);
+    const loser = statuses[0]!.state === 'conflict' ? alex : bea;
+    const [conflict] = await loser.ok('sync:conflicts', {});
+    expect(await loser.ok('sync:resolve', { conflictId: conflict!.id, choice: 'mine' })).toMatchObject({ state: 'up_to_date', conflicts: 0 });
+    await alex.ok('sync:now', {});
+    await bea.ok('sync:now', {});
+    for (const d of [alex, bea]) expect((await d.ok('cases:get', { caseId })).reviews.map((r) => r.id).sort(), d.who).toEqual([alexReview, beaReview].sort());
+    expect((await serverVersions(caseId)).map((v) => v.version)).toEqual([1, 2, 3]);
+  });
 });

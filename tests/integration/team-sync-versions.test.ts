@@ -1,6 +1,7 @@
 /**
  * Acceptance (docs/team-mode.md, "Versions"): an app older than the server is refused with words
- * saying to update it, and nothing is written on either side: never a partial sync.
+ * saying to update it, and nothing is written on either side: never a partial sync. And connecting:
+ * an address where no team server answers is refused in words, and the device stays solo.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSyncHttp } from '../../main/sync/http-client';
@@ -61,5 +62,23 @@ describe('an old app against a newer server', () => {
     expect(await alex.ok('sync:now', {})).toMatchObject({ state: 'up_to_date', pending: 0, message: null });
     expect(await changeLogSize()).toBe(before + 1);
     expect((await alex.ok('cases:get', { caseId: opened.id })).summary.caseRef).toBe('RIO-6001');
+  });
+});
+
+describe('connecting to a team server', () => {
+  it('refuses an address where nothing answers, or something that is not a team server, and stays solo', async () => {
+    const alex = await world.device('alex');
+    const nothing = await alex.call('sync:connect', { serverUrl: 'http://127.0.0.1:9' });
+    expect(nothing).toMatchObject({ ok: false, error: { code: 'validation', fields: [{ path: 'serverUrl', message: expect.stringMatching(/No team server answered/) }] } });
+    // The identity provider is a real web server, but not a team server.
+    const wrong = await alex.call('sync:connect', { serverUrl: world.idp.issuer });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringMatching(/did not answer as a THRIVE Plans team server/) } });
+    const plain = await alex.call('sync:connect', { serverUrl: 'http://thrive.example.nhs.uk' });
+    expect(plain).toMatchObject({ ok: false, error: { code: 'validation', message: 'The team server address must start with https://' } });
+    expect(await alex.ok('sync:status', {})).toMatchObject({ mode: 'solo', serverUrl: null });
+    expect(await alex.call('sync:signIn', {})).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Connect to your team server first/) } });
+
+    const connected = await alex.ok('sync:connect', { serverUrl: `${alex.net.url}/` });
+    expect(connected).toMatchObject({ mode: 'team', state: 'signed_out', serverUrl: alex.net.url, person: null });
   });
 });

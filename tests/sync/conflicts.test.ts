@@ -15,6 +15,7 @@ import {
 } from '../../main/sync/store';
 import type { CaseDocument } from '../../shared/sync/protocol';
 import { reviewArgs } from '../support/test-app';
+import { seedClosure } from '../support/app-api/seed';
 import { acceptedAs, changeOf, makeTeam, outboxCount, startDevice, writeStory, type Device } from './devices';
 
 /**
@@ -61,7 +62,8 @@ describe('a pulled change for a case with unpushed work', () => {
     const tables = new Set(conflict!.fields.map((f) => f.table));
     expect(tables).toEqual(new Set(['cases', 'current_views', 'reviews', 'goal_ratings', 'review_criterion_progress']));
     // Ben's rating is his alone; Ana's review notes are hers alone.
-    expect(conflict!.fields).toContainEqual(expect.objectContaining({ table: 'goal_ratings', column: 'score', mine: 8, theirs: undefined }));
+    expect(conflict!.fields).toContainEqual(expect.objectContaining({ table: 'goal_ratings', column: 'score', mine: 8, theirs: undefined, technical: false }));
+    expect(conflict!.fields).toContainEqual(expect.objectContaining({ table: 'cases', column: 'version', technical: true }));
     expect(conflict!.fields).toContainEqual(expect.objectContaining({ table: 'reviews', column: 'notes', mine: undefined, theirs: 'Ana: going well' }));
     // The base is what the pull could not carry: the engine fetches the version Ben's work was made on.
     expect(conflictsNeedingBase(b.db())).toEqual([{ conflictId: conflict!.id, caseId, baseVersion: 1 }]);
@@ -136,4 +138,45 @@ describe('a pulled change for a case with unpushed work', () => {
     expect(nextPush(b.db(), b.clock, b.deviceId)!.baseVersion).toBe(3);
     expect(() => resolveConflict(b.db(), b.clock, conflict!.id, 'theirs', people.ben.id)).toThrow(/already been resolved/);
   });
+
+  it('is no conflict when the server already holds exactly the local case: the local work counts as sent', () => {
+    const { team, people, b, caseId } = bothEditOffline();
+    // Someone pushed exactly what Ben has (say, the same change made on two devices).
+    const same = { ...changeOfDoc(readCaseDocument(b.db(), caseId)), teamId: team.id, authorId: people.lee.id, version: 2, seq: 2 };
+    expect(applyPulled(b.db(), b.clock, [same], 'c2', 'x')).toEqual({ applied: 0, skipped: 1, conflicts: 0 });
+    expect(syncSummary(b.db())).toMatchObject({ pending: 0, conflicts: 0 });
+    expect(b.db().prepare('SELECT server_version FROM sync_cases WHERE case_id = ?').pluck().get(caseId)).toBe(2);
+
+    // The same through a refused push: nothing to choose, settled at the server's version.
+    b.world.sessionRating(caseId, 'Go back to school', '2027-01-11', 9);
+    const push = nextPush(b.db(), b.clock, b.deviceId)!;
+    pushConflicted(b.db(), b.clock, caseId, push.idempotencyKey, { ...same, version: 3, seq: 3, document: push.body.document }, null);
+    expect(listConflicts(b.db())).toEqual([]);
+    expect(syncSummary(b.db())).toMatchObject({ pending: 0, conflicts: 0 });
+    expect(nextPush(b.db(), b.clock, b.deviceId)).toBeNull();
+  });
+
+  it('"mine" that cannot be put together (the case ended in both versions) is refused in words, changing nothing; "theirs" still works', () => {
+    const { team, people, a, b, caseId } = bothEditOffline();
+    seedClosure(a.world, caseId, { endingDate: '2027-01-10' });
+    const ended = nextPush(a.db(), a.clock, a.deviceId)!;
+    seedClosure(b.world, caseId, { endingDate: '2027-01-11' });
+    const server = changeOf(ended, people.ana, 2, 2, team.id);
+    applyPulled(b.db(), b.clock, [server], 'c2', 'x');
+    const before = readCaseDocument(b.db(), caseId);
+    const [conflict] = listConflicts(b.db());
+    expect(() => resolveConflict(b.db(), b.clock, conflict!.id, 'mine', people.ben.id)).toThrow(
+      "Your version on top of the team server’s could not be saved, so nothing was changed: the case was ended in both versions. Keep the team server's version and enter your changes again on top of it.",
+    );
+    expect(readCaseDocument(b.db(), caseId)).toEqual(before);
+    expect(listConflicts(b.db())).toHaveLength(1);
+    resolveConflict(b.db(), b.clock, conflict!.id, 'theirs', people.ben.id);
+    expect(readCaseDocument(b.db(), caseId)).toEqual(server.document);
+    expect(verifyAudit(b.db())).toMatchObject({ ok: true, records: [] });
+  });
 });
+
+
+function changeOfDoc(document: CaseDocument) {
+  return { seq: 1, teamId: 't', caseId: document.caseId, version: 1, authorId: 'p', authorName: 'Lee Hughes', deviceId: 'device-lee', at: '2027-01-11T12:30:00.000Z', document };
+}

@@ -1,6 +1,9 @@
 import { useRef } from 'react';
 import type { ConflictView } from '../../../shared/ipc/schemas/sync';
 import { Dialog } from '../../components/Dialog';
+import { conflictValue } from '../../lib/sync-words';
+
+const shown = (value: string | null) => (value === null ? '(none)' : conflictValue(value));
 
 /**
  * "Use the server's version" drops work done on this computer, so it is asked once more, naming
@@ -23,7 +26,7 @@ export function DropMineDialog({ conflict, onConfirm, onCancel }: { conflict: Co
           <ul className="list list--bullet">
             {dropped.map((f, i) => (
               <li key={i}>
-                {f.label}: yours, &ldquo;{f.mine ?? '(none)'}&rdquo;, becomes &ldquo;{f.theirs ?? '(none)'}&rdquo;
+                {f.label}: yours, &ldquo;{shown(f.mine)}&rdquo;, becomes &ldquo;{shown(f.theirs)}&rdquo;
               </li>
             ))}
           </ul>

@@ -100,4 +100,12 @@ describe('Resolving conflicts with the team server', () => {
     expect(auditActions(backend, samId)).toEqual(['sync.conflict_theirs']);
     await waitFor(() => expect(screen.queryByRole('region', { name: 'RIO-1002 · Sam Patel' })).toBeNull());
   });
+
+  it('says when there is nothing to resolve', async () => {
+    const { backend } = teamBackend();
+    await renderApp({ backend, route: { name: 'resolve-conflicts' } });
+    await screen.findByText('There are no changes to resolve. Every case on this computer agrees with the team server.');
+    expect(screen.getByRole('link', { name: 'Back to your caseload' })).toBeTruthy();
+    await expectNoAxeViolations();
+  });
 });

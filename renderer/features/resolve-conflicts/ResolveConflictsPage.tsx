@@ -6,7 +6,7 @@ import { focusPageHeading, LoadProblem, Loading, PageHeading, usePageTitle } fro
 import { useApiData } from '../../hooks/use-api-data';
 import { useFormErrors } from '../../lib/form-errors';
 import { plural } from '../../lib/plural';
-import { syncTime } from '../../lib/sync-words';
+import { conflictValue, syncTime } from '../../lib/sync-words';
 import { useNavigationActions } from '../../stores/navigation';
 import { useToday } from '../../stores/session';
 import { useSyncActions } from '../../stores/sync';
@@ -49,9 +49,8 @@ export function ResolveConflictsPage() {
     <>
       <ErrorSummary errors={form.errors} attempt={form.attempt} />
       <PageHeading>{CONFLICTS_HEADING}</PageHeading>
-      <p className="notification notification--success" role="status" hidden={!done}>
-        {done}
-      </p>
+      {/* Always in the page, so screen readers have registered the region before it speaks. */}
+      <div role="status">{done ? <p className="notification notification--success">{done}</p> : null}</div>
       {data.status === 'loading' ? <Loading what="the changes to resolve" /> : null}
       {data.status === 'error' ? <LoadProblem message={data.error.message} onRetry={reload} /> : null}
       {data.status === 'ready' ? (
@@ -132,8 +131,8 @@ function ConflictSection({ conflict, onMine, onTheirs }: { conflict: ConflictVie
             {conflict.fields.map((f, i) => (
               <tr key={i}>
                 <th scope="row">{f.label}</th>
-                <td>{f.mine ?? <span className="muted">(none)</span>}</td>
-                <td>{f.theirs ?? <span className="muted">(none)</span>}</td>
+                <td>{f.mine === null ? <span className="muted">(none)</span> : conflictValue(f.mine)}</td>
+                <td>{f.theirs === null ? <span className="muted">(none)</span> : conflictValue(f.theirs)}</td>
               </tr>
             ))}
           </tbody>

@@ -8,7 +8,9 @@
 import * as oidc from 'openid-client';
 import type { Clock } from '../../../shared/clock';
 import { startLocalIdp, type IdpAccount, type LocalIdp, type LocalIdpOptions } from '../../../server/idp/local-idp';
-import { browse, type BrowseResult } from './browser-driver';
+import type { Db } from '../../../main/db/sql';
+import { createSignIn, type SignIn } from '../../../main/sync/sign-in';
+import { browse, personAtBrowser, type BrowseResult } from './browser-driver';
 
 export { browse, CookieJar, personAtBrowser, type BrowseResult, type Credentials, type ScriptedBrowser } from './browser-driver';
 
@@ -95,4 +97,30 @@ export function movableClock(): Clock & { advance(ms: number): void; date(): Dat
     advance: (ms) => (offset += ms),
     date,
   };
+}
+
+/**
+ * A device signed in as `email` the way the app signs in (main/sync/sign-in.ts through the scripted
+ * browser): for the sync tests, whose engine asks this session for its bearer token.
+ */
+export async function signInDevice(input: {
+  db: Db | (() => Db);
+  idp: { issuer: string; clientId: string };
+  email: string;
+  password?: string;
+  audience?: string;
+  clock?: Clock;
+}): Promise<{ session: SignIn; clock: Clock }> {
+  const browser = personAtBrowser({ email: input.email, password: input.password ?? TEST_PASSWORD });
+  const clock = input.clock ?? movableClock();
+  const session = createSignIn({
+    db: input.db,
+    clock,
+    issuer: input.idp.issuer,
+    clientId: input.idp.clientId,
+    audience: input.audience ?? TEST_AUDIENCE,
+    openBrowser: (url) => browser.openBrowser(url),
+  });
+  await session.signIn();
+  return { session, clock };
 }
