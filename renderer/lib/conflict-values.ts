@@ -19,7 +19,11 @@ export function codeLabel(value: string): string | null {
   return CODE_LABELS.get(value) ?? null;
 }
 
-/** {"p1":0,"p2":1,…} → "Anxious away from caregivers: None; …"; anything else: null. */
+/**
+ * {"p1":0,"p3":1,…} → "Anxious generally: Mild; every other item None or No": the items that carry
+ * something, then the rest in one phrase (forty "None"s would bury the one that differs). Anything
+ * that is not a ratings object: null.
+ */
 export function ratingsText(value: string): string | null {
   if (!value.startsWith('{')) return null;
   let parsed: unknown;
@@ -29,11 +33,15 @@ export function ratingsText(value: string): string | null {
     return null;
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
+  const entries = Object.entries(parsed as Record<string, unknown>);
   const parts: string[] = [];
-  for (const [code, rating] of Object.entries(parsed as Record<string, unknown>)) {
+  for (const [code, rating] of entries) {
     const item = CURRENT_VIEW_ITEM_BY_CODE.get(code);
     if (!item) return null;
+    if (rating === 0 || rating === 'no') continue;
     parts.push(`${item.label}: ${ratingLabel(item, rating as Parameters<typeof ratingLabel>[1])}`);
   }
-  return parts.length > 0 ? parts.join('; ') : null;
+  if (entries.length === 0) return null;
+  if (parts.length === 0) return 'Every item None or No';
+  return parts.length === entries.length ? parts.join('; ') : `${parts.join('; ')}; every other item None or No`;
 }

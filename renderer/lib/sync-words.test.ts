@@ -54,7 +54,8 @@ describe('the sync indicator words', () => {
     expect(conflictValue('getting_advice')).toBe('Getting Advice and Signposting');
     expect(conflictValue('changed_understanding')).toBe('Changed understanding');
     expect(conflictValue('open')).toBe('open');
-    expect(conflictValue('{"p1":0}')).toMatch(/^[^{]+: None$/);
+    expect(conflictValue('{"p1":0}')).toBe('Every item None or No');
+    expect(conflictValue('{"p1":0,"p3":1}')).toMatch(/^[^{;]+: Mild; every other item None or No$/);
     expect(conflictValue('{"not an item":0}')).toBe('{"not an item":0}');
     expect(conflictValue('2027-02-30')).toBe('2027-02-30');
     expect(conflictValue('3')).toBe('3');
