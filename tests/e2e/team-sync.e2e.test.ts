@@ -84,18 +84,26 @@ describe('team sync in the browser', () => {
         console.log(`app ${i} header:`, await t.page.locator('header').innerText().catch(() => '?'), t.app.serviceLog.slice(-5));
       }
     });
-    const [alex, lee, bea] = [await launch('Alex Morgan'), await launch('Lee Harper'), await launch('Bea Okafor')];
+    const [alex, lee, bea] = await Promise.all([launch('Alex Morgan'), launch('Lee Harper'), launch('Bea Okafor')]);
+    const timings: Record<string, number> = {};
+    let lap = performance.now();
+    const mark = (step: string) => {
+      timings[step] = Math.round(performance.now() - lap);
+      lap = performance.now();
+    };
+    mark('launch');
     const serverUrl = world.server.url;
 
     // 1. Alex joins: connect, sign in at the provider's real page, back to the app signed in.
     axeFindings.push(
-      ...(await joinTeam(alex, { serverUrl, email: EMAILS.alex, name: 'Alex Morgan', idpShot: 'team-01-idp-login', settingsShot: 'team-02-settings-signed-in' })),
+      ...(await joinTeam(alex, { serverUrl, email: EMAILS.alex, name: 'Alex Morgan', idpShot: 'team-01-idp-login', settingsShot: 'team-02-settings-signed-in', axe: true })),
     );
     expect(await summaryValue(alex.page, 'Your role')).toBe('Clinician');
     // The team Alex named when she used the app alone keeps its name here, so the server's is told apart.
     expect(await summaryValue(alex.page, 'Your teams')).toMatch(/^Riverside CAMHS/);
     await waitForSyncState(alex.page, /^Team sync: Up to date · as of \d\d:\d\d$/, '"Up to date · as of hh:mm"');
 
+    mark('1 alex joins');
     // 2. A case opened: waiting, then sent.
     await openCaseInForm(alex);
     await backToCaseload(alex);
@@ -106,6 +114,7 @@ describe('team sync in the browser', () => {
     await waitForSyncState(alex.page, /Up to date · as of/, '"Up to date"');
     await alex.shot('team-04-header-up-to-date');
 
+    mark('2 case sent');
     // 3. Lee, the team lead, signs in the same way and sees Alex's case on the team view.
     await joinTeam(lee, { serverUrl, email: EMAILS.lee, name: 'Lee Harper' });
     expect(await summaryValue(lee.page, 'Your role')).toBe('Team lead');
@@ -115,6 +124,7 @@ describe('team sync in the browser', () => {
     expect(await leeRow.innerText()).toContain('Alex Morgan');
     await lee.shot('team-05-lead-team-view');
 
+    mark('3 lead sees it');
     // 4. Bea joins (receiving the case), then she and Alex both record a Current View before syncing.
     await joinTeam(bea, { serverUrl, email: EMAILS.bea, name: 'Bea Okafor' });
     const [opened] = (await ok<Caseload>(bea, 'caseload:list', { clinicianId: world.people.alex })).rows;
@@ -128,7 +138,9 @@ describe('team sync in the browser', () => {
     await waitForSyncState(bea.page, /1 conflict to resolve/, '"1 conflict to resolve"');
     await bea.shot('team-06-header-conflict');
 
+    mark('4a conflict made');
     await resolveUsingTheServers(bea);
+    mark('4b conflict resolved');
     expect(await bea.syncNow()).toMatchObject({ state: 'up_to_date', pending: 0, conflicts: 0 });
     await alex.syncNow();
     await lee.syncNow();
@@ -140,7 +152,8 @@ describe('team sync in the browser', () => {
 
     expect(axeFindings.join('\n'), 'axe-core violations').toBe('');
     for (const t of apps) expect(t.app.pageErrors, 'page errors').toEqual([]);
-    console.log(`team-sync e2e: ${Math.round(performance.now() - started)} ms (after the world started)`);
+    mark('4c all agree');
+    console.log(`team-sync e2e: ${Math.round(performance.now() - started)} ms (after the world started)`, timings);
   }, 120_000);
 });
 
@@ -158,10 +171,13 @@ async function resolveUsingTheServers(bea: TeamApp): Promise<void> {
   await waitToSee(table, 'the table of what differs');
   const headers = (await table.getByRole('columnheader').allTextContents()).map((h) => h.trim());
   expect(headers).toEqual(['Field', 'Yours', 'On the server']);
+  // The grouping each of them chose, in words, side by side.
+  const grouping = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Case: Grouping', exact: true }) });
+  expect((await grouping.getByRole('cell').allInnerTexts()).map((t) => t.trim())).toEqual(['Getting Advice and Signposting', 'Getting Help']);
   await waitToSee(page.getByText('Changed on the team server by Alex Morgan', { exact: false }), 'who changed it on the server');
   const violations = await axeViolations(page);
   if (violations.length > 0) axeFindings.push(describeViolations('Changes to resolve', violations));
-  await bea.shot('team-07-conflicts-screen');
+  await bea.shot('team-07-conflicts-screen', page, true);
   await pressButton(page, page.getByRole('button', { name: 'Use the server’s version', exact: true }), '"Use the server’s version"');
   const dialog = page.getByRole('alertdialog', { name: `Use the server's version of ${CASE_REF}?` });
   await waitToSee(dialog, 'the confirmation dialog');

@@ -30,7 +30,8 @@ export interface TeamApp {
   nextBrowserUrl(): Promise<string>;
   /** One engine round through the dispatch, as the engine's own timer would run it. */
   syncNow(): Promise<SyncStatus>;
-  shot(name: string, page?: Page): Promise<string>;
+  /** A screenshot of the window (`full`: the whole page) as <name>.png. */
+  shot(name: string, page?: Page, full?: boolean): Promise<string>;
 }
 
 /** Never fires: rounds run when the test says (syncNow), never on a clock the test cannot see. */
@@ -75,9 +76,9 @@ export async function launchTeamApp(suite: Suite, opts: { today: IsoDate; profil
       if (!result.ok) throw new Error(`sync:now failed: ${result.error.code} ${result.error.message}`);
       return result.value;
     },
-    async shot(name, page = app.page) {
+    async shot(name, page = app.page, full = false) {
       const file = path.join(TEAM_SCREENSHOTS, `${name}.png`);
-      await page.screenshot({ path: file, fullPage: true });
+      await page.screenshot({ path: file, fullPage: full });
       return file;
     },
   };

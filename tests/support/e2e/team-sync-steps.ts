@@ -46,12 +46,16 @@ export async function signInAtProvider(team: TeamApp, email: string, shot?: stri
 
 /**
  * Settings → Team server → address → Connect → Sign in → the provider → back in the app, signed in as
- * `name`. Returns the axe findings on the section before and after (empty when it passes).
+ * `name`. With `axe`, returns axe-core's findings on the page before and after (empty when it passes).
  */
-export async function joinTeam(team: TeamApp, input: { serverUrl: string; email: string; name: string; idpShot?: string; settingsShot?: string }): Promise<string[]> {
+export async function joinTeam(
+  team: TeamApp,
+  input: { serverUrl: string; email: string; name: string; idpShot?: string; settingsShot?: string; axe?: boolean },
+): Promise<string[]> {
   const { page } = team;
   const findings: string[] = [];
   const axe = async (what: string) => {
+    if (!input.axe) return;
     const violations = await axeViolations(page);
     if (violations.length > 0) findings.push(describeViolations(what, violations));
   };
@@ -69,6 +73,6 @@ export async function joinTeam(team: TeamApp, input: { serverUrl: string; email:
   await signInAtProvider(team, input.email, input.idpShot);
   await waitToSee(section.getByText(`Signed in as ${input.name}.`), `"Signed in as ${input.name}."`);
   await axe('Team server (signed in)');
-  if (input.settingsShot) await team.shot(input.settingsShot);
+  if (input.settingsShot) await team.shot(input.settingsShot, page, true);
   return findings;
 }
