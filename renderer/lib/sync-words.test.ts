@@ -51,6 +51,12 @@ describe('the sync indicator words', () => {
     expect(conflictValue('2027-02-15')).toBe('15/02/2027');
     expect(conflictValue('2027-07-01T13:32:00.000Z')).toBe('01/07/2027 14:32');
     expect(conflictValue('Go back to school')).toBe('Go back to school');
+    expect(conflictValue('getting_advice')).toBe('Getting Advice and Signposting');
+    expect(conflictValue('changed_understanding')).toBe('Changed understanding');
+    expect(conflictValue('open')).toBe('open');
+    expect(conflictValue('{"p1":0}')).toBe('Every item None or No');
+    expect(conflictValue('{"p1":0,"p3":1}')).toMatch(/^[^{;]+: Mild; every other item None or No$/);
+    expect(conflictValue('{"not an item":0}')).toBe('{"not an item":0}');
     expect(conflictValue('2027-02-30')).toBe('2027-02-30');
     expect(conflictValue('3')).toBe('3');
   });

@@ -8,6 +8,7 @@ import { formatUkDate, formatUkDateTime, isIsoDate, londonDateOf, type IsoDate }
 import { ROLE_LABELS } from '../../shared/ipc/schemas/clinicians';
 import type { SyncStatus } from '../../shared/ipc/schemas/sync';
 import type { RoleOnServer } from '../../shared/sync/protocol';
+import { codeLabel, ratingsText } from './conflict-values';
 import { plural } from './plural';
 
 /** An instant as UK local time, with the date only when it is not today. */
@@ -26,7 +27,7 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
 export function conflictValue(value: string): string {
   if (isIsoDate(value)) return formatUkDate(value);
   if (INSTANT.test(value)) return formatUkDateTime(value);
-  return value;
+  return codeLabel(value) ?? ratingsText(value) ?? value;
 }
 
 const SERVER_ROLE_LABELS: Record<RoleOnServer, string> = { ...ROLE_LABELS, service_admin: 'Service admin' };

@@ -7,6 +7,7 @@
 import { create } from 'zustand';
 import { request } from '../api/client';
 import type { SyncStatus } from '../../shared/ipc/schemas/sync';
+import { useSessionStore } from './session';
 
 interface SyncStoreState {
   status: SyncStatus | null;
@@ -18,6 +19,25 @@ interface SyncStoreState {
   };
 }
 
+let followed: string | null = null;
+
+/**
+ * Signing in makes the server's person this device's profile, with the server's role
+ * (main/sync/directory.ts). The session's copy of the profile must follow at once: it is the lead
+ * clinician a new case defaults to (else the case goes to the old solo profile and never reaches the
+ * team) and it decides whether the Team link shows. Once per person and role, so a status read on a
+ * timer does not reload the app state again and again.
+ */
+function followPerson(status: SyncStatus): void {
+  const person = status.mode === 'team' ? status.person : null;
+  const profile = useSessionStore.getState().appState?.profile;
+  if (!person || !profile) return;
+  const key = `${person.id} ${person.role}`;
+  if ((profile.id === person.id && profile.role === person.role) || followed === key) return;
+  followed = key;
+  void useSessionStore.getState().actions.load({ quiet: true });
+}
+
 export const useSyncStore = create<SyncStoreState>()((set, get) => ({
   status: null,
   actions: {
@@ -25,6 +45,7 @@ export const useSyncStore = create<SyncStoreState>()((set, get) => ({
       try {
         const status = await request((api) => api.sync.status({}));
         set({ status });
+        followPerson(status);
         return status;
       } catch {
         return get().status;
@@ -32,6 +53,7 @@ export const useSyncStore = create<SyncStoreState>()((set, get) => ({
     },
     apply(status) {
       set({ status });
+      followPerson(status);
     },
   },
 }));

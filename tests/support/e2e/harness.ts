@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
-import { createAppServices, type AppServices } from '../../../main/app-services';
+import { createAppServices, type AppServices, type AppServicesOptions } from '../../../main/app-services';
 import { workerBackup } from '../../../main/backup/background-backup';
 import { workerCheck } from '../../../main/db/background-check';
 import type { OsCrypto } from '../../../main/keys/os-crypto';
@@ -235,6 +235,8 @@ export async function launchApp(
      * it on with `page.clock.fastForward`), so the renderer's idle lock can be passed without waiting.
      */
     pageClock?: boolean;
+    /** Team sync behind the handlers, as main/sync/engine-app.ts gives it (tests/support/e2e/team-sync-app.ts). */
+    sync?: AppServicesOptions['sync'];
   },
 ): Promise<E2eApp> {
   const enforceCsp = opts.csp === 'enforce';
@@ -261,7 +263,7 @@ export async function launchApp(
     });
   } else {
     // The page's own database, made here as `thrive init` would (a missing one is otherwise refused).
-    services = createAppServices({ dbPath, create: true, clock, log });
+    services = createAppServices({ dbPath, create: true, clock, log, ...(opts.sync ? { sync: opts.sync } : {}) });
     opts.setup?.(services);
   }
   const invoke = (channel: string, rawArgs: unknown): ReturnType<AppServices['invoke']> =>

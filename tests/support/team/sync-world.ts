@@ -22,7 +22,7 @@ import { deviceIdOf } from '../../../main/sync/engine-state';
 import { createSyncHttp } from '../../../main/sync/http-client';
 import { createTokenVerifier } from '../../../server/auth/verify-token';
 import { createTeam, grant } from '../../../server/db/admin';
-import { fixedClock } from '../../../shared/clock';
+import { fixedClock, type Clock } from '../../../shared/clock';
 import type { IsoDate } from '../../../shared/dates';
 import type { ArgsOf, Channel, ResultOf } from '../../../shared/ipc/contract';
 import type { IpcResult } from '../../../shared/ipc/result';
@@ -142,12 +142,18 @@ async function openDevice(world: Pick<TeamWorld, 'server' | 'people'>, who: Who,
   return device;
 }
 
-export async function startTeamWorld(options: { accessTokenTtlSeconds?: number } = {}): Promise<TeamWorld> {
+export async function startTeamWorld(options: { accessTokenTtlSeconds?: number; serverClock?: Clock } = {}): Promise<TeamWorld> {
   const postgres = await startPostgres();
   const idp = await startIdp(options.accessTokenTtlSeconds ? { accessTokenTtlSeconds: options.accessTokenTtlSeconds } : {});
   // No clock tolerance: a token past its expiry is refused at once (the expiry test waits for it).
   const verifyToken = createTokenVerifier({ issuer: idp.issuer, audience: TEST_AUDIENCE, jwksUri: idp.jwksUri, clockToleranceSec: 0 });
-  const server = await startTeamServer({ postgres, verifyToken, config: { issuer: idp.issuer, clientId: idp.clientId, audience: TEST_AUDIENCE } });
+  const server = await startTeamServer({
+    postgres,
+    verifyToken,
+    config: { issuer: idp.issuer, clientId: idp.clientId, audience: TEST_AUDIENCE },
+    // The browser e2e shows the server's "as of" beside the app's today: the same calendar for both.
+    ...(options.serverClock ? { clock: options.serverClock } : {}),
+  });
   const teams = { riverside: { id: newId(), name: 'Riverside CAMHS' }, northfield: { id: newId(), name: 'Northfield CAMHS' } };
   const people = await server.admin(async (c) => {
     await createTeam(c, teams.riverside);
