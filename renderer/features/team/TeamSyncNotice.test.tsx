@@ -1,21 +1,16 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { putEngineState } from '../../../main/sync/engine-state';
-import { putSyncState } from '../../../main/sync/sync-state';
 import { renderApp } from '../../test-support/render-app';
 import { expectNoAxeViolations } from '../../test-support/axe';
 import { jamie } from '../../../tests/support/app-api/seed';
-import { COLLEAGUE, pull, teamBackend } from '../../../tests/support/app-api/team-mode';
+import { clockOffBy, COLLEAGUE, pull, teamBackend, teamDevicesReported } from '../../../tests/support/app-api/team-mode';
 import type { TestBackend } from '../../../tests/support/app-api/backend';
 
 const SLOW = { timeout: 5000 };
 
 /** What a lead's device keeps from GET /v1/teams/:teamId/devices (main/sync/team-devices.ts). */
 function serverReported(backend: TestBackend, asOf: string): void {
-  putSyncState(
-    backend.db(),
-    'teamDevices',
-    [
+  teamDevicesReported(backend, [
       {
         teamId: backend.teamId,
         asOf,
@@ -25,9 +20,7 @@ function serverReported(backend: TestBackend, asOf: string): void {
           { deviceId: 'lead-laptop', personId: backend.profile.id, personName: backend.profile.name, lastSeenAt: '2027-01-11T10:19:00.000Z', pending: 2, oldestPendingAt: '2027-01-11T10:00:00.000Z' },
         ],
       },
-    ],
-    backend.clock.now(),
-  );
+  ]);
 }
 
 async function openTeamView(backend: TestBackend) {
@@ -63,7 +56,7 @@ describe("The team view in team mode (the lead's device)", () => {
 
   it("a computer clock a day behind the server's is said in the header and in Settings", async () => {
     const { backend } = teamBackend({ role: 'team_lead' });
-    putEngineState(backend.db(), 'engine.clockSkewMs', -86_400_000, backend.clock.now());
+    clockOffBy(backend, -86_400_000);
     await renderApp({ backend, route: { name: 'settings' } });
     const words = "This computer's clock is 1 day behind the team server's. Dates, flags and 'as of' times may be wrong: correct the computer's clock.";
     expect(await within(screen.getByRole('banner')).findByText(words, {}, SLOW)).toBeTruthy();
