@@ -9,6 +9,7 @@ import { ApiError, isDatabaseUnavailable, unavailable } from './errors';
 import type { ServerDeps } from './routes/context';
 import { registerPushRoute } from './routes/push-route';
 import { registerReadRoutes } from './routes/read-routes';
+import { registerTeamRoutes } from './routes/team-routes';
 
 export type { PublicConfig, ServerDeps } from './routes/context';
 
@@ -77,5 +78,6 @@ export function buildServer(options: BuildOptions): FastifyInstance {
   });
   registerReadRoutes(app, deps);
   registerPushRoute(app, deps);
+  registerTeamRoutes(app, deps);
   return app;
 }

@@ -10,6 +10,8 @@ import type { Db } from '../db/sql';
 import { MESSAGES, protocolProblem, type HttpOutcome, type SyncHttp } from './http-client';
 import { applyDirectory, applyPulled, conflictsNeedingBase, nextPush, pushAccepted, pushConflicted, setConflictBase } from './store';
 import { getSyncState } from './sync-state';
+import { putEngineState } from './engine-state';
+import { outboxReport, refreshTeamDevices } from './team-devices';
 
 /** How a round ended. `rejected` is one push the server would not take: the round still pulls. */
 export type RoundEnd =
@@ -69,6 +71,7 @@ export async function runRound(d: RoundDeps, expected: ServerConfig | null): Pro
   if (pushed.kind !== 'done') return pushed;
   const pulled = await pullChanges(d, config.value.serverId);
   if (pulled) return pulled;
+  await refreshTeamDevices(d, me.value);
   // Conflicts found by the push or the pull need the version the local work was made on (a three-way merge).
   const bases = await fetchBases(d);
   return bases ?? pushed;
@@ -87,7 +90,9 @@ async function pushOutbox(d: RoundDeps): Promise<RoundEnd> {
     // The store settles an answered attempt; the same key twice in a round means it did not (never loop).
     if (sent.has(push.idempotencyKey)) return { kind: 'done', rejected: null };
     sent.add(push.idempotencyKey);
-    const answer = await d.http.push(d.token, push.caseId, { body: push.body, baseVersion: push.baseVersion, idempotencyKey: push.idempotencyKey });
+    const answer = await d.http.push(d.token, push.caseId, {
+      body: push.body, baseVersion: push.baseVersion, idempotencyKey: push.idempotencyKey, report: outboxReport(d.db()),
+    });
     if (answer.kind === 'ok') {
       pushAccepted(d.db(), d.clock, push.caseId, push.idempotencyKey, answer.value);
     } else if (answer.kind === 'conflict') {
@@ -106,7 +111,7 @@ async function pullChanges(d: RoundDeps, serverId: string): Promise<RoundEnd | n
   let cursor = getSyncState(d.db(), 'cursor');
   let restarted = false;
   for (let i = 0; i < MAX_BATCHES_PER_ROUND; i++) {
-    const page = await d.http.pull(d.token, cursor, d.pullLimit);
+    const page = await d.http.pull(d.token, cursor, d.pullLimit, outboxReport(d.db()));
     if (page.kind === 'rejected' && page.code === 'cursor_invalid' && !restarted) {
       // A cursor this server never gave (a restored server, a restored device): start again from the
       // beginning; versions this device already holds are skipped, so nothing is applied twice.
@@ -117,6 +122,9 @@ async function pullChanges(d: RoundDeps, serverId: string): Promise<RoundEnd | n
     if (page.kind !== 'ok') return ending(page, d.token) ?? { kind: 'refused', message: page.kind === 'rejected' ? page.message : MESSAGES.unreadable };
     if (page.value.serverId !== serverId) return { kind: 'refused', message: DIFFERENT_SERVER };
     applyPulled(d.db(), d.clock, page.value.changes, page.value.cursor, page.value.asOf);
+    // The server's clock against ours, taken as the answer arrives: only to warn the person; nothing is
+    // ordered by the device's clock (the server orders by its own).
+    putEngineState(d.db(), 'engine.clockSkewMs', Date.parse(d.clock.now()) - Date.parse(page.value.asOf), d.clock.now());
     cursor = page.value.cursor;
     if (!page.value.more) return null;
   }

@@ -17,6 +17,11 @@ export interface EngineStateValues {
   'engine.offlineSince': string;
   /** The device's time when a whole sync (push then pull) last finished. */
   'engine.lastSyncedAt': string;
+  /**
+   * This device's clock minus the team server's, from the last pull's `asOf` (milliseconds): beyond a
+   * few minutes the person is told their clock is wrong (shared/domain/device-contact.ts).
+   */
+  'engine.clockSkewMs': number;
   /** Why the server or this build refused to sync (a version mismatch): shown until it is resolved. */
   'engine.refused': string;
 }

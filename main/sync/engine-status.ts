@@ -10,6 +10,8 @@ import { soloStatus } from '../features/sync/sync-service';
 import { getEngineState } from './engine-state';
 import { syncSummary } from './store';
 import { getSyncState } from './sync-state';
+import { clockSkewWarning } from '../../shared/domain/device-contact';
+import { teamDevicesNotice } from './team-devices';
 
 export interface LiveState {
   syncing: boolean;
@@ -62,5 +64,7 @@ export function computeStatus(db: Db, live: LiveState): SyncStatus {
     teamNames: teamNames(db, getSyncState(db, 'teams') ?? []),
     serverUrl,
     message: refused ?? (!live.signedIn ? 'Sign in to send your changes to the team server.' : live.message),
+    clockWarning: clockSkewWarning(getEngineState(db, 'engine.clockSkewMs')),
+    teamDevices: person?.roles.includes('team_lead') ? teamDevicesNotice(db) : null,
   };
 }

@@ -10,6 +10,8 @@ import {
   errorBodySchema,
   IDEMPOTENCY_HEADER,
   meSchema,
+  OLDEST_PENDING_HEADER,
+  PENDING_HEADER,
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
   changeSchema,
@@ -17,13 +19,16 @@ import {
   pushAcceptedSchema,
   pushConflictSchema,
   serverConfigSchema,
+  teamDevicesSchema,
   type Change,
   type Me,
+  type OutboxReport,
   type PullResponse,
   type PushAccepted,
   type PushBody,
   type PushConflict,
   type ServerConfig,
+  type TeamDevices,
 } from '../../shared/sync/protocol';
 
 /**
@@ -59,8 +64,10 @@ export interface SyncHttp {
   config(): Promise<HttpOutcome<ServerConfig>>;
   me(token: string): Promise<HttpOutcome<Me>>;
   push(token: string, caseId: string, req: PushRequest): Promise<HttpOutcome<PushAccepted>>;
-  pull(token: string, cursor: string | null, limit: number): Promise<HttpOutcome<PullResponse>>;
+  pull(token: string, cursor: string | null, limit: number, report?: OutboxReport): Promise<HttpOutcome<PullResponse>>;
   version(token: string, caseId: string, version: number): Promise<HttpOutcome<Change>>;
+  /** A team lead's view of the team's devices (GET /v1/teams/:teamId/devices). */
+  teamDevices(token: string, teamId: string): Promise<HttpOutcome<TeamDevices>>;
 }
 
 export interface PushRequest {
@@ -68,6 +75,14 @@ export interface PushRequest {
   /** The server version the change was made on; null for a case new to the server (If-None-Match: *). */
   baseVersion: number | null;
   idempotencyKey: string;
+  /** The outbox as it stands while this is sent, for the team lead's view of devices. */
+  report?: OutboxReport;
+}
+
+/** The outbox report as headers (shared/sync/protocol.ts PENDING_HEADER); none when there is no report. */
+function reportHeaders(report: OutboxReport | undefined): Record<string, string> {
+  if (!report) return {};
+  return { [PENDING_HEADER]: String(report.pending), ...(report.oldestPendingAt ? { [OLDEST_PENDING_HEADER]: report.oldestPendingAt } : {}) };
 }
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -142,16 +157,18 @@ export function createSyncHttp(opts: SyncHttpOptions): SyncHttp {
         token,
         body: req.body,
         headers: {
+          ...reportHeaders(req.report),
           [IDEMPOTENCY_HEADER]: req.idempotencyKey,
           ...(req.baseVersion === null ? { 'if-none-match': '*' } : { 'if-match': `"${req.baseVersion}"` }),
         },
       }),
-    pull: (token, cursor, limit) => {
+    pull: (token, cursor, limit, report) => {
       const query = new URLSearchParams({ limit: String(limit), ...(cursor !== null ? { cursor } : {}) });
-      return request('GET', `/v1/changes?${query.toString()}`, pullResponseSchema, { token });
+      return request('GET', `/v1/changes?${query.toString()}`, pullResponseSchema, { token, headers: reportHeaders(report) });
     },
     version: (token, caseId, version) =>
       request('GET', `/v1/cases/${encodeURIComponent(caseId)}/versions/${version}`, changeSchema, { token }),
+    teamDevices: (token, teamId) => request('GET', `/v1/teams/${encodeURIComponent(teamId)}/devices`, teamDevicesSchema, { token }),
   };
 }
 

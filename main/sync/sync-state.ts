@@ -3,7 +3,7 @@
  * listed here so a typo cannot make a new one; the sign-in token store (main/sync/sign-in.ts) keeps its
  * own keys in the same table.
  */
-import type { RoleOnServer } from '../../shared/sync/protocol';
+import type { RoleOnServer, TeamDevices } from '../../shared/sync/protocol';
 import { stmt, type Db } from '../db/sql';
 
 export interface SyncStateValues {
@@ -21,6 +21,8 @@ export interface SyncStateValues {
   asOf: string;
   lastPushAt: string;
   lastPullAt: string;
+  /** For a team lead: each led team's devices as the server last reported them (main/sync/team-devices.ts). */
+  teamDevices: TeamDevices[];
   /** When the server was last found unreachable, while it still is (null once it answers). */
   offlineSince: string | null;
 }

@@ -80,6 +80,8 @@ export function SyncIndicator() {
           )}
         </p>
       ) : null}
+      {/* A wrong clock makes dates, flags and "as of" wrong: said wherever the sync state is. */}
+      {status?.mode === 'team' && status.clockWarning ? <p className="header__sync header__sync--clock">{status.clockWarning}</p> : null}
       <p className="visually-hidden" role="status" aria-live="polite">
         {message}
       </p>

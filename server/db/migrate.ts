@@ -11,7 +11,7 @@ import pg from 'pg';
 export const MIGRATIONS_DIR = path.join(__dirname, 'migrations');
 
 /** The schema version the newest migration records in server_meta. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export interface MigrateOptions {
   direction?: 'up' | 'down';

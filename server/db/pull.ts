@@ -5,10 +5,10 @@
  */
 import type pg from 'pg';
 import { z } from 'zod';
-import type { PullResponse } from '../../shared/sync/protocol';
+import type { OutboxReport, PullResponse } from '../../shared/sync/protocol';
 import { ApiError } from '../errors';
 import { loadChangesAfter } from './changes';
-import { touchDevice } from './push';
+import { touchDevice } from './devices';
 import { withPerson } from './with-person';
 
 const cursorSchema = z.object({ s: z.string(), t: z.record(z.string().max(64), z.number().int().min(0)) }).strict();
@@ -42,6 +42,7 @@ export interface PullInput {
   limit: number;
   deviceId?: string;
   now: string;
+  report?: OutboxReport;
 }
 
 export async function pullChanges(pool: pg.Pool, input: PullInput): Promise<PullResponse> {
@@ -63,7 +64,7 @@ export async function pullChanges(pool: pg.Pool, input: PullInput): Promise<Pull
     const next: Record<string, number> = { ...cursor.t };
     for (const [team, position] of after) next[team] = position;
     for (const change of page) next[change.teamId] = Math.max(next[change.teamId] ?? 0, change.seq);
-    if (input.deviceId) await touchDevice(db, input.deviceId, input.personId, input.now, 'last_pull_at');
+    if (input.deviceId) await touchDevice(db, input.deviceId, input.personId, input.now, 'last_pull_at', input.report);
     return { serverId: input.serverId, changes: page, cursor: encodeCursor({ s: input.serverId, t: next }), more, asOf: input.now };
   });
 }

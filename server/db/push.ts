@@ -3,10 +3,11 @@
  * the order that makes a retry safe, then the case row and its change-log entry together.
  */
 import type pg from 'pg';
-import type { Change, PushAccepted, PushBody } from '../../shared/sync/protocol';
+import type { Change, OutboxReport, PushAccepted, PushBody } from '../../shared/sync/protocol';
 import { ApiError, badRequest, forbidden, notFound } from '../errors';
 import { canonicalJson, sha256Hex } from './chain';
 import { appendChange, loadVersion, lockTeamHead } from './changes';
+import { touchDevice } from './devices';
 import { withPerson, type Db } from './with-person';
 
 export type Precondition = { kind: 'new' } | { kind: 'match'; version: number };
@@ -19,6 +20,8 @@ export interface PushInput {
   body: PushBody;
   /** The server's clock, ISO instant: the entry's `at`. */
   now: string;
+  /** The device's outbox as it sent this push (server/db/devices.ts). */
+  report?: OutboxReport;
 }
 
 export type PushOutcome =
@@ -124,17 +127,8 @@ async function pushIn(db: Db, input: PushInput, teamId: string, requestHash: str
     teamId, caseId: input.caseId, version, authorId: input.personId, deviceId: body.deviceId,
     idempotencyKey: input.idempotencyKey, requestHash, madeAt: body.madeAt, at: input.now, document: body.document,
   });
-  await touchDevice(db, body.deviceId, input.personId, input.now, 'last_push_at');
+  await touchDevice(db, body.deviceId, input.personId, input.now, 'last_push_at', input.report);
   return { kind: 'accepted', created: version === 1, result: { caseId: input.caseId, version, seq, at: input.now, replayed: false } };
-}
-
-/** Records that a device synced: a team lead can see a device that has not synced for too long. */
-export async function touchDevice(db: Db, deviceId: string, personId: string, now: string, column: 'last_push_at' | 'last_pull_at') {
-  await db.query(
-    `INSERT INTO devices (id, person_id, first_seen_at, last_seen_at, ${column}) VALUES ($1, $2, $3, $3, $3)
-     ON CONFLICT (id, person_id) DO UPDATE SET last_seen_at = $3, ${column} = $3`,
-    [deviceId, personId, now],
-  );
 }
 
 /** Maps constraint violations that a hostile or unlucky request can cause to refusals it can act on. */

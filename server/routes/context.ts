@@ -6,7 +6,15 @@ import type { FastifyRequest } from 'fastify';
 import type pg from 'pg';
 import type { z } from 'zod';
 import type { Clock } from '../../shared/clock';
-import { OLDEST_ACCEPTED_PROTOCOL, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../shared/sync/protocol';
+import {
+  OLDEST_ACCEPTED_PROTOCOL,
+  OLDEST_PENDING_HEADER,
+  outboxReportSchema,
+  PENDING_HEADER,
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  type OutboxReport,
+} from '../../shared/sync/protocol';
 import type { VerifyToken } from '../auth/verify-token';
 import { unauthenticated } from '../auth/verify-token';
 import { signIn } from '../db/people';
@@ -63,4 +71,12 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, what: 
     message: issue.message,
   }));
   throw badRequest(`The ${what} is not in the form the server expects. Update the app; if it keeps happening tell your service admin.`, fields);
+}
+
+/** The device's outbox report (shared/sync/protocol.ts PENDING_HEADER), if it sent one; a malformed one is a 400. */
+export function outboxReportOf(request: FastifyRequest): OutboxReport | undefined {
+  const pending = header(request, PENDING_HEADER);
+  if (pending === undefined) return undefined;
+  const oldest = header(request, OLDEST_PENDING_HEADER);
+  return parseWith(outboxReportSchema, { pending, oldestPendingAt: oldest ?? null }, `${PENDING_HEADER} and ${OLDEST_PENDING_HEADER} headers`);
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { IDEMPOTENCY_HEADER, pushBodySchema, type PushConflict } from '../../shared/sync/protocol';
 import { pushCase, type Precondition } from '../db/push';
 import { badRequest } from '../errors';
-import { authenticate, checkProtocol, header, parseWith, type ServerDeps } from './context';
+import { authenticate, checkProtocol, header, outboxReportOf, parseWith, type ServerDeps } from './context';
 
 const paramsSchema = z.object({ caseId: z.string().min(1).max(64).regex(/^[A-Za-z0-9:_-]+$/, 'must be an id') });
 const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9:_-]{8,128}$/, 'must be 8 to 128 letters, digits, -, _ or :');
@@ -34,7 +34,8 @@ export function registerPushRoute(app: FastifyInstance, deps: ServerDeps): void 
     const idempotencyKey = parseWith(idempotencyKeySchema, header(request, IDEMPOTENCY_HEADER), `${IDEMPOTENCY_HEADER} header`);
     const precondition = preconditionOf(request);
     const body = parseWith(pushBodySchema, request.body, 'change sent');
-    const outcome = await pushCase(deps.pool, { personId, caseId, precondition, idempotencyKey, body, now: deps.clock.now() });
+    const report = outboxReportOf(request);
+    const outcome = await pushCase(deps.pool, { personId, caseId, precondition, idempotencyKey, body, now: deps.clock.now(), ...(report ? { report } : {}) });
     if (outcome.kind === 'conflict') {
       const conflict: PushConflict = {
         error: {

@@ -7,7 +7,7 @@ import { loadMe } from '../db/people';
 import { pullChanges } from '../db/pull';
 import { withPerson } from '../db/with-person';
 import { notFound } from '../errors';
-import { authenticate, checkProtocol, header, parseWith, type ServerDeps } from './context';
+import { authenticate, checkProtocol, header, outboxReportOf, parseWith, type ServerDeps } from './context';
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9:_-]+$/, 'must be an id');
 const pullQuerySchema = z.object({
@@ -40,8 +40,9 @@ export function registerReadRoutes(app: FastifyInstance, deps: ServerDeps): void
     const personId = await authenticate(request, deps);
     const device = header(request, DEVICE_HEADER);
     const deviceId = device === undefined ? undefined : parseWith(id, device, `${DEVICE_HEADER} header`);
+    const report = outboxReportOf(request);
     return pullChanges(deps.pool, {
-      personId, serverId: deps.serverId, cursor: query.cursor, limit: query.limit, deviceId, now: deps.clock.now(),
+      personId, serverId: deps.serverId, cursor: query.cursor, limit: query.limit, deviceId, now: deps.clock.now(), ...(report ? { report } : {}),
     });
   });
 

@@ -19,6 +19,18 @@ export const OLDEST_ACCEPTED_PROTOCOL = 1;
 export const PROTOCOL_HEADER = 'thrive-protocol';
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 export const DEVICE_HEADER = 'thrive-device';
+/**
+ * The device's outbox as it stood when it sent a push or pull: changes waiting and when the oldest was
+ * made (the device's clock, ISO). Optional, so an older device is still served; the server keeps them
+ * on the device's row, with its own time of contact, for the team lead ("unsynced work on a lost laptop").
+ */
+export const PENDING_HEADER = 'thrive-pending';
+export const OLDEST_PENDING_HEADER = 'thrive-oldest-pending';
+export const outboxReportSchema = z.object({
+  pending: z.coerce.number().int().min(0).max(10_000_000),
+  oldestPendingAt: z.string().datetime({ offset: true }).nullable(),
+});
+export type OutboxReport = z.infer<typeof outboxReportSchema>;
 
 /**
  * The tables a case document carries, in an order in which inserting them satisfies every foreign key
@@ -107,6 +119,27 @@ export const meSchema = z.object({
   ),
 });
 export type Me = z.infer<typeof meSchema>;
+
+/**
+ * GET /v1/teams/:teamId/devices (team leads of that team only): each device of the team's members, as
+ * it stood at its last contact. `lastSeenAt` and `asOf` are the server's clock, so a device's own
+ * clock being wrong cannot make it look in touch; `oldestPendingAt` is the device's clock.
+ */
+export const teamDevicesSchema = z.object({
+  teamId: id,
+  asOf: z.string(),
+  devices: z.array(
+    z.object({
+      deviceId: id,
+      personId: id,
+      personName: z.string(),
+      lastSeenAt: z.string(),
+      pending: z.number().int().min(0).nullable(),
+      oldestPendingAt: z.string().nullable(),
+    }),
+  ),
+});
+export type TeamDevices = z.infer<typeof teamDevicesSchema>;
 
 /**
  * POST /v1/cases/:caseId/versions with headers If-Match: "<baseVersion>" (If-None-Match: * for a case

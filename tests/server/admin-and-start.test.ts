@@ -36,7 +36,7 @@ const env = (over: Record<string, string> = {}) => ({
 
 describe('admin CLI', () => {
   it('migrates, sets up a team, grants and revokes roles, lists them and verifies the chain', async () => {
-    expect((await admin('migrate')).out).toEqual(['Applied: 0001-tables, 0002-row-security, 0003-append-only-log']);
+    expect((await admin('migrate')).out).toEqual(['Applied: 0001-tables, 0002-row-security, 0003-append-only-log, 0004-device-outbox']);
     expect((await admin('set-api-password')).code).toBe(0);
     expect((await admin('create-team', '--id', 'camhs-north', '--name', 'CAMHS North')).code).toBe(0);
     expect((await admin('grant', '--email', 'Sam@Trust.test', '--team', 'camhs-north', '--role', 'team_lead', '--name', 'Sam')).out)

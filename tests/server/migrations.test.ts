@@ -72,6 +72,20 @@ describe('server migrations', () => {
     await expect(owner.query(`DELETE FROM change_log`)).rejects.toThrow(/append-only: DELETE refused/);
     await expect(owner.query(`TRUNCATE change_log`)).rejects.toThrow(/append-only: TRUNCATE refused/);
     const [meta] = await rows<{ schema_version: number }>('SELECT schema_version FROM server_meta');
+    expect(meta!.schema_version).toBe(3);
+  });
+
+  it('0004-device-outbox: a device row holds its outbox report, which thrive_api may update', async () => {
+    expect(await migrate(db.url('migrations'), { count: 1 })).toEqual(['0004-device-outbox']);
+    const columns = await rows<{ column_name: string }>(
+      `SELECT column_name FROM information_schema.column_privileges
+        WHERE grantee = 'thrive_api' AND table_name = 'devices' AND privilege_type = 'UPDATE' ORDER BY 1`,
+    );
+    expect(columns.map((c) => c.column_name)).toEqual(['last_pull_at', 'last_push_at', 'last_seen_at', 'oldest_pending_at', 'pending_count']);
+    await owner.query(`INSERT INTO devices (id, person_id, first_seen_at, last_seen_at) VALUES ('d1', 'p1', now(), now())`);
+    await expect(owner.query(`UPDATE devices SET pending_count = -1`)).rejects.toThrow(/check constraint/);
+    await owner.query(`DELETE FROM devices`);
+    const [meta] = await rows<{ schema_version: number }>('SELECT schema_version FROM server_meta');
     expect(meta!.schema_version).toBe(SCHEMA_VERSION);
   });
 
@@ -79,9 +93,9 @@ describe('server migrations', () => {
     await owner.query(`SET session_replication_role = replica`);
     await owner.query(`DELETE FROM change_log; DELETE FROM people; DELETE FROM teams`);
     await owner.query(`SET session_replication_role = origin`);
-    expect(await migrate(db.url('migrations'), { direction: 'down', count: 3 })).toHaveLength(3);
+    expect(await migrate(db.url('migrations'), { direction: 'down', count: 4 })).toHaveLength(4);
     expect(await rows(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`)).toEqual([]);
-    expect(await migrate(db.url('migrations'))).toHaveLength(3);
+    expect(await migrate(db.url('migrations'))).toHaveLength(4);
     expect(await migrate(db.url('migrations'))).toEqual([]);
   });
 });

@@ -58,7 +58,7 @@ function getConfig(port: number, ca: Buffer): Promise<{ status: number; body: st
 }
 
 it('migrates from the bundle and serves HTTPS with the given certificate', async () => {
-  expect(admin('migrate')).toContain('Applied: 0001-tables, 0002-row-security, 0003-append-only-log');
+  expect(admin('migrate')).toContain('Applied: 0001-tables, 0002-row-security, 0003-append-only-log, 0004-device-outbox');
   admin('set-api-password');
   admin('create-team', '--id', 'camhs-north', '--name', 'CAMHS North');
   expect(admin('verify-chain')).toBe('camhs-north: 0 entries, chain holds\n');

@@ -123,6 +123,7 @@ function ServerAccount({ status, form, onDone }: { status: SyncStatus; form: For
           </>
         ) : null}
       </dl>
+      {status.clockWarning ? <p className="inset inset--error">{status.clockWarning}</p> : null}
       {/* Settings no longer offers a role to choose: that is how a team's records stay the team's. */}
       <p className="hint">Your role is granted by your service admin.</p>
       {waiting ? (

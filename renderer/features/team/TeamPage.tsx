@@ -12,6 +12,7 @@ import { useTeamMode } from '../../stores/sync';
 import { EndingsSection } from './EndingsSection';
 import { TeamCasesPanel } from './TeamCasesPanel';
 import { TeamOverviewSections } from './TeamOverviewSections';
+import { TeamSyncNotice } from './TeamSyncNotice';
 import { useTeamOverview } from './use-team-overview';
 
 export const TEAM_HEADING = 'Team caseload review';
@@ -88,6 +89,7 @@ function TeamView({ profile, clinicianId }: { profile: Clinician; clinicianId: s
     <>
       <ErrorSummary errors={form.errors} attempt={form.attempt} />
       <PageHeading caption={teamName}>{TEAM_HEADING}</PageHeading>
+      <TeamSyncNotice />
       <TeamCasesPanel
         cases={cases}
         onRetry={reload}

@@ -46,6 +46,24 @@ export const syncModes = ['solo', 'team'] as const;
 export const syncStates = ['up_to_date', 'syncing', 'pending', 'offline', 'signed_out', 'conflict', 'refused'] as const;
 export type SyncState = (typeof syncStates)[number];
 
+/** For a team lead: the team's devices out of touch or holding unsent changes (shared/domain/device-contact.ts). */
+export const teamDevicesNoticeSchema = z.object({
+  /** The team server's time when the list was fetched: the lead's last sync, not now. */
+  asOf: z.string(),
+  outOfTouchHours: z.number(),
+  devices: z.array(
+    z.object({
+      deviceId: z.string(),
+      personName: z.string(),
+      lastSeenAt: z.string(),
+      pending: z.number().int().min(0),
+      oldestPendingAt: z.string().nullable(),
+      outOfTouch: z.boolean(),
+    }),
+  ),
+});
+export type TeamDevicesNotice = z.infer<typeof teamDevicesNoticeSchema>;
+
 export const syncStatusSchema = z.object({
   /** 'solo': no team server (the default); nothing is sent anywhere. */
   mode: z.enum(syncModes),
@@ -66,6 +84,10 @@ export const syncStatusSchema = z.object({
   serverUrl: z.string().nullable(),
   /** Words for the person: why a sync was refused, what to do. */
   message: z.string().nullable(),
+  /** Set when this computer's clock differs from the team server's by more than a few minutes. */
+  clockWarning: z.string().nullable().optional(),
+  /** Team leads only: devices of their team to look at; absent otherwise. */
+  teamDevices: teamDevicesNoticeSchema.nullable().optional(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 

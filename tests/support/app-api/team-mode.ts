@@ -12,6 +12,7 @@ import { createSyncEngine, type SyncAuth } from '../../../main/sync/engine';
 import { signInAuth } from '../../../main/sync/engine-auth';
 import { deviceIdOf, putEngineState } from '../../../main/sync/engine-state';
 import { createSyncHttp, MESSAGES } from '../../../main/sync/http-client';
+import { putSyncState } from '../../../main/sync/sync-state';
 import {
   OLDEST_ACCEPTED_PROTOCOL,
   PROTOCOL_VERSION,
@@ -20,6 +21,7 @@ import {
   type Me,
   type RoleOnServer,
   type ServerConfig,
+  type TeamDevices,
 } from '../../../shared/sync/protocol';
 import { createTestBackend, type TestBackend } from './backend';
 
@@ -169,4 +171,14 @@ export const TOO_OLD = MESSAGES.tooOld;
 /** The server has refused this build, as the engine records it after a round (main/sync/engine.ts). */
 export function refusedByServer(backend: TestBackend): void {
   putEngineState(backend.db(), 'engine.refused', TOO_OLD, backend.clock.now());
+}
+
+/** A lead's device after a round fetched GET /v1/teams/:teamId/devices (main/sync/team-devices.ts). */
+export function teamDevicesReported(backend: TestBackend, reports: TeamDevices[]): void {
+  putSyncState(backend.db(), 'teamDevices', reports, backend.clock.now());
+}
+
+/** The last pull found this computer's clock `skewMs` off the server's (main/sync/engine-round.ts). */
+export function clockOffBy(backend: TestBackend, skewMs: number): void {
+  putEngineState(backend.db(), 'engine.clockSkewMs', skewMs, backend.clock.now());
 }

@@ -45,6 +45,8 @@ export interface TeamWorld {
   postgres: TestPostgres;
   idp: TestIdp;
   server: TeamServer;
+  /** The team server's clock (WORLD_DAY until a test moves it on). */
+  serverClock: ReturnType<typeof fixedClock>;
   /** Riverside (Alex and Bea clinicians, Lee its lead) and Northfield (Sam). */
   teams: { riverside: { id: string; name: string }; northfield: { id: string; name: string } };
   people: Record<Who, string>;
@@ -83,8 +85,14 @@ afterEach(() => {
   for (const d of openDevices.splice(0)) d.close();
 });
 
+/**
+ * The devices' calendar day, and the team server's: the same, so a device's clock agrees with the
+ * server's unless a test sets it wrong (a clock a day out is told so, main/sync/engine-status.ts).
+ */
+export const WORLD_DAY: IsoDate = '2026-11-22';
+
 async function openDevice(world: Pick<TeamWorld, 'server' | 'people'>, who: Who, options: DeviceOptions): Promise<SyncDevice> {
-  const clock = fixedClock(options.today ?? '2026-11-22');
+  const clock = fixedClock(options.today ?? WORLD_DAY);
   const net = await startNetProxy(world.server.url);
   let engine: SyncEngine | undefined;
   // eslint-disable-next-line prefer-const -- the engine's http factory reads it after it is made
@@ -142,17 +150,15 @@ async function openDevice(world: Pick<TeamWorld, 'server' | 'people'>, who: Who,
   return device;
 }
 
-export async function startTeamWorld(options: { accessTokenTtlSeconds?: number; serverClock?: Clock } = {}): Promise<TeamWorld> {
+export async function startTeamWorld(options: { accessTokenTtlSeconds?: number; serverClock?: ReturnType<typeof fixedClock> } = {}): Promise<TeamWorld> {
   const postgres = await startPostgres();
   const idp = await startIdp(options.accessTokenTtlSeconds ? { accessTokenTtlSeconds: options.accessTokenTtlSeconds } : {});
   // No clock tolerance: a token past its expiry is refused at once (the expiry test waits for it).
   const verifyToken = createTokenVerifier({ issuer: idp.issuer, audience: TEST_AUDIENCE, jwksUri: idp.jwksUri, clockToleranceSec: 0 });
+  // The server's own calendar; the browser e2e shows its "as of" beside the app's today, so it may give one.
+  const serverClock = options.serverClock ?? fixedClock(WORLD_DAY);
   const server = await startTeamServer({
-    postgres,
-    verifyToken,
-    config: { issuer: idp.issuer, clientId: idp.clientId, audience: TEST_AUDIENCE },
-    // The browser e2e shows the server's "as of" beside the app's today: the same calendar for both.
-    ...(options.serverClock ? { clock: options.serverClock } : {}),
+    postgres, verifyToken, clock: serverClock, config: { issuer: idp.issuer, clientId: idp.clientId, audience: TEST_AUDIENCE },
   });
   const teams = { riverside: { id: newId(), name: 'Riverside CAMHS' }, northfield: { id: newId(), name: 'Northfield CAMHS' } };
   const people = await server.admin(async (c) => {
@@ -169,6 +175,7 @@ export async function startTeamWorld(options: { accessTokenTtlSeconds?: number; 
     postgres,
     idp,
     server,
+    serverClock,
     teams,
     people,
     device: (who, o = {}) => openDevice(world, who, o),
