@@ -22,7 +22,7 @@ import { deviceIdOf } from '../../../main/sync/engine-state';
 import { createSyncHttp } from '../../../main/sync/http-client';
 import { createTokenVerifier } from '../../../server/auth/verify-token';
 import { createTeam, grant } from '../../../server/db/admin';
-import { fixedClock, type Clock } from '../../../shared/clock';
+import { fixedClock } from '../../../shared/clock';
 import type { IsoDate } from '../../../shared/dates';
 import type { ArgsOf, Channel, ResultOf } from '../../../shared/ipc/contract';
 import type { IpcResult } from '../../../shared/ipc/result';
