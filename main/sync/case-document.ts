@@ -111,6 +111,36 @@ function putYoungPerson(db: Db, yp: Row): void {
   else insertRow(db, 'young_people', yp);
 }
 
+/** The tables whose rows name their case. */
+const ROWS_WITH_CASE_ID: CaseTable[] = ['current_views', 'plans', 'ending_criteria', 'goals', 'reviews', 'endings'];
+
+/** Each child table's link to its parent in the document: a row must hang off this case's own rows. */
+const PARENT_LINKS: Array<[CaseTable, string, CaseTable]> = [
+  ['goal_ratings', 'goal_id', 'goals'],
+  ['review_criterion_progress', 'review_id', 'reviews'],
+  ['ending_criterion_status', 'ending_id', 'endings'],
+  ['ending_outcomes', 'ending_id', 'endings'],
+  ['goal_outcomes', 'ending_id', 'endings'],
+];
+
+/**
+ * Every row belongs to this case: a document can never write into another case's records (one of
+ * another team's, say) by naming that case's goal or review.
+ */
+function checkBelongs(doc: CaseDocument): void {
+  const theCase = doc.tables.cases;
+  if (theCase.length !== 1 || theCase[0]!.id !== doc.caseId || theCase[0]!.young_person_id !== doc.youngPerson.id) {
+    throw new CaseDocumentError(`The document of case ${doc.caseId} does not hold that case and its young person`);
+  }
+  for (const t of ROWS_WITH_CASE_ID) {
+    if (doc.tables[t].some((r) => r.case_id !== doc.caseId)) throw new CaseDocumentError(`A ${t} row of case ${doc.caseId} belongs to another case`);
+  }
+  for (const [child, column, parent] of PARENT_LINKS) {
+    const ids = new Set(doc.tables[parent].map((r) => r.id));
+    if (doc.tables[child].some((r) => !ids.has(r[column]!))) throw new CaseDocumentError(`A ${child} row of case ${doc.caseId} belongs to another case`);
+  }
+}
+
 /**
  * Makes the case's rows exactly the document's, in one transaction (a savepoint inside the caller's).
  * Rows gone or changed are deleted first (children before parents), then rows new or changed are
@@ -120,12 +150,16 @@ function putYoungPerson(db: Db, yp: Row): void {
  * its Current View). Unchanged rows are not touched, so the audit entry names only what changed.
  */
 export function applyCaseDocument(db: Db, doc: CaseDocument): void {
+  checkBelongs(doc);
   writeTx(db, () => {
-    db.pragma('defer_foreign_keys = ON');
+    // A prepared statement: db.pragma() compiles it again on every call, which a first sync of thousands of cases feels.
+    stmt(db, 'PRAGMA defer_foreign_keys = ON').run();
     putYoungPerson(db, doc.youngPerson);
     ensureReferencedDirectory(db, doc);
     const wanted = new Map(CASE_TABLES.map((t) => [t, new Map(doc.tables[t].map((r) => [rowKey(t, r), r]))]));
-    const here = new Map(CASE_TABLES.map((t) => [t, localRows(db, t, doc.caseId)]));
+    // A case new here (every case of a first sync) has no rows to compare: one lookup instead of one per table.
+    const isNew = stmt<[string], { n: number }>(db, 'SELECT EXISTS (SELECT 1 FROM cases WHERE id = ?) AS n').get(doc.caseId)!.n === 0;
+    const here = new Map(CASE_TABLES.map((t) => [t, isNew ? new Map<string, Row>() : localRows(db, t, doc.caseId)]));
     for (const t of [...CASE_TABLES].reverse()) {
       for (const [key, row] of here.get(t)!) {
         const next = wanted.get(t)!.get(key);

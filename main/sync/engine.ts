@@ -113,23 +113,36 @@ class Engine implements SyncEngine {
   }
 
   private async round(): Promise<void> {
+    let end: RoundEnd | null;
+    try {
+      end = await this.attempt();
+    } catch (error) {
+      // The database closed under the round (the app locked), writes held while it is checked, or a
+      // store step refused: the file is as the last finished step left it; the next round carries on.
+      this.log(`sync round failed: ${error instanceof Error ? error.message : String(error)}`);
+      end = { kind: 'unavailable', message: 'Syncing stopped part-way; it will carry on shortly. Nothing saved here was lost.', retryAfterMs: null };
+    }
+    try {
+      if (end) this.record(end);
+    } catch (error) {
+      // Keeping what the round came to could not be written (writes held at unlock): the next round says it again.
+      this.log(`sync round not recorded: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** One round, or null when there is nothing to do (solo, or signed out: the outbox waits). */
+  private async attempt(): Promise<RoundEnd | null> {
     const url = this.serverUrl();
-    if (url === null) return;
+    if (url === null) return null;
     const token = await this.opts.auth.getAccessToken();
     if (token === null) {
       this.message = null;
-      return;
+      return null;
     }
     const deviceId = typeof this.opts.deviceId === 'function' ? this.opts.deviceId() : this.opts.deviceId;
     const http = this.opts.http(url, this.aborter.signal);
     const deps = { db: this.db, clock: this.opts.clock, deviceId, http, token, pullLimit: this.opts.pullLimit ?? DEFAULT_PULL_LIMIT };
-    const end = await runRound(deps, getEngineState(this.db(), 'engine.serverConfig')).catch((error: unknown): RoundEnd => {
-      // The database closed under the round (the app locked) or a store step refused: the file is as the
-      // last finished step left it; the next round carries on from there.
-      this.log(`sync round failed: ${error instanceof Error ? error.message : String(error)}`);
-      return { kind: 'unavailable', message: 'Syncing stopped part-way; it will carry on shortly. Nothing saved here was lost.', retryAfterMs: null };
-    });
-    this.record(end);
+    return runRound(deps, getEngineState(this.db(), 'engine.serverConfig'));
   }
 
   private record(end: RoundEnd): void {
@@ -169,7 +182,10 @@ class Engine implements SyncEngine {
     if (this.timer !== null) this.opts.timers.clearTimeout(this.timer);
     this.timer = this.opts.timers.setTimeout(() => {
       this.timer = null;
-      void this.syncOnce().finally(() => this.schedule(this.nextDelay()));
+      // The loop never stops on a failed round: the next one is scheduled whatever happened.
+      void this.syncOnce()
+        .catch((error: unknown) => this.log(`sync failed: ${error instanceof Error ? error.message : String(error)}`))
+        .finally(() => this.schedule(this.nextDelay()));
     }, ms);
   }
 

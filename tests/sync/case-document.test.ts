@@ -126,4 +126,18 @@ describe('a case document', () => {
     expect(() => applyCaseDocument(b.services.db, doc)).toThrow(/does not match this version of THRIVE Plans \(colour\): update THRIVE Plans/);
     expect(b.services.db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(0);
   });
+
+  it("is refused when a row would hang off another case's records", () => {
+    const { people, me } = makeTeam();
+    const a = startDevice(me(people.ana), people.ana);
+    const s: Story = { imported: false, grouping: 'getting_help', nhsNumber: null, goals: [{ first: 3, later: [], dropped: false }], criteria: 1, reviews: [], close: false };
+    const mine = writeCase(a, s, 'RIO-1001');
+    const other = writeCase(a, s, 'RIO-1002');
+    const otherGoal = other.versions[0]!.tables.goals[0]!.id;
+    const doc = structuredClone(mine.versions[0]!);
+    doc.tables.goal_ratings.push({ ...doc.tables.goal_ratings[0]!, id: 'forged-rating', goal_id: otherGoal! });
+    const before = readCaseDocument(a.db(), other.caseId);
+    expect(() => applyCaseDocument(a.db(), doc)).toThrow(/A goal_ratings row of case .* belongs to another case/);
+    expect(readCaseDocument(a.db(), other.caseId)).toEqual(before);
+  });
 });
