@@ -17,6 +17,8 @@ afterAll(async () => {
   await world?.close();
 });
 
+const IMPORT_CSV = ['Case ref,Name,Date of birth,Referral date,Open date,Lead clinician', 'IMP-1,Imported Person,14/05/2012,01/10/2026,20/10/2026,Dr Nobody Here', ''].join('\r\n');
+
 const auditCount = (db: ReturnType<Awaited<ReturnType<TeamWorld['device']>>['db']>) => stmt<[], number>(db, 'SELECT count(*) FROM audit_log').pluck().get()!;
 
 describe('roles in team mode', () => {
@@ -33,6 +35,8 @@ describe('roles in team mode', () => {
       await alex.call('clinicians:create', { name: 'New Person', role: 'team_lead', teamId: world.teams.riverside.id }),
       await alex.call('teams:create', { name: 'Shadow team' }),
       await alex.call('profile:setup', { name: 'Alex Morgan', role: 'team_lead', teamName: 'Riverside CAMHS' }),
+      // An imported caseload naming a lead the server does not list would add a clinician here.
+      await alex.call('import:commit', { fileName: 'caseload.csv', contentBase64: Buffer.from(IMPORT_CSV, 'utf8').toString('base64') }),
     ];
     for (const result of attempts) {
       expect(result).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('Your role is granted by your service admin on the team server') } });
