@@ -51,10 +51,14 @@ function inList(ids: string[]): string {
   return ids.length === 0 ? "('')" : `(${ids.map(() => '?').join(', ')})`;
 }
 
-/** Cases made here before joining, in no server team, neither demo nor already set aside. */
+/**
+ * Cases made here before joining, in no server team, neither demo nor already set aside. A case the
+ * server has ever held (sync_cases) is the team's, even in a team the person has since left: never offered.
+ */
 function localCases(db: Db, serverTeams: string[]): LocalCase[] {
   const superseded = supersededCases(db);
-  return stmt<string[], LocalCase>(db, `${LOCAL_CASE_SQL} WHERE c.team_id NOT IN ${inList(serverTeams)} ORDER BY c.case_ref, c.episode_no`)
+  const where = `c.team_id NOT IN ${inList(serverTeams)} AND NOT EXISTS (SELECT 1 FROM sync_cases s WHERE s.case_id = c.id)`;
+  return stmt<string[], LocalCase>(db, `${LOCAL_CASE_SQL} WHERE ${where} ORDER BY c.case_ref, c.episode_no`)
     .all(...serverTeams)
     .filter((c) => !superseded[c.id] && !isDemoCase(db, c.id));
 }

@@ -7,9 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../../main/db/verify-audit';
 import { stmt } from '../../main/db/sql';
+import { grant, revoke } from '../../server/db/admin';
 import { verifyChains } from '../../server/db/verify-chain';
 import { openCaseArgs } from '../support/test-app';
-import { startTeamWorld, type TeamWorld } from '../support/team/sync-world';
+import { EMAILS, startTeamWorld, type TeamWorld } from '../support/team/sync-world';
 
 let world: TeamWorld;
 beforeAll(async () => {
@@ -102,5 +103,14 @@ describe('joining a team with cases made alone', () => {
     expect(verifyAudit(lee.db())).toMatchObject({ ok: true, records: [] });
     const chains = await world.server.admin((c) => verifyChains(c));
     expect(chains.every((c) => c.ok)).toBe(true);
+
+    // Moved by the service admin to another team: Riverside's cases stay on this computer, but they are
+    // the team's, never offered for joining to the new one.
+    await world.server.admin(async (c) => {
+      await grant(c, { email: EMAILS.alex, teamId: world.teams.northfield.id, role: 'clinician' });
+      await revoke(c, EMAILS.alex, world.teams.riverside.id);
+    });
+    await alex.ok('sync:now', {});
+    expect(await alex.ok('sync:joinPreview', {})).toMatchObject({ ready: true, teamName: 'Northfield CAMHS', cases: [] });
   });
 });
