@@ -55,4 +55,30 @@ describe('Joining the team with cases made alone', () => {
     await waitFor(() => expect(screen.getAllByText('Choose what to do with at least one case, or come back later').length).toBeGreaterThan(0));
     expect(backend.db().prepare('SELECT count(*) FROM sync_outbox WHERE case_id = ?').pluck().get(kaiId)).toBe(0);
   });
+
+  it('uploads a re-opened case with its earlier episode, never the later one alone', async () => {
+    let episodeTwo = '';
+    const { backend, kaiId } = joinedWithLocalCases((b, kai) => {
+      b.seedClosure(kai, { endingDate: '2026-12-01' });
+      const closed = b.getCase(kai);
+      episodeTwo = b.okNow('cases:reopen', {
+        caseId: kai,
+        caseVersion: closed.summary.version,
+        referralDate: '2026-12-10',
+        openDate: '2026-12-15',
+        leadClinicianId: b.profile.id,
+        reason: 'Referred again by the school',
+      }).id;
+    });
+    const alone = await backend.api.sync.join({ decisions: [{ caseId: episodeTwo, choice: 'upload' }] });
+    expect(alone).toMatchObject({ ok: false, error: { code: 'conflict', message: 'Upload the earlier episode of HOME-2 first: each episode points at the one before it.' } });
+    const db = backend.db();
+    expect(db.prepare('SELECT count(*) FROM sync_outbox').pluck().get()).toBe(0);
+    const both = await backend.api.sync.join({ decisions: [{ caseId: episodeTwo, choice: 'upload' }, { caseId: kaiId, choice: 'upload' }] });
+    expect(both).toMatchObject({ ok: true });
+    expect(db.prepare('SELECT DISTINCT team_id FROM cases WHERE case_ref = ?').pluck().all('HOME-2')).toEqual([SERVER_TEAM.id]);
+    // The ended episode's outcome summary goes with it, so the team's figures count it.
+    expect(db.prepare('SELECT DISTINCT o.team_id FROM ending_outcomes o JOIN endings e ON e.id = o.ending_id WHERE e.case_id = ?').pluck().all(kaiId)).toEqual([SERVER_TEAM.id]);
+    expect(db.prepare('SELECT count(DISTINCT case_id) FROM sync_outbox').pluck().get()).toBe(2);
+  });
 });

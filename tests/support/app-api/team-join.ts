@@ -35,10 +35,12 @@ function serverRecordOf(local: CaseDocument, caseRef: string): Change {
 }
 
 /** Jamie (NHS number 943 476 5919, also on the server as NF-77) and Kai (new), both made alone. */
-export function joinedWithLocalCases() {
+export function joinedWithLocalCases(alone?: (backend: ReturnType<typeof teamBackend>['backend'], kaiId: string) => void) {
   const { backend } = teamBackend({ connected: false });
   const jamieId = backend.seedCase({ ...jamie(), nhsNumber: '9434765919' });
   const kaiId = backend.seedCase({ ...jamie(), name: 'Kai Patel', caseRef: 'HOME-2', nhsNumber: null });
+  // More work done alone before joining (a case ended and re-opened), as the test needs.
+  alone?.(backend, kaiId);
   const db = backend.db();
   putEngineState(db, 'engine.serverUrl', UNREACHABLE_SERVER, backend.clock.now());
   applyDirectory(db, backend.clock, {
