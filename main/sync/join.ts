@@ -128,12 +128,17 @@ function candidates(db: Db, ctx: JoinContext): Array<JoinCandidate & { local: Lo
 export function joinPreview(db: Db): JoinPreview {
   const ctx = joinContext(db);
   if (!ctx) {
-    return { ready: false, teamName: null, message: 'Sign in to your team server and let it sync once: the cases already there are needed to match yours.', cases: [] };
+    return { ready: false, teamName: null, message: 'Sign in to your team server and let it sync once: the cases already there are needed to match yours.', cases: [], unplaced: [] };
   }
-  const cases = candidates(db, ctx).map(({ local: _l, server: _s, ...c }) => c);
+  const all = candidates(db, ctx);
+  const offered = new Set(all.map((c) => c.server?.id));
+  const unplaced = heldChanges(db)
+    .filter((ch) => !offered.has(ch.caseId))
+    .map((ch) => ({ caseRef: String(ch.document.tables.cases[0]?.case_ref ?? ''), youngPersonName: String(ch.document.youngPerson.name) }));
+  const cases = all.map(({ local: _l, server: _s, ...c }) => c);
   const n = cases.length;
   const message = n === 0 ? null : `${n === 1 ? '1 case on this computer is' : `${n} cases on this computer are`} not on the team server yet.`;
-  return { ready: true, teamName: ctx.teamName, message, cases };
+  return { ready: true, teamName: ctx.teamName, message, cases, unplaced };
 }
 
 /** Moves the case (and the team and lead its ending's outcomes copied) to the person's server team. */

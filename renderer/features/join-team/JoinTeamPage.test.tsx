@@ -81,4 +81,14 @@ describe('Joining the team with cases made alone', () => {
     expect(db.prepare('SELECT DISTINCT o.team_id FROM ending_outcomes o JOIN endings e ON e.id = o.ending_id WHERE e.case_id = ?').pluck().all(kaiId)).toEqual([SERVER_TEAM.id]);
     expect(db.prepare('SELECT count(DISTINCT case_id) FROM sync_outbox').pluck().get()).toBe(2);
   });
+
+  it('names a server case held back by a record here that cannot join, so it never goes missing unseen', async () => {
+    const { backend, jamieId } = joinedWithLocalCases();
+    // Jamie's local record is set aside as if it could not join (as a demo case is): the server's Jamie has nowhere to go.
+    backend.db().prepare("INSERT INTO sync_state (key, value, updated_at) VALUES ('join.superseded', json_object(?, json_object('serverCaseId', 'elsewhere')), 'x')").run(jamieId);
+    await renderApp({ backend, route: { name: 'join-team' } });
+    const callout = await screen.findByRole('heading', { name: 'Cases on the team server not shown on this computer' });
+    expect(callout.parentElement!.textContent).toContain('NF-77 · Jamie Lee');
+    await expectNoAxeViolations();
+  });
 });

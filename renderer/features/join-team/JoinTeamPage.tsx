@@ -87,7 +87,15 @@ function JoinForm({
 }) {
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   if (!preview.ready) return <p>{preview.message}</p>;
-  if (preview.cases.length === 0) return <p>Every case on this computer is on the team server, or was matched with the server&rsquo;s record.</p>;
+  const unplaced = preview.unplaced.length > 0 ? <Unplaced cases={preview.unplaced} /> : null;
+  if (preview.cases.length === 0) {
+    return (
+      <>
+        {unplaced}
+        <p>Every case on this computer is on the team server, or was matched with the server&rsquo;s record.</p>
+      </>
+    );
+  }
   const teamName = preview.teamName ?? 'your team';
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -96,6 +104,7 @@ function JoinForm({
   };
   return (
     <form noValidate onSubmit={submit}>
+      {unplaced}
       <p className="lede">{preview.message} Nothing has been sent: choose what happens to each.</p>
       {preview.cases.map((c) => (
         <RadioGroup<Choice>
@@ -114,5 +123,25 @@ function JoinForm({
         Save these choices
       </button>
     </form>
+  );
+}
+
+/** Server cases held back by a record here that cannot be joined: said, so none goes missing unseen. */
+function Unplaced({ cases }: { cases: JoinPreview['unplaced'] }) {
+  return (
+    <div className="notification notification--important">
+      <h2 className="heading-s">Cases on the team server not shown on this computer</h2>
+      <p>
+        These share an NHS number or case reference with a record on this computer that cannot join the team (a demo case, or a case of a team you
+        have left). Ask your service admin to check them:
+      </p>
+      <ul>
+        {cases.map((c, i) => (
+          <li key={i}>
+            {c.caseRef} · {c.youngPersonName}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

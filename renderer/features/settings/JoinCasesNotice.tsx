@@ -9,10 +9,10 @@ import { useNavigationActions } from '../../stores/navigation';
 export function JoinCasesNotice({ reloadKey }: { reloadKey: string }) {
   const { navigate } = useNavigationActions();
   const { data } = useApiData((api) => api.sync.joinPreview({}), `join-preview:${reloadKey}`);
-  if (data.status !== 'ready' || !data.value.ready || data.value.cases.length === 0) return null;
+  if (data.status !== 'ready' || !data.value.ready || data.value.cases.length + data.value.unplaced.length === 0) return null;
   return (
     <div className="inset">
-      <p>{data.value.message}</p>
+      <p>{data.value.message ?? 'Some cases on the team server could not be placed on this computer.'}</p>
       <p>
         <a
           href="#join-team"

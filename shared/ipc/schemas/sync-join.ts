@@ -49,6 +49,11 @@ export const joinPreviewSchema = z.object({
   teamName: z.string().nullable(),
   message: z.string().nullable(),
   cases: z.array(joinCandidateSchema),
+  /**
+   * Cases on the team server held back because a record here that is not offered for joining (a demo
+   * case, another team's case) has their NHS number or reference: said, so no case goes missing unseen.
+   */
+  unplaced: z.array(z.object({ caseRef: z.string(), youngPersonName: z.string() })),
 });
 
 export type JoinMatch = z.infer<typeof joinMatchSchema>;
