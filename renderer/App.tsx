@@ -17,6 +17,7 @@ import { PlanForm } from './features/plan/PlanForm';
 import { RevisePlanForm } from './features/revise-plan/RevisePlanForm';
 import { ProfileSetup } from './features/profile/ProfileSetup';
 import { ResolveConflictsPage } from './features/resolve-conflicts/ResolveConflictsPage';
+import { JoinTeamPage } from './features/join-team/JoinTeamPage';
 import { ReopenCaseForm } from './features/reopen-case/ReopenCaseForm';
 import { ReviewForm } from './features/review/ReviewForm';
 import { SettingsPage } from './features/settings/SettingsPage';
@@ -57,6 +58,8 @@ function Screen({ route }: { route: Route }) {
       return <ImportPage />;
     case 'resolve-conflicts':
       return <ResolveConflictsPage />;
+    case 'join-team':
+      return <JoinTeamPage />;
   }
 }
 

@@ -30,7 +30,7 @@ function serverTeamIds(db: Db): string[] {
 }
 
 /** A demo case is one the demo seed opened; writes made to it later by a clinician still stay here. */
-function isDemoCase(db: Db, caseId: string): boolean {
+export function isDemoCase(db: Db, caseId: string): boolean {
   const first = stmt<[string], { actor_id: string }>(db, 'SELECT actor_id FROM audit_log WHERE case_id = ? ORDER BY seq LIMIT 1').get(caseId);
   return first?.actor_id === DEMO_ACTOR;
 }

@@ -11,6 +11,7 @@ import { appendAudit } from '../db/repos/audit';
 import { stmt, writeTx, type Db } from '../db/sql';
 import { applyCaseDocument } from './case-document';
 import { recordConflict } from './conflicts';
+import { clashesHere, holdForJoin } from './join-held';
 import { attemptFor, heldVersion, setHeldVersion, settleAccepted } from './push';
 import { putSyncState } from './sync-state';
 
@@ -35,7 +36,7 @@ function isOwnEcho(db: Db, change: Change): ReturnType<typeof attemptFor> {
   return body.deviceId === change.deviceId && sameDocument(body.document, change.document) ? attempt : undefined;
 }
 
-function applyOne(db: Db, clock: Clock, change: Change): keyof PullApplied {
+export function applyOne(db: Db, clock: Clock, change: Change): keyof PullApplied {
   const held = heldVersion(db, change.caseId);
   if (held !== null && change.version <= held) return 'skipped';
   const echo = isOwnEcho(db, change);
@@ -45,6 +46,12 @@ function applyOne(db: Db, clock: Clock, change: Change): keyof PullApplied {
   }
   if (hasPendingWork(db, change.caseId) || attemptFor(db, change.caseId)) {
     return recordConflict(db, clock, { caseId: change.caseId, baseVersion: held, base: null, server: change }) ? 'conflicts' : 'skipped';
+  }
+  // The same young person or case reference as a case made here before joining: held for the joining
+  // review (main/sync/join-held.ts), never merged silently and never stopping the rest of the pull.
+  if (clashesHere(db, change.document)) {
+    holdForJoin(db, change, clock.now());
+    return 'skipped';
   }
   applyCaseDocument(db, change.document);
   setHeldVersion(db, change.caseId, change.version);

@@ -25,7 +25,7 @@ export function AppHeader() {
     navigate(to);
   };
   // Forms about a case belong to the caseload part of the app; Team and Settings are separate.
-  const section = route.name === 'settings' || route.name === 'team' ? route.name : route.name === 'resolve-conflicts' ? 'sync' : 'caseload';
+  const section = route.name === 'settings' || route.name === 'team' ? route.name : route.name === 'resolve-conflicts' || route.name === 'join-team' ? 'sync' : 'caseload';
   const isLead = canSeeTeamView(profile);
   const unlocked = useLockState() === 'unlocked';
   const sync = useSyncStatus();

@@ -25,7 +25,9 @@ export type Route =
   /** A caseload CSV brought in from another system (docs/exports.md, "Import"). */
   | { name: 'import' }
   /** Team mode: the cases whose local changes met a newer version on the team server (sync:resolve). */
-  | { name: 'resolve-conflicts' };
+  | { name: 'resolve-conflicts' }
+  /** Team mode: the cases made on this computer before joining, to upload or match (sync:join). */
+  | { name: 'join-team' };
 
 /** The sections of the case page. */
 export type CaseTab = 'plan' | 'goals' | 'current-view' | 'reviews' | 'ending' | 'history';

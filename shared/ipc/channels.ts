@@ -56,6 +56,8 @@ export const CHANNEL_NAMES = [
   'sync:now',
   'sync:conflicts',
   'sync:resolve',
+  'sync:joinPreview',
+  'sync:join',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

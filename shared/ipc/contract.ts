@@ -45,6 +45,7 @@ import { BackupFileArgs } from './schemas/backup';
 import { TeamCreateArgs } from './schemas/teams';
 import { ProfileSetupArgs } from './schemas/profile';
 import { SyncConnectArgs, SyncResolveArgs, type ConflictView, type SyncStatus } from './schemas/sync';
+import { SyncJoinArgs, type JoinPreview } from './schemas/sync-join';
 
 interface ChannelDef<A extends z.ZodType, R> {
   args: A;
@@ -173,6 +174,14 @@ export const contract = {
   'sync:resolve': channel<typeof SyncResolveArgs, SyncStatus>(
     SyncResolveArgs,
     "Team mode: settle a conflict: 'mine' puts this device's changes on top of the server's, 'theirs' keeps the server's; both kept in the audit trail",
+  ),
+  'sync:joinPreview': channel<typeof Empty, JoinPreview>(
+    Empty,
+    'Team mode: the cases made on this computer before joining, not yet on the team server, each with a server case it may match',
+  ),
+  'sync:join': channel<typeof SyncJoinArgs, JoinPreview>(
+    SyncJoinArgs,
+    "Team mode: join this computer's cases to the team: upload each, or keep the server's record of the same young person (the local case set aside, never deleted)",
   ),
 } satisfies Record<ChannelName, ChannelDef<z.ZodType, unknown>>;
 

@@ -60,6 +60,8 @@ const REFUSED_HERE: Partial<Record<Channel, string>> = {
   'sync:signOut': 'forbidden',
   'sync:now': 'forbidden',
   'sync:resolve': 'forbidden',
+  // Joining needs a signed-in team member (main/sync/join.ts): solo, it is refused and writes nothing.
+  'sync:join': 'forbidden',
 };
 
 let template: string;

@@ -6,9 +6,11 @@ import { appendAudit } from '../../db/repos/audit';
 import { getClinician, insertClinician } from '../../db/repos/clinicians';
 import { getTeam } from '../../db/repos/teams';
 import { writeTx } from '../../db/sql';
+import { refuseInTeamMode } from '../../sync/team-mode';
 import { parseOrThrow, throwIfAny, type WriteContext } from '../write-context';
 
 export function createClinician(w: WriteContext, input: z.input<typeof ClinicianCreateArgs>): Clinician {
+  refuseInTeamMode(w.db);
   const v = parseOrThrow(ClinicianCreateArgs, input);
   return writeTx(w.db, () => {
     throwIfAny(getTeam(w.db, v.teamId) ? [] : [{ path: 'teamId', message: 'Choose a team that exists' }]);

@@ -6,6 +6,7 @@ import { listOpenCasesLedBy, moveOpenCasesOfClinician } from '../../db/repos/cas
 import { getClinician, teamMembershipExcept, updateClinicianRow } from '../../db/repos/clinicians';
 import { getTeam } from '../../db/repos/teams';
 import { writeTx } from '../../db/sql';
+import { refuseInTeamMode } from '../../sync/team-mode';
 import { parseOrThrow, throwIfAny, type WriteContext } from '../write-context';
 import { ClinicianUpdateArgs } from '../../../shared/ipc/schemas/clinicians';
 
@@ -15,9 +16,11 @@ export const LAST_TEAM_LEAD_MESSAGE = 'A team needs at least one team lead';
  * Renames a clinician, changes their role, or moves them to another team. Their open cases move with
  * them (the team view follows the lead clinician); closed cases stay with the team that held them. A
  * team is never left with members but no team lead (demoting or moving out its last one is refused).
- * All in one transaction, with an audit entry for the clinician and one for each case moved.
+ * All in one transaction, with an audit entry for the clinician and one for each case moved. In team
+ * mode names, roles and teams come from the team server's directory only.
  */
 export function updateClinician(w: WriteContext, input: z.input<typeof ClinicianUpdateArgs>): Clinician {
+  refuseInTeamMode(w.db);
   const v = parseOrThrow(ClinicianUpdateArgs, input);
   return writeTx(w.db, () => {
     const before = getClinician(w.db, v.clinicianId);

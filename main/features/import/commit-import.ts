@@ -10,6 +10,7 @@
  * open. The grouping from the file is the case's grouping meanwhile, so Getting Risk Support review
  * checks apply from the first day.
  */
+import { isTeamMode, ROLE_FROM_SERVER_MESSAGE } from '../../sync/team-mode';
 import { AppError } from '../../../shared/ipc/result';
 import type { ImportResult } from '../../../shared/ipc/import-types';
 import type { ImportFileInput } from '../../../shared/ipc/schemas/import';
@@ -193,6 +194,10 @@ export function commitImport(w: WriteContext, args: ImportFileInput, checked: Ch
     const { preview, rows, known } = unchanged ? checked.outcome : previewImport(w.db, w.clock, profile, args);
     const refusal = refusalMessage(preview);
     if (refusal) throw new AppError('validation', refusal);
+    // In team mode the team's members come from the team server only (main/sync/team-mode.ts).
+    if (preview.newClinicians.length > 0 && isTeamMode(w.db)) {
+      throw new AppError('forbidden', `${preview.newClinicians.join(', ')} ${preview.newClinicians.length === 1 ? 'is' : 'are'} not in your team on the team server. ${ROLE_FROM_SERVER_MESSAGE}`);
+    }
     if (rows.length === 0) {
       return { created: 0, skipped: preview.alreadyPresent.length, cliniciansAdded: 0, caseIds: [] };
     }

@@ -5,6 +5,7 @@ import { getClinician, insertClinician } from '../../db/repos/clinicians';
 import { getSetting, putSetting } from '../../db/repos/settings';
 import { findTeamByName, insertTeam } from '../../db/repos/teams';
 import { writeTx } from '../../db/sql';
+import { refuseInTeamMode } from '../../sync/team-mode';
 import { parseOrThrow, type WriteContext } from '../write-context';
 import { ProfileSetupArgs, type ProfileSetupInput } from '../../../shared/ipc/schemas/profile';
 
@@ -14,6 +15,8 @@ import { ProfileSetupArgs, type ProfileSetupInput } from '../../../shared/ipc/sc
  * are the person doing this.
  */
 export function setupProfile(w: WriteContext, input: ProfileSetupInput): Clinician {
+  // In team mode the profile is the signed-in person, with the role the server gives (main/sync/directory.ts).
+  refuseInTeamMode(w.db);
   const v = parseOrThrow(ProfileSetupArgs, input);
   return writeTx(w.db, () => {
     const at = w.clock.now();

@@ -4,6 +4,7 @@
  */
 import { AppError } from '../../../shared/ipc/result';
 import type { HandlerContext, Handlers, SyncChannel } from '../../ipc/types';
+import { joinCases, joinPreview } from '../../sync/join';
 import { soloStatus, type SyncService } from './sync-service';
 
 function syncOf(ctx: HandlerContext): SyncService {
@@ -19,4 +20,11 @@ export const syncHandlers: Pick<Handlers, SyncChannel> = {
   'sync:now': (_args, ctx) => syncOf(ctx).syncNow(),
   'sync:conflicts': (_args, ctx) => ctx.sync?.conflicts() ?? [],
   'sync:resolve': (args, ctx) => syncOf(ctx).resolve(args.conflictId, args.choice),
+  'sync:joinPreview': (_args, ctx) => joinPreview(ctx.db),
+  'sync:join': (args, ctx) => {
+    const preview = joinCases(ctx.db, ctx.clock, args.decisions);
+    // Uploaded cases wait in the outbox like any save; sync's own channels do not count as local work.
+    ctx.sync?.noteLocalWrite();
+    return preview;
+  },
 };

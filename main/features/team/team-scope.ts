@@ -11,6 +11,8 @@ import { getClinician } from '../../db/repos/clinicians';
 import { profileClinicianId } from '../../db/repos/settings';
 import { getTeam } from '../../db/repos/teams';
 import type { Db } from '../../db/sql';
+import { getSyncState } from '../../sync/sync-state';
+import { isTeamMode } from '../../sync/team-mode';
 
 export { TEAM_VIEW_FORBIDDEN_MESSAGE };
 
@@ -29,6 +31,11 @@ export function requireTeamLead(db: Db): Clinician {
   const id = profileClinicianId(db);
   const profile = id ? getClinician(db, id) : null;
   if (!profile || !canSeeTeamView(profile)) throw new AppError('forbidden', TEAM_VIEW_FORBIDDEN_MESSAGE);
+  // In team mode only the role the server gave the signed-in person counts: a profile made on this
+  // computer before joining (its role self-chosen) opens no team view.
+  if (isTeamMode(db) && getSyncState(db, 'person')?.id !== profile.id) {
+    throw new AppError('forbidden', 'Sign in to your team server: the team view follows the role your service admin granted you there.');
+  }
   return profile;
 }
 

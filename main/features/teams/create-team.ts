@@ -3,11 +3,13 @@ import type { Team } from '../../../shared/ipc/types';
 import { appendAudit } from '../../db/repos/audit';
 import { findTeamByName, insertTeam } from '../../db/repos/teams';
 import { writeTx } from '../../db/sql';
+import { refuseInTeamMode } from '../../sync/team-mode';
 import { parseOrThrow, throwIfAny, type WriteContext } from '../write-context';
 import { TeamCreateArgs } from '../../../shared/ipc/schemas/teams';
 
 /** A new team. Names are unique ignoring case, so "CAMHS North" and "camhs north" cannot both exist. */
 export function createTeam(w: WriteContext, input: z.input<typeof TeamCreateArgs>): Team {
+  refuseInTeamMode(w.db);
   const v = parseOrThrow(TeamCreateArgs, input);
   return writeTx(w.db, () => {
     const existing = findTeamByName(w.db, v.name);

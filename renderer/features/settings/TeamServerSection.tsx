@@ -9,6 +9,7 @@ import { serverRoleLabel } from '../../lib/sync-words';
 import type { FormErrors } from '../../lib/form-errors';
 import { plural } from '../../lib/plural';
 import { useSyncActions, useSyncStatus } from '../../stores/sync';
+import { JoinCasesNotice } from './JoinCasesNotice';
 import { onFormInputs } from './settings-errors';
 import { SyncConnectArgs } from '../../../shared/ipc/schemas/sync';
 import { validateWith } from '../../../shared/ipc/validate';
@@ -126,6 +127,8 @@ function ServerAccount({ status, form, onDone }: { status: SyncStatus; form: For
       {status.clockWarning ? <p className="inset inset--error">{status.clockWarning}</p> : null}
       {/* Settings no longer offers a role to choose: that is how a team's records stay the team's. */}
       <p className="hint">Your role is granted by your service admin.</p>
+      {/* Signed out too: cases fetched at the last sign-in can be reviewed offline. */}
+      <JoinCasesNotice reloadKey={`${status.person?.id ?? ''}:${status.asOf ?? ''}`} />
       {waiting ? (
         <p className="inset" role="status">
           Waiting for you to sign in in your browser…
