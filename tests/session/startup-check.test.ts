@@ -142,9 +142,11 @@ describe('the database check at unlock', () => {
     installWithOneCase(dir, clock);
     clock.set('2026-11-23');
     const dbPath = join(dir, 'thrive.db');
-    // Damage the middle of the file (as a failing disk would), where the open itself does not look.
+    // Damage pages of records (as a failing disk would), where the open itself does not look. Not the
+    // middle of the file: since the team-sync tables (main/db/migrations/0060-team-sync.sql) the schema
+    // outgrew its first pages, and its later page sits near the middle, which the open reads at unlock.
     const bytes = readFileSync(dbPath);
-    const middle = Math.floor(bytes.length / 2);
+    const middle = Math.floor((bytes.length * 0.3) / 4096) * 4096;
     bytes.fill(0x5a, middle, middle + 16 * 1024);
     writeFileSync(dbPath, bytes);
 
