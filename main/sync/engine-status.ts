@@ -7,7 +7,6 @@ import type { SyncState, SyncStatus } from '../../shared/ipc/schemas/sync';
 import type { RoleOnServer } from '../../shared/sync/protocol';
 import { stmt, type Db } from '../db/sql';
 import { soloStatus } from '../features/sync/sync-service';
-import { getEngineState } from './engine-state';
 import { syncSummary } from './store';
 import { getSyncState } from './sync-state';
 
@@ -42,11 +41,11 @@ function stateOf(s: { refused: boolean; conflicts: number; syncing: boolean; sig
 
 export function computeStatus(db: Db, live: LiveState): SyncStatus {
   if (!db.open) return soloStatus();
-  const serverUrl = getEngineState(db, 'engine.serverUrl');
+  const serverUrl = getSyncState(db, 'serverUrl');
   if (serverUrl === null) return soloStatus();
   const summary = syncSummary(db);
-  const refused = getEngineState(db, 'engine.refused');
-  const offlineSince = getEngineState(db, 'engine.offlineSince');
+  const refused = getSyncState(db, 'refused');
+  const offlineSince = getSyncState(db, 'offlineSince');
   const person = getSyncState(db, 'person');
   const state = stateOf({ refused: refused !== null, conflicts: summary.conflicts, syncing: live.syncing, signedIn: live.signedIn, offline: offlineSince !== null, pending: summary.pending });
   return {
@@ -55,7 +54,7 @@ export function computeStatus(db: Db, live: LiveState): SyncStatus {
     pending: summary.pending,
     oldestPendingAt: summary.oldestPendingAt,
     offlineSince,
-    lastSyncedAt: getEngineState(db, 'engine.lastSyncedAt'),
+    lastSyncedAt: getSyncState(db, 'lastSyncedAt'),
     asOf: summary.asOf,
     conflicts: summary.conflicts,
     person: person && live.signedIn ? { id: person.id, name: person.name, role: mainRole(person.roles) } : null,

@@ -10,7 +10,7 @@ import { readCaseDocument } from '../../../main/sync/case-document';
 import { applyDirectory, applyPulled, type PullApplied } from '../../../main/sync/store';
 import { createSyncEngine, type SyncAuth } from '../../../main/sync/engine';
 import { signInAuth } from '../../../main/sync/engine-auth';
-import { deviceIdOf, putEngineState } from '../../../main/sync/engine-state';
+import { deviceIdOf, putSyncState } from '../../../main/sync/sync-state';
 import { createSyncHttp, MESSAGES } from '../../../main/sync/http-client';
 import {
   OLDEST_ACCEPTED_PROTOCOL,
@@ -158,8 +158,8 @@ export function teamBackend(options: { role?: RoleOnServer; connected?: boolean;
   joinTeam(backend, options.role);
   // What sync:connect stores once the server has answered /v1/config (main/sync/engine.ts connect).
   const at = backend.clock.now();
-  putEngineState(backend.db(), 'engine.serverUrl', UNREACHABLE_SERVER, at);
-  putEngineState(backend.db(), 'engine.serverConfig', SERVER_CONFIG, at);
+  putSyncState(backend.db(), 'serverUrl', UNREACHABLE_SERVER, at);
+  putSyncState(backend.db(), 'serverConfig', SERVER_CONFIG, at);
   return { backend, signIn };
 }
 
@@ -168,5 +168,5 @@ export const TOO_OLD = MESSAGES.tooOld;
 
 /** The server has refused this build, as the engine records it after a round (main/sync/engine.ts). */
 export function refusedByServer(backend: TestBackend): void {
-  putEngineState(backend.db(), 'engine.refused', TOO_OLD, backend.clock.now());
+  putSyncState(backend.db(), 'refused', TOO_OLD, backend.clock.now());
 }
