@@ -7,6 +7,8 @@ import type { SyncState, SyncStatus } from '../../shared/ipc/schemas/sync';
 import type { RoleOnServer } from '../../shared/sync/protocol';
 import { stmt, type Db } from '../db/sql';
 import { soloStatus } from '../features/sync/sync-service';
+import { waitingForOthers } from './engine-refused';
+import { refusedCount } from './refused';
 import { syncSummary } from './store';
 import { getSyncState } from './sync-state';
 
@@ -29,10 +31,14 @@ function teamNames(db: Db, ids: string[]): string[] {
     .all(...ids);
 }
 
-/** The most pressing first: a refusal or a conflict needs the person; signed out and offline say why changes wait. */
-function stateOf(s: { refused: boolean; conflicts: number; syncing: boolean; signedIn: boolean; offline: boolean; pending: number }): SyncState {
+/**
+ * The most pressing first: a refusal of the whole sync, a conflict or a refused change needs the person;
+ * signed out and offline say why changes wait.
+ */
+function stateOf(s: { refused: boolean; conflicts: number; refusedChanges: number; syncing: boolean; signedIn: boolean; offline: boolean; pending: number }): SyncState {
   if (s.refused) return 'refused';
   if (s.conflicts > 0) return 'conflict';
+  if (s.refusedChanges > 0) return 'refused';
   if (!s.signedIn) return 'signed_out';
   if (s.syncing) return 'syncing';
   if (s.offline) return 'offline';
@@ -47,7 +53,8 @@ export function computeStatus(db: Db, live: LiveState): SyncStatus {
   const refused = getSyncState(db, 'refused');
   const offlineSince = getSyncState(db, 'offlineSince');
   const person = getSyncState(db, 'person');
-  const state = stateOf({ refused: refused !== null, conflicts: summary.conflicts, syncing: live.syncing, signedIn: live.signedIn, offline: offlineSince !== null, pending: summary.pending });
+  const refusedChanges = refusedCount(db);
+  const state = stateOf({ refused: refused !== null, conflicts: summary.conflicts, refusedChanges, syncing: live.syncing, signedIn: live.signedIn, offline: offlineSince !== null, pending: summary.pending });
   return {
     mode: 'team',
     state,
@@ -57,6 +64,8 @@ export function computeStatus(db: Db, live: LiveState): SyncStatus {
     lastSyncedAt: getSyncState(db, 'lastSyncedAt'),
     asOf: summary.asOf,
     conflicts: summary.conflicts,
+    refusedChanges,
+    waitingForOthers: live.signedIn ? waitingForOthers(db, person?.id ?? null) : [],
     person: person && live.signedIn ? { id: person.id, name: person.name, role: mainRole(person.roles) } : null,
     teamNames: teamNames(db, getSyncState(db, 'teams') ?? []),
     serverUrl,

@@ -6,14 +6,16 @@
  */
 import type { Clock } from '../../shared/clock';
 import { AppError } from '../../shared/ipc/result';
-import type { ConflictView, SyncStatus } from '../../shared/ipc/schemas/sync';
+import type { ConflictView, RefusedChangeView, SyncStatus } from '../../shared/ipc/schemas/sync';
 import type { ServerConfig } from '../../shared/sync/protocol';
 import type { Db } from '../db/sql';
 import type { SyncService } from '../features/sync/sync-service';
 import { conflictViews } from './engine-conflicts';
+import { refusedViews } from './engine-refused';
 import { DEFAULT_PULL_LIMIT, runRound, type RoundEnd } from './engine-round';
 import { computeStatus } from './engine-status';
 import { MESSAGES, protocolProblem, type SyncHttp } from './http-client';
+import { retryRefused } from './refused';
 import { resolveConflict } from './store';
 import { getSyncState, putSyncState } from './sync-state';
 
@@ -149,7 +151,7 @@ class Engine implements SyncEngine {
     if (!d.open) return;
     const at = this.opts.clock.now();
     if (end.kind === 'done') {
-      this.message = end.rejected;
+      this.message = null;
       this.failures = 0;
       this.retryAfterMs = null;
       putSyncState(d, 'offlineSince', null, at);
@@ -233,6 +235,15 @@ class Engine implements SyncEngine {
     resolveConflict(this.db(), this.opts.clock, conflictId, choice, person.id);
     // "mine" is sent at once when it can be; "theirs" needs nothing sent.
     return choice === 'mine' ? this.syncOnce() : this.status();
+  }
+
+  refused(): RefusedChangeView[] {
+    return this.serverUrl() === null ? [] : refusedViews(this.db());
+  }
+
+  async retry(caseId: string): Promise<SyncStatus> {
+    if (!retryRefused(this.db(), this.opts.clock, caseId)) throw new AppError('not_found', 'This case is no longer waiting after a refusal: it may have been sent already.');
+    return this.syncOnce();
   }
 
   noteLocalWrite(): void {

@@ -56,6 +56,8 @@ export const CHANNEL_NAMES = [
   'sync:now',
   'sync:conflicts',
   'sync:resolve',
+  'sync:refused',
+  'sync:retry',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -44,7 +44,7 @@ import type {
 import { BackupFileArgs } from './schemas/backup';
 import { TeamCreateArgs } from './schemas/teams';
 import { ProfileSetupArgs } from './schemas/profile';
-import { SyncConnectArgs, SyncResolveArgs, type ConflictView, type SyncStatus } from './schemas/sync';
+import { SyncConnectArgs, SyncResolveArgs, SyncRetryArgs, type ConflictView, type RefusedChangeView, type SyncStatus } from './schemas/sync';
 
 interface ChannelDef<A extends z.ZodType, R> {
   args: A;
@@ -174,6 +174,11 @@ export const contract = {
     SyncResolveArgs,
     "Team mode: settle a conflict: 'mine' puts this device's changes on top of the server's, 'theirs' keeps the server's; both kept in the audit trail",
   ),
+  'sync:refused': channel<typeof Empty, RefusedChangeView[]>(
+    Empty,
+    'Team mode: cases whose changes the team server refused outright, kept on this computer, with its words and what to do',
+  ),
+  'sync:retry': channel<typeof SyncRetryArgs, SyncStatus>(SyncRetryArgs, 'Team mode: send a refused case again (after a membership is fixed)'),
 } satisfies Record<ChannelName, ChannelDef<z.ZodType, unknown>>;
 
 // Compile-time check that channels.ts lists exactly the contract's channels.

@@ -19,4 +19,6 @@ export const syncHandlers: Pick<Handlers, SyncChannel> = {
   'sync:now': (_args, ctx) => syncOf(ctx).syncNow(),
   'sync:conflicts': (_args, ctx) => ctx.sync?.conflicts() ?? [],
   'sync:resolve': (args, ctx) => syncOf(ctx).resolve(args.conflictId, args.choice),
+  'sync:refused': (_args, ctx) => ctx.sync?.refused() ?? [],
+  'sync:retry': (args, ctx) => syncOf(ctx).retry(args.caseId),
 };
