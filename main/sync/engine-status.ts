@@ -38,8 +38,9 @@ function teamNames(db: Db, ids: string[]): string[] {
 function stateOf(s: { refused: boolean; conflicts: number; refusedChanges: number; syncing: boolean; signedIn: boolean; offline: boolean; pending: number }): SyncState {
   if (s.refused) return 'refused';
   if (s.conflicts > 0) return 'conflict';
-  if (s.refusedChanges > 0) return 'refused';
+  // Signed out first: a refused change can be sent again only once signed in.
   if (!s.signedIn) return 'signed_out';
+  if (s.refusedChanges > 0) return 'refused';
   if (s.syncing) return 'syncing';
   if (s.offline) return 'offline';
   return s.pending > 0 ? 'pending' : 'up_to_date';
@@ -69,6 +70,8 @@ export function computeStatus(db: Db, live: LiveState): SyncStatus {
     person: person && live.signedIn ? { id: person.id, name: person.name, role: mainRole(person.roles) } : null,
     teamNames: teamNames(db, getSyncState(db, 'teams') ?? []),
     serverUrl,
-    message: refused ?? (!live.signedIn ? 'Sign in to send your changes to the team server.' : live.message),
+    // Changes refused one by one carry their words on the conflicts screen (sync:refused), not here:
+    // `message` in the refused state is the refusal of the whole sync (renderer/lib/sync-words.ts).
+    message: refused ?? (!live.signedIn ? 'Sign in to send your changes to the team server.' : state === 'refused' ? null : live.message),
   };
 }
