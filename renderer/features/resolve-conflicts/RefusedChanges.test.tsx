@@ -1,12 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { nextPush } from '../../../main/sync/push';
-import { pushRefused } from '../../../main/sync/refused';
-import { deviceIdOf } from '../../../main/sync/sync-state';
 import { expectNoAxeViolations } from '../../test-support/axe';
 import { renderApp } from '../../test-support/render-app';
 import { jamie } from '../../../tests/support/app-api/seed';
-import { teamBackend } from '../../../tests/support/app-api/team-mode';
+import { refusedPush, teamBackend } from '../../../tests/support/app-api/team-mode';
 
 const SERVER_WORDS = 'You are not a member of this case’s team on the server, so it cannot be sent. Ask your service admin.';
 
@@ -17,10 +14,7 @@ const SERVER_WORDS = 'You are not a member of this case’s team on the server, 
 async function oneRefused() {
   const { backend, signIn } = teamBackend({ browser: true });
   const caseId = backend.seedCase(jamie());
-  const db = backend.db();
-  const push = nextPush(db, backend.clock, deviceIdOf(db, backend.clock.now()), backend.profile.id)!;
-  expect(push.caseId).toBe(caseId);
-  pushRefused(db, backend.clock, caseId, push.idempotencyKey, { status: 403, code: 'forbidden', message: SERVER_WORDS });
+  refusedPush(backend, caseId, SERVER_WORDS);
   // Signed in (the server itself unreachable here): a refused change is what the header has to say.
   const signingIn = backend.ok('sync:signIn', {});
   signIn.finishInBrowser();

@@ -10,6 +10,8 @@ import { readCaseDocument } from '../../../main/sync/case-document';
 import { applyDirectory, applyPulled, type PullApplied } from '../../../main/sync/store';
 import { createSyncEngine, type SyncAuth } from '../../../main/sync/engine';
 import { signInAuth } from '../../../main/sync/engine-auth';
+import { nextPush } from '../../../main/sync/push';
+import { pushRefused } from '../../../main/sync/refused';
 import { deviceIdOf, putSyncState } from '../../../main/sync/sync-state';
 import { createSyncHttp, MESSAGES } from '../../../main/sync/http-client';
 import {
@@ -169,4 +171,15 @@ export const TOO_OLD = MESSAGES.tooOld;
 /** The server has refused this build, as the engine records it after a round (main/sync/engine.ts). */
 export function refusedByServer(backend: TestBackend): void {
   putSyncState(backend.db(), 'refused', TOO_OLD, backend.clock.now());
+}
+
+/**
+ * The team server refused the push of this case (403 by default), as the device store records it
+ * after a round; the refusal against the real server: tests/integration/team-sync-refused.test.ts.
+ */
+export function refusedPush(backend: TestBackend, caseId: string, message: string, status = 403): void {
+  const db = backend.db();
+  const push = nextPush(db, backend.clock, deviceIdOf(db, backend.clock.now()), backend.profile.id);
+  if (push?.caseId !== caseId) throw new Error(`the next push is not of case ${caseId}`);
+  pushRefused(db, backend.clock, caseId, push.idempotencyKey, { status, code: 'forbidden', message });
 }
