@@ -62,14 +62,20 @@ export interface RefusedCase extends RefusedPush {
   teamName: string | null;
 }
 
-export function listRefused(db: Db): RefusedCase[] {
+/** Refusals still setting their case aside: a case saved again since is back in turn (nextPush). */
+function setAside(db: Db): Array<[string, RefusedPush]> {
   const held = getSyncState(db, 'refusedPushes') ?? {};
+  const newest = stmt<[string], number | null>(db, 'SELECT max(seq) FROM sync_outbox WHERE case_id = ?').pluck();
+  return Object.entries(held).filter(([caseId, r]) => (newest.get(caseId) ?? 0) <= r.outboxSeq);
+}
+
+export function listRefused(db: Db): RefusedCase[] {
   const about = stmt<[string], { case_ref: string; name: string; team: string | null }>(
     db,
     `SELECT c.case_ref, yp.name, t.name AS team FROM cases c JOIN young_people yp ON yp.id = c.young_person_id
      LEFT JOIN teams t ON t.id = c.team_id WHERE c.id = ?`,
   );
-  return Object.entries(held)
+  return setAside(db)
     .map(([caseId, r]) => {
       const row = about.get(caseId);
       return { caseId, caseRef: row?.case_ref ?? '', youngPersonName: row?.name ?? '', teamName: row?.team ?? null, ...r };
@@ -77,11 +83,9 @@ export function listRefused(db: Db): RefusedCase[] {
     .sort((a, b) => a.refusedAt.localeCompare(b.refusedAt));
 }
 
-/** Cases set aside after a refusal (a case saved again since is back in turn and not counted). */
+/** Cases set aside after a refusal. */
 export function refusedCount(db: Db): number {
-  const held = getSyncState(db, 'refusedPushes') ?? {};
-  const newest = stmt<[string], number | null>(db, 'SELECT max(seq) FROM sync_outbox WHERE case_id = ?').pluck();
-  return Object.entries(held).filter(([caseId, r]) => (newest.get(caseId) ?? 0) <= r.outboxSeq).length;
+  return setAside(db).length;
 }
 
 export interface HeldForAuthor {
