@@ -60,6 +60,7 @@ const REFUSED_HERE: Partial<Record<Channel, string>> = {
   'sync:signOut': 'forbidden',
   'sync:now': 'forbidden',
   'sync:resolve': 'forbidden',
+  'sync:retry': 'forbidden',
 };
 
 let template: string;

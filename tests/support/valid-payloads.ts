@@ -159,6 +159,7 @@ export const VALID: Partial<Record<Channel, Builder>> = {
   // A headless session has no team server (solo): these are refused as such, after their arguments pass.
   'sync:connect': () => ({ serverUrl: 'https://thrive.example.nhs.uk' }),
   'sync:resolve': () => ({ conflictId: '019391b4-0000-7000-8000-000000000001', choice: 'mine' }),
+  'sync:retry': () => ({ caseId: '019391b4-0000-7000-8000-000000000001' }),
 };
 
 /** Channels whose arguments are the empty object: `{}` is their valid payload. */
