@@ -7,7 +7,7 @@ import type { AppServicesOptions } from '../app-services';
 import { realTimers } from '../session/timers';
 import { createSyncEngine } from './engine';
 import { signInAuth } from './engine-auth';
-import { deviceIdOf } from './engine-state';
+import { deviceIdOf } from './sync-state';
 import { createSyncHttp } from './http-client';
 
 export function appSync(deps: { openBrowser: (url: string) => void | Promise<void> }): NonNullable<AppServicesOptions['sync']> {

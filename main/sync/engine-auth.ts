@@ -8,7 +8,7 @@ import { AppError } from '../../shared/ipc/result';
 import type { ServerConfig } from '../../shared/sync/protocol';
 import type { Db } from '../db/sql';
 import type { SyncAuth } from './engine';
-import { getEngineState } from './engine-state';
+import { getSyncState } from './sync-state';
 import { createSignIn, SignInError, type SignIn } from './sign-in';
 import { clearTokens, loadTokens } from './token-store';
 
@@ -29,7 +29,7 @@ export function signInAuth(opts: SignInAuthOptions): SyncAuth {
     }
     return held.signIn;
   };
-  const config = () => (opts.db().open ? getEngineState(opts.db(), 'engine.serverConfig') : null);
+  const config = () => (opts.db().open ? getSyncState(opts.db(), 'serverConfig') : null);
   return {
     async getAccessToken() {
       const c = config();

@@ -9,13 +9,14 @@ import type { ServerConfig } from '../../shared/sync/protocol';
 import type { Db } from '../db/sql';
 import { MESSAGES, protocolProblem, type HttpOutcome, type SyncHttp } from './http-client';
 import { applyDirectory, applyPulled, conflictsNeedingBase, nextPush, pushAccepted, pushConflicted, setConflictBase } from './store';
+import { pushRefused } from './refused';
 import { getSyncState } from './sync-state';
-import { putEngineState } from './engine-state';
+import { putSyncState } from './sync-state';
 import { outboxReport, refreshTeamDevices } from './team-devices';
 
-/** How a round ended. `rejected` is one push the server would not take: the round still pulls. */
+/** How a round ended. A push the server would not take is set aside (main/sync/refused.ts): the round goes on. */
 export type RoundEnd =
-  | { kind: 'done'; rejected: string | null }
+  | { kind: 'done' }
   | { kind: 'offline'; message: string }
   | { kind: 'unavailable'; message: string; retryAfterMs: number | null }
   | { kind: 'signed_out'; message: string; token: string | null }
@@ -67,7 +68,7 @@ export async function runRound(d: RoundDeps, expected: ServerConfig | null): Pro
   if (me.value.serverId !== config.value.serverId) return { kind: 'refused', message: DIFFERENT_SERVER };
   applyDirectory(d.db(), d.clock, me.value);
 
-  const pushed = await pushOutbox(d);
+  const pushed = await pushOutbox(d, me.value.person.id);
   if (pushed.kind !== 'done') return pushed;
   const pulled = await pullChanges(d, config.value.serverId);
   if (pulled) return pulled;
@@ -78,17 +79,18 @@ export async function runRound(d: RoundDeps, expected: ServerConfig | null): Pro
 }
 
 /**
- * Pushes until the outbox is empty. A conflict is recorded (the case then waits for the person) and
- * the next case goes; a push the server refuses outright stops the pushing, since the store resends the
- * same attempt until it is settled, and its words are shown.
+ * Pushes until no case of the signed-in person's is left to send. A conflict is recorded (the case then
+ * waits for the person) and the next case goes; so does a push the server refuses outright (not a
+ * member, a document it cannot store): that case is set aside with the server's words, its local work
+ * kept, and every other case is still sent. Changes by someone else wait for them (store nextPush).
  */
-async function pushOutbox(d: RoundDeps): Promise<RoundEnd> {
+async function pushOutbox(d: RoundDeps, personId: string): Promise<RoundEnd> {
   const sent = new Set<string>();
   for (;;) {
-    const push = nextPush(d.db(), d.clock, d.deviceId);
-    if (!push) return { kind: 'done', rejected: null };
+    const push = nextPush(d.db(), d.clock, d.deviceId, personId);
+    if (!push) return { kind: 'done' };
     // The store settles an answered attempt; the same key twice in a round means it did not (never loop).
-    if (sent.has(push.idempotencyKey)) return { kind: 'done', rejected: null };
+    if (sent.has(push.idempotencyKey)) return { kind: 'done' };
     sent.add(push.idempotencyKey);
     const answer = await d.http.push(d.token, push.caseId, {
       body: push.body, baseVersion: push.baseVersion, idempotencyKey: push.idempotencyKey, report: outboxReport(d.db()),
@@ -99,7 +101,7 @@ async function pushOutbox(d: RoundDeps): Promise<RoundEnd> {
       const base = push.baseVersion === null ? null : await d.http.version(d.token, push.caseId, push.baseVersion);
       pushConflicted(d.db(), d.clock, push.caseId, push.idempotencyKey, answer.conflict.server, base?.kind === 'ok' ? base.value.document : null);
     } else if (answer.kind === 'rejected') {
-      return { kind: 'done', rejected: answer.message };
+      pushRefused(d.db(), d.clock, push.caseId, push.idempotencyKey, { status: answer.status, code: answer.code, message: answer.message });
     } else {
       return ending(answer, d.token)!;
     }
@@ -124,7 +126,7 @@ async function pullChanges(d: RoundDeps, serverId: string): Promise<RoundEnd | n
     applyPulled(d.db(), d.clock, page.value.changes, page.value.cursor, page.value.asOf);
     // The server's clock against ours, taken as the answer arrives: only to warn the person; nothing is
     // ordered by the device's clock (the server orders by its own).
-    putEngineState(d.db(), 'engine.clockSkewMs', Date.parse(d.clock.now()) - Date.parse(page.value.asOf), d.clock.now());
+    putSyncState(d.db(), 'clockSkewMs', Date.parse(d.clock.now()) - Date.parse(page.value.asOf), d.clock.now());
     cursor = page.value.cursor;
     if (!page.value.more) return null;
   }

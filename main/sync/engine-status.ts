@@ -7,7 +7,8 @@ import type { SyncState, SyncStatus } from '../../shared/ipc/schemas/sync';
 import type { RoleOnServer } from '../../shared/sync/protocol';
 import { stmt, type Db } from '../db/sql';
 import { soloStatus } from '../features/sync/sync-service';
-import { getEngineState } from './engine-state';
+import { waitingForOthers } from './engine-refused';
+import { refusedCount } from './refused';
 import { syncSummary } from './store';
 import { getSyncState } from './sync-state';
 import { clockSkewWarning } from '../../shared/domain/device-contact';
@@ -32,11 +33,16 @@ function teamNames(db: Db, ids: string[]): string[] {
     .all(...ids);
 }
 
-/** The most pressing first: a refusal or a conflict needs the person; signed out and offline say why changes wait. */
-function stateOf(s: { refused: boolean; conflicts: number; syncing: boolean; signedIn: boolean; offline: boolean; pending: number }): SyncState {
+/**
+ * The most pressing first: a refusal of the whole sync, a conflict or a refused change needs the person;
+ * signed out and offline say why changes wait.
+ */
+function stateOf(s: { refused: boolean; conflicts: number; refusedChanges: number; syncing: boolean; signedIn: boolean; offline: boolean; pending: number }): SyncState {
   if (s.refused) return 'refused';
   if (s.conflicts > 0) return 'conflict';
+  // Signed out first: a refused change can be sent again only once signed in.
   if (!s.signedIn) return 'signed_out';
+  if (s.refusedChanges > 0) return 'refused';
   if (s.syncing) return 'syncing';
   if (s.offline) return 'offline';
   return s.pending > 0 ? 'pending' : 'up_to_date';
@@ -44,27 +50,32 @@ function stateOf(s: { refused: boolean; conflicts: number; syncing: boolean; sig
 
 export function computeStatus(db: Db, live: LiveState): SyncStatus {
   if (!db.open) return soloStatus();
-  const serverUrl = getEngineState(db, 'engine.serverUrl');
+  const serverUrl = getSyncState(db, 'serverUrl');
   if (serverUrl === null) return soloStatus();
   const summary = syncSummary(db);
-  const refused = getEngineState(db, 'engine.refused');
-  const offlineSince = getEngineState(db, 'engine.offlineSince');
+  const refused = getSyncState(db, 'refused');
+  const offlineSince = getSyncState(db, 'offlineSince');
   const person = getSyncState(db, 'person');
-  const state = stateOf({ refused: refused !== null, conflicts: summary.conflicts, syncing: live.syncing, signedIn: live.signedIn, offline: offlineSince !== null, pending: summary.pending });
+  const refusedChanges = refusedCount(db);
+  const state = stateOf({ refused: refused !== null, conflicts: summary.conflicts, refusedChanges, syncing: live.syncing, signedIn: live.signedIn, offline: offlineSince !== null, pending: summary.pending });
   return {
     mode: 'team',
     state,
     pending: summary.pending,
     oldestPendingAt: summary.oldestPendingAt,
     offlineSince,
-    lastSyncedAt: getEngineState(db, 'engine.lastSyncedAt'),
+    lastSyncedAt: getSyncState(db, 'lastSyncedAt'),
     asOf: summary.asOf,
     conflicts: summary.conflicts,
+    refusedChanges,
+    waitingForOthers: live.signedIn ? waitingForOthers(db, person?.id ?? null) : [],
     person: person && live.signedIn ? { id: person.id, name: person.name, role: mainRole(person.roles) } : null,
     teamNames: teamNames(db, getSyncState(db, 'teams') ?? []),
     serverUrl,
-    message: refused ?? (!live.signedIn ? 'Sign in to send your changes to the team server.' : live.message),
-    clockWarning: clockSkewWarning(getEngineState(db, 'engine.clockSkewMs')),
+    // Changes refused one by one carry their words on the conflicts screen (sync:refused), not here:
+    // `message` in the refused state is the refusal of the whole sync (renderer/lib/sync-words.ts).
+    message: refused ?? (!live.signedIn ? 'Sign in to send your changes to the team server.' : state === 'refused' ? null : live.message),
+    clockWarning: clockSkewWarning(getSyncState(db, 'clockSkewMs')),
     teamDevices: person?.roles.includes('team_lead') ? teamDevicesNotice(db) : null,
   };
 }

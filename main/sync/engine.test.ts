@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { startApp } from '../../tests/support/test-app';
 import { createSyncEngine, type SyncAuth } from './engine';
-import { putEngineState } from './engine-state';
+import { putSyncState } from './sync-state';
 import { createSyncHttp } from './http-client';
 
 const auth: SyncAuth = {
@@ -68,7 +68,7 @@ describe('the sync engine', () => {
     const app = startApp();
     const timers = manualTimers();
     const url = `http://127.0.0.1:${await deadPort()}`;
-    putEngineState(app.services.db, 'engine.serverUrl', url, app.clock.now());
+    putSyncState(app.services.db, 'serverUrl', url, app.clock.now());
     const engine = createSyncEngine({
       db: () => app.services.db,
       clock: app.clock,

@@ -6,17 +6,18 @@
  */
 import type { Clock } from '../../shared/clock';
 import { AppError } from '../../shared/ipc/result';
-import type { ConflictView, SyncStatus } from '../../shared/ipc/schemas/sync';
+import type { ConflictView, RefusedChangeView, SyncStatus } from '../../shared/ipc/schemas/sync';
 import type { ServerConfig } from '../../shared/sync/protocol';
 import type { Db } from '../db/sql';
 import type { SyncService } from '../features/sync/sync-service';
 import { conflictViews } from './engine-conflicts';
+import { refusedViews } from './engine-refused';
 import { DEFAULT_PULL_LIMIT, runRound, type RoundEnd } from './engine-round';
-import { getEngineState, putEngineState } from './engine-state';
 import { computeStatus } from './engine-status';
 import { MESSAGES, protocolProblem, type SyncHttp } from './http-client';
+import { retryRefused } from './refused';
 import { resolveConflict } from './store';
-import { getSyncState } from './sync-state';
+import { getSyncState, putSyncState } from './sync-state';
 
 /** Sign-in as the engine needs it (main/sync/sign-in.ts); tokens never leave main. */
 export interface SyncAuth {
@@ -38,7 +39,7 @@ export interface SyncEngineOptions {
   /** The open database; a getter because a restored backup replaces the connection. */
   db: Db | (() => Db);
   clock: Clock;
-  /** This device's id on the server; a getter when it is made on first use (main/sync/engine-state.ts). */
+  /** This device's id on the server; a getter when it is made on first use (main/sync/sync-state.ts deviceIdOf). */
   deviceId: string | (() => string);
   /**
    * The protocol client for a server address (main/sync/http-client.ts createSyncHttp); `signal` aborts
@@ -90,7 +91,7 @@ class Engine implements SyncEngine {
   }
 
   private serverUrl(): string | null {
-    return this.db().open ? getEngineState(this.db(), 'engine.serverUrl') : null;
+    return this.db().open ? getSyncState(this.db(), 'serverUrl') : null;
   }
 
   status(): SyncStatus {
@@ -142,7 +143,7 @@ class Engine implements SyncEngine {
     const deviceId = typeof this.opts.deviceId === 'function' ? this.opts.deviceId() : this.opts.deviceId;
     const http = this.opts.http(url, this.aborter.signal);
     const deps = { db: this.db, clock: this.opts.clock, deviceId, http, token, pullLimit: this.opts.pullLimit ?? DEFAULT_PULL_LIMIT };
-    return runRound(deps, getEngineState(this.db(), 'engine.serverConfig'));
+    return runRound(deps, getSyncState(this.db(), 'serverConfig'));
   }
 
   private record(end: RoundEnd): void {
@@ -150,12 +151,12 @@ class Engine implements SyncEngine {
     if (!d.open) return;
     const at = this.opts.clock.now();
     if (end.kind === 'done') {
-      this.message = end.rejected;
+      this.message = null;
       this.failures = 0;
       this.retryAfterMs = null;
-      putEngineState(d, 'engine.offlineSince', null, at);
-      putEngineState(d, 'engine.refused', null, at);
-      putEngineState(d, 'engine.lastSyncedAt', at, at);
+      putSyncState(d, 'offlineSince', null, at);
+      putSyncState(d, 'refused', null, at);
+      putSyncState(d, 'lastSyncedAt', at, at);
       return;
     }
     this.log(`sync round ended: ${end.kind}`);
@@ -163,11 +164,11 @@ class Engine implements SyncEngine {
     if (end.kind === 'offline' || end.kind === 'unavailable') {
       this.failures++;
       this.retryAfterMs = end.kind === 'unavailable' ? end.retryAfterMs : null;
-      if (getEngineState(d, 'engine.offlineSince') === null) putEngineState(d, 'engine.offlineSince', at, at);
+      if (getSyncState(d, 'offlineSince') === null) putSyncState(d, 'offlineSince', at, at);
     } else if (end.kind === 'signed_out') {
       if (end.token) this.opts.auth.tokenRefused?.(end.token);
     } else {
-      putEngineState(d, 'engine.refused', end.message, at);
+      putSyncState(d, 'refused', end.message, at);
     }
   }
 
@@ -199,20 +200,20 @@ class Engine implements SyncEngine {
     if (answer.kind !== 'ok') throw refuse('This address did not answer as a THRIVE Plans team server. Check the address with your IT team.');
     const problem = protocolProblem(answer.value, http.protocol);
     if (problem) throw refuse(problem);
-    const held = getEngineState(this.db(), 'engine.serverConfig');
+    const held = getSyncState(this.db(), 'serverConfig');
     if (held && held.serverId !== answer.value.serverId && getSyncState(this.db(), 'cursor') !== null) {
       throw new AppError('conflict', 'This computer already syncs with a different team server. Ask your IT team before moving it to another.');
     }
     const at = this.opts.clock.now();
-    putEngineState(this.db(), 'engine.serverUrl', url, at);
-    putEngineState(this.db(), 'engine.serverConfig', answer.value, at);
-    putEngineState(this.db(), 'engine.refused', null, at);
+    putSyncState(this.db(), 'serverUrl', url, at);
+    putSyncState(this.db(), 'serverConfig', answer.value, at);
+    putSyncState(this.db(), 'refused', null, at);
     this.schedule(0);
     return this.status();
   }
 
   async signIn(): Promise<SyncStatus> {
-    const config = this.serverUrl() === null ? null : getEngineState(this.db(), 'engine.serverConfig');
+    const config = this.serverUrl() === null ? null : getSyncState(this.db(), 'serverConfig');
     if (!config) throw new AppError('validation', 'Connect to your team server first: enter its address in Settings.');
     await this.opts.auth.signIn(config);
     return this.syncOnce();
@@ -234,6 +235,15 @@ class Engine implements SyncEngine {
     resolveConflict(this.db(), this.opts.clock, conflictId, choice, person.id);
     // "mine" is sent at once when it can be; "theirs" needs nothing sent.
     return choice === 'mine' ? this.syncOnce() : this.status();
+  }
+
+  refused(): RefusedChangeView[] {
+    return this.serverUrl() === null ? [] : refusedViews(this.db());
+  }
+
+  async retry(caseId: string): Promise<SyncStatus> {
+    if (!retryRefused(this.db(), this.opts.clock, caseId)) throw new AppError('not_found', 'This case is no longer waiting after a refusal: it may have been sent already.');
+    return this.syncOnce();
   }
 
   noteLocalWrite(): void {

@@ -8,7 +8,8 @@ import type { CaseDocument, Change, PushAccepted, PushBody } from '../../shared/
 import { stmt, writeTx, type Db } from '../db/sql';
 import { readCaseDocument } from './case-document';
 import { recordConflict } from './conflicts';
-import { putSyncState } from './sync-state';
+import { clearRefusal, refusedSeqsJson } from './refused';
+import { getSyncState, putSyncState } from './sync-state';
 
 export interface PendingPush {
   caseId: string;
@@ -47,43 +48,61 @@ export function setHeldVersion(db: Db, caseId: string, version: number): void {
 }
 
 /**
- * The push to send next. One in flight at a time: while an attempt is stored it is returned unchanged,
- * byte for byte. Otherwise the case whose change has waited longest (cases in conflict wait for the
- * person), as it stands now, covering every outbox entry of the case so far; the newest entry's key is
- * the push's, so a later change always goes with a key never sent before.
+ * The push to send next, for the signed-in person (`signedIn`, else the one the directory last named). One in flight per case: while an attempt
+ * of theirs is stored it is returned unchanged, byte for byte. Otherwise the case whose change has waited
+ * longest, as it stands now, covering every outbox entry of the case so far; the newest entry's key is
+ * the push's, so a later change always goes with a key never sent before. Cases wait (are never sent)
+ * while: in conflict (for the person to choose); refused and not saved since (main/sync/refused.ts);
+ * holding a change or an attempt by someone else, since the server takes a change only from the person
+ * who made it and a case is sent whole, so it waits for its other author to sign in here.
  */
-export function nextPush(db: Db, clock: Clock, deviceId: string): PendingPush | null {
+export function nextPush(db: Db, clock: Clock, deviceId: string, signedIn?: string): PendingPush | null {
   return writeTx(db, () => {
-    const inFlight = stmt<[], AttemptRow>(db, 'SELECT * FROM sync_push_attempts ORDER BY created_at, outbox_seq LIMIT 1').get();
+    // The person /v1/me named at the start of this round (main/sync/directory.ts); none known: nothing goes.
+    const personId = signedIn ?? getSyncState(db, 'person')?.id;
+    if (personId === undefined) return null;
+    const inFlight = stmt<[string], AttemptRow>(
+      db,
+      "SELECT * FROM sync_push_attempts WHERE json_extract(body, '$.madeBy') = ? ORDER BY created_at, outbox_seq LIMIT 1",
+    ).get(personId);
     if (inFlight) return toPending(inFlight);
-    const caseId = stmt<[], string>(
+    const caseId = stmt<[{ person: string; refused: string }], string>(
       db,
       `SELECT o.case_id FROM sync_outbox o
        WHERE NOT EXISTS (SELECT 1 FROM sync_conflicts c WHERE c.case_id = o.case_id AND c.resolution IS NULL)
+         AND NOT EXISTS (SELECT 1 FROM sync_outbox x WHERE x.case_id = o.case_id AND x.made_by <> @person)
+         AND NOT EXISTS (SELECT 1 FROM sync_push_attempts a WHERE a.case_id = o.case_id)
+         AND NOT EXISTS (SELECT 1 FROM json_each(@refused) r WHERE r.key = o.case_id
+                           AND r.value >= (SELECT max(y.seq) FROM sync_outbox y WHERE y.case_id = o.case_id))
        ORDER BY o.seq LIMIT 1`,
     )
       .pluck()
-      .get();
+      .get({ person: personId, refused: refusedSeqsJson(db) });
     if (caseId === undefined) return null;
-    const newest = stmt<[string], { seq: number; idempotency_key: string; made_by: string; made_at: string }>(
-      db,
-      'SELECT seq, idempotency_key, made_by, made_at FROM sync_outbox WHERE case_id = ? ORDER BY seq DESC LIMIT 1',
-    ).get(caseId)!;
-    const body: PushBody = { deviceId, madeBy: newest.made_by, madeAt: newest.made_at, document: readCaseDocument(db, caseId) };
-    const row: AttemptRow = {
-      case_id: caseId,
-      idempotency_key: newest.idempotency_key,
-      base_version: heldVersion(db, caseId),
-      outbox_seq: newest.seq,
-      body: JSON.stringify(body),
-    };
-    stmt(
-      db,
-      `INSERT INTO sync_push_attempts (case_id, idempotency_key, base_version, outbox_seq, body, created_at)
-       VALUES (@case_id, @idempotency_key, @base_version, @outbox_seq, @body, @created_at)`,
-    ).run({ ...row, created_at: clock.now() });
-    return toPending(row);
+    return storeAttempt(db, clock, deviceId, caseId);
   });
+}
+
+/** The attempt, written before it is sent. */
+function storeAttempt(db: Db, clock: Clock, deviceId: string, caseId: string): PendingPush {
+  const newest = stmt<[string], { seq: number; idempotency_key: string; made_by: string; made_at: string }>(
+    db,
+    'SELECT seq, idempotency_key, made_by, made_at FROM sync_outbox WHERE case_id = ? ORDER BY seq DESC LIMIT 1',
+  ).get(caseId)!;
+  const body: PushBody = { deviceId, madeBy: newest.made_by, madeAt: newest.made_at, document: readCaseDocument(db, caseId) };
+  const row: AttemptRow = {
+    case_id: caseId,
+    idempotency_key: newest.idempotency_key,
+    base_version: heldVersion(db, caseId),
+    outbox_seq: newest.seq,
+    body: JSON.stringify(body),
+  };
+  stmt(
+    db,
+    `INSERT INTO sync_push_attempts (case_id, idempotency_key, base_version, outbox_seq, body, created_at)
+     VALUES (@case_id, @idempotency_key, @base_version, @outbox_seq, @body, @created_at)`,
+  ).run({ ...row, created_at: clock.now() });
+  return toPending(row);
 }
 
 /** The attempt this answer is for; an answer for an attempt already settled (a late duplicate) finds none. */
@@ -97,6 +116,7 @@ export function settleAccepted(db: Db, clock: Clock, attempt: AttemptRow, versio
   stmt(db, 'DELETE FROM sync_outbox WHERE case_id = ? AND seq <= ?').run(attempt.case_id, attempt.outbox_seq);
   setHeldVersion(db, attempt.case_id, version);
   stmt(db, 'DELETE FROM sync_push_attempts WHERE case_id = ?').run(attempt.case_id);
+  clearRefusal(db, attempt.case_id, clock.now());
   putSyncState(db, 'lastPushAt', clock.now(), clock.now());
 }
 

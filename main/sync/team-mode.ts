@@ -7,14 +7,14 @@
  */
 import { AppError } from '../../shared/ipc/result';
 import type { Db } from '../db/sql';
-import { getEngineState } from './engine-state';
+import { getSyncState } from './sync-state';
 
 export const ROLE_FROM_SERVER_MESSAGE =
   'Your role is granted by your service admin on the team server. Ask them to change roles, teams or team members; this computer only shows what the team server says.';
 
 export function isTeamMode(db: Db): boolean {
   try {
-    return getEngineState(db, 'engine.serverUrl') !== null;
+    return getSyncState(db, 'serverUrl') !== null;
   } catch (error) {
     // A file at a schema before 0060 has no sync_state: it has never been in team mode.
     if (/no such table/.test((error as Error).message)) return false;

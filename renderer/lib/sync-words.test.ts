@@ -12,6 +12,8 @@ const base: SyncStatus = {
   lastSyncedAt: null,
   asOf: null,
   conflicts: 0,
+  refusedChanges: 0,
+  waitingForOthers: [],
   person: { id: 'p1', name: 'Alex Morgan', role: 'clinician' },
   teamNames: ['Riverside CAMHS'],
   serverUrl: 'https://thrive.example.nhs.uk',
@@ -59,5 +61,19 @@ describe('the sync indicator words', () => {
     expect(conflictValue('{"not an item":0}')).toBe('{"not an item":0}');
     expect(conflictValue('2027-02-30')).toBe('2027-02-30');
     expect(conflictValue('3')).toBe('3');
+  });
+});
+
+describe('refused changes and changes waiting for their author', () => {
+  it('says how many the server refused, as a link to where they are shown', () => {
+    expect(syncHeadline({ ...base, state: 'refused', refusedChanges: 1 }, TODAY)).toEqual({ text: '1 change the team server refused', link: true });
+    expect(say({ state: 'conflict', conflicts: 1, refusedChanges: 2 })).toBe('1 conflict to resolve · 2 changes the team server refused');
+    expect(say({ state: 'refused', message: 'Update THRIVE Plans.', refusedChanges: 1 })).toBe('Refused: Update THRIVE Plans.');
+  });
+
+  it("says whose changes wait for them, apart from the signed-in person's own", () => {
+    const sam = { waitingForOthers: [{ name: 'Sam Lee', changes: 3 }] };
+    expect(say({ state: 'pending', pending: 3, ...sam })).toBe('3 changes by Sam Lee wait for Sam Lee to sign in on this computer');
+    expect(say({ state: 'pending', pending: 4, ...sam })).toBe('1 change waiting · 3 changes by Sam Lee wait for Sam Lee to sign in on this computer');
   });
 });

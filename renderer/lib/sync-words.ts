@@ -39,6 +39,27 @@ export function serverRoleLabel(role: string): string {
 
 const changes = (n: number) => plural(n, 'change', 'changes');
 
+/** "1 change the team server refused": set aside, shown with the server's words on the conflicts screen. */
+export function refusedWords(n: number): string {
+  return `${changes(n)} the team server refused`;
+}
+
+/**
+ * Changes made here by someone other than the person signed in: never sent under this person's name,
+ * so they wait for their author. "3 changes by Sam Lee wait for Sam Lee to sign in on this computer".
+ */
+export function waitingForOthersWords(status: SyncStatus): string | null {
+  if (status.waitingForOthers.length === 0) return null;
+  return status.waitingForOthers
+    .map((w) => `${changes(w.changes)} by ${w.name} ${w.changes === 1 ? 'waits' : 'wait'} for ${w.name} to sign in on this computer`)
+    .join('; ');
+}
+
+/** The signed-in person's own changes waiting (those of others are said apart). */
+function ownPending(status: SyncStatus): number {
+  return Math.max(0, status.pending - status.waitingForOthers.reduce((n, w) => n + w.changes, 0));
+}
+
 /** The indicator's sentence. `link` says the words lead to the conflicts screen. */
 export function syncHeadline(status: SyncStatus, today: IsoDate | null): { text: string; link: boolean } {
   const at = (instant: string | null) => syncTime(instant, today);
@@ -47,11 +68,12 @@ export function syncHeadline(status: SyncStatus, today: IsoDate | null): { text:
       return { text: status.asOf ? `Up to date · as of ${at(status.asOf)}` : 'Up to date', link: false };
     case 'syncing':
       return { text: status.pending > 0 ? `Sending ${changes(status.pending)}…` : 'Checking for changes…', link: false };
-    case 'pending':
-      return {
-        text: `${changes(status.pending)} waiting${status.oldestPendingAt ? ` · oldest ${at(status.oldestPendingAt)}` : ''}`,
-        link: false,
-      };
+    case 'pending': {
+      const others = waitingForOthersWords(status);
+      if (others && ownPending(status) === 0) return { text: others, link: false };
+      const own = `${changes(ownPending(status))} waiting${status.oldestPendingAt ? ` · oldest ${at(status.oldestPendingAt)}` : ''}`;
+      return { text: others ? `${own} · ${others}` : own, link: false };
+    }
     case 'offline': {
       const since = status.offlineSince ? `Offline since ${at(status.offlineSince)}` : 'Offline';
       return { text: status.pending > 0 ? `${since} · ${changes(status.pending)} waiting` : since, link: false };
@@ -61,9 +83,14 @@ export function syncHeadline(status: SyncStatus, today: IsoDate | null): { text:
         text: status.pending > 0 ? `Signed out · sign in to send ${changes(status.pending)}` : 'Signed out · sign in to sync',
         link: false,
       };
-    case 'conflict':
-      return { text: `${plural(status.conflicts, 'conflict', 'conflicts')} to resolve`, link: true };
+    case 'conflict': {
+      const also = status.refusedChanges > 0 ? ` · ${refusedWords(status.refusedChanges)}` : '';
+      return { text: `${plural(status.conflicts, 'conflict', 'conflicts')} to resolve${also}`, link: true };
+    }
     case 'refused':
+      // A refusal of the whole sync (this build, this server) carries its words in `message`; changes
+      // refused one by one are listed with the server's words on the conflicts screen.
+      if (status.message === null && status.refusedChanges > 0) return { text: refusedWords(status.refusedChanges), link: true };
       return { text: `Refused: ${status.message ?? 'the team server refused this app. Ask your service admin.'}`, link: false };
   }
 }
@@ -87,6 +114,7 @@ export function syncAnnouncement(status: SyncStatus): string {
     case 'conflict':
       return `Team sync: ${plural(status.conflicts, 'conflict', 'conflicts')} to resolve.`;
     case 'refused':
+      if (status.message === null && status.refusedChanges > 0) return `Team sync: ${refusedWords(status.refusedChanges)}. See the conflicts screen.`;
       return `Team sync refused: ${status.message ?? ''}`.trim();
   }
 }

@@ -58,6 +58,8 @@ export const CHANNEL_NAMES = [
   'sync:resolve',
   'sync:joinPreview',
   'sync:join',
+  'sync:refused',
+  'sync:retry',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

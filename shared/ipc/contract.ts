@@ -44,8 +44,8 @@ import type {
 import { BackupFileArgs } from './schemas/backup';
 import { TeamCreateArgs } from './schemas/teams';
 import { ProfileSetupArgs } from './schemas/profile';
-import { SyncConnectArgs, SyncResolveArgs, type ConflictView, type SyncStatus } from './schemas/sync';
 import { SyncJoinArgs, type JoinPreview } from './schemas/sync-join';
+import { SyncConnectArgs, SyncResolveArgs, SyncRetryArgs, type ConflictView, type RefusedChangeView, type SyncStatus } from './schemas/sync';
 
 interface ChannelDef<A extends z.ZodType, R> {
   args: A;
@@ -183,6 +183,11 @@ export const contract = {
     SyncJoinArgs,
     "Team mode: join this computer's cases to the team: upload each, or keep the server's record of the same young person (the local case set aside, never deleted)",
   ),
+  'sync:refused': channel<typeof Empty, RefusedChangeView[]>(
+    Empty,
+    'Team mode: cases whose changes the team server refused outright, kept on this computer, with its words and what to do',
+  ),
+  'sync:retry': channel<typeof SyncRetryArgs, SyncStatus>(SyncRetryArgs, 'Team mode: send a refused case again (after a membership is fixed)'),
 } satisfies Record<ChannelName, ChannelDef<z.ZodType, unknown>>;
 
 // Compile-time check that channels.ts lists exactly the contract's channels.

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addDaysTo } from '../../shared/dates';
 import { deviceAttentionLine } from '../../shared/domain/device-contact';
 import { createSyncHttp } from '../../main/sync/http-client';
-import { getEngineState } from '../../main/sync/engine-state';
+import { getSyncState } from '../../main/sync/sync-state';
 import { loadTokens } from '../../main/sync/token-store';
 import { currentViewArgs, openCaseArgs, planArgs, reviewArgs } from '../support/test-app';
 import { startTeamWorld, WORLD_DAY, type SyncDevice, type TeamWorld } from '../support/team/sync-world';
@@ -26,7 +26,7 @@ afterEach(() => {
 });
 
 async function deviceRow(d: SyncDevice) {
-  const deviceId = getEngineState(d.db(), 'engine.deviceId');
+  const deviceId = getSyncState(d.db(), 'deviceId');
   return world.server.admin(async (c) => {
     const { rows } = await c.query('SELECT person_id, last_seen_at, pending_count, oldest_pending_at FROM devices WHERE id = $1', [deviceId]);
     return rows[0] as { person_id: string; last_seen_at: Date; pending_count: number | null; oldest_pending_at: Date | null };

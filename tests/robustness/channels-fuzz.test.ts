@@ -62,6 +62,7 @@ const REFUSED_HERE: Partial<Record<Channel, string>> = {
   'sync:resolve': 'forbidden',
   // Joining needs a signed-in team member (main/sync/join.ts): solo, it is refused and writes nothing.
   'sync:join': 'forbidden',
+  'sync:retry': 'forbidden',
 };
 
 let template: string;

@@ -16,7 +16,7 @@ import { DEMO_PASSWORD } from '../../server/idp/local-idp';
 import { createAppServices } from '../../main/app-services';
 import { createSyncEngine, type SyncEngine } from '../../main/sync/engine';
 import { signInAuth } from '../../main/sync/engine-auth';
-import { deviceIdOf } from '../../main/sync/engine-state';
+import { deviceIdOf } from '../../main/sync/sync-state';
 import { createSyncHttp } from '../../main/sync/http-client';
 import type { SyncStatus } from '../../shared/ipc/schemas/sync';
 import { TEST_KEY, tempDbPath } from '../support/temp-db';

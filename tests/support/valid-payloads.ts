@@ -160,6 +160,7 @@ export const VALID: Partial<Record<Channel, Builder>> = {
   'sync:connect': () => ({ serverUrl: 'https://thrive.example.nhs.uk' }),
   'sync:resolve': () => ({ conflictId: '019391b4-0000-7000-8000-000000000001', choice: 'mine' }),
   'sync:join': (w) => ({ decisions: [{ caseId: anyCaseId(w, 'open'), choice: 'upload' }] }),
+  'sync:retry': () => ({ caseId: '019391b4-0000-7000-8000-000000000001' }),
 };
 
 /** Channels whose arguments are the empty object: `{}` is their valid payload. */

@@ -27,4 +27,6 @@ export const syncHandlers: Pick<Handlers, SyncChannel> = {
     ctx.sync?.noteLocalWrite();
     return preview;
   },
+  'sync:refused': (_args, ctx) => ctx.sync?.refused() ?? [],
+  'sync:retry': (args, ctx) => syncOf(ctx).retry(args.caseId),
 };

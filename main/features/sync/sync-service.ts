@@ -3,7 +3,7 @@
  * hold it. An interface so the handlers stay thin and a session without a team server (the CLI, the
  * component tests) simply has none.
  */
-import type { ConflictView, SyncStatus } from '../../../shared/ipc/schemas/sync';
+import type { ConflictView, RefusedChangeView, SyncStatus } from '../../../shared/ipc/schemas/sync';
 
 export interface SyncService {
   status(): SyncStatus;
@@ -15,6 +15,10 @@ export interface SyncService {
   syncNow(): Promise<SyncStatus>;
   conflicts(): ConflictView[];
   resolve(conflictId: string, choice: 'mine' | 'theirs'): Promise<SyncStatus>;
+  /** Cases whose push the server refused, with its words and what to do. */
+  refused(): RefusedChangeView[];
+  /** "Try again" for a refused case (a membership fixed since): it is sent in the next round, now. */
+  retry(caseId: string): Promise<SyncStatus>;
   /** A local write was saved: sync soon (debounced). */
   noteLocalWrite(): void;
   /** Stop timers and in-flight requests (lock, quit). */
@@ -32,6 +36,8 @@ export function soloStatus(): SyncStatus {
     lastSyncedAt: null,
     asOf: null,
     conflicts: 0,
+    refusedChanges: 0,
+    waitingForOthers: [],
     person: null,
     teamNames: [],
     serverUrl: null,

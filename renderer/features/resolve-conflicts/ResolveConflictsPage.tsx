@@ -9,8 +9,9 @@ import { plural } from '../../lib/plural';
 import { conflictValue, syncTime } from '../../lib/sync-words';
 import { useNavigationActions } from '../../stores/navigation';
 import { useToday } from '../../stores/session';
-import { useSyncActions } from '../../stores/sync';
+import { useSyncActions, useSyncStatus } from '../../stores/sync';
 import { DropMineDialog } from './DropMineDialog';
+import { RefusedChanges } from './RefusedChanges';
 
 export const CONFLICTS_HEADING = 'Changes to resolve';
 
@@ -56,6 +57,7 @@ export function ResolveConflictsPage() {
       {data.status === 'ready' ? (
         <ConflictList conflicts={data.value} onMine={(c) => void resolve(c, 'mine')} onTheirs={setDropping} />
       ) : null}
+      <RefusedChanges />
       {dropping ? (
         <DropMineDialog conflict={dropping} onConfirm={() => void resolve(dropping, 'theirs')} onCancel={() => setDropping(null)} />
       ) : null}
@@ -73,6 +75,8 @@ function ConflictList({
   onTheirs(c: ConflictView): void;
 }) {
   const { navigate } = useNavigationActions();
+  const refused = useSyncStatus()?.refusedChanges ?? 0;
+  if (conflicts.length === 0 && refused > 0) return <p>There are no conflicts to resolve.</p>;
   if (conflicts.length === 0) {
     return (
       <>

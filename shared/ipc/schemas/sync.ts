@@ -79,6 +79,13 @@ export const syncStatusSchema = z.object({
   /** The server's time of the last pull: what the team view is "as of". */
   asOf: z.string().nullable(),
   conflicts: z.number().int().min(0),
+  /**
+   * Cases whose push the team server refused outright (not a member of the team, a document it cannot
+   * store): set aside with their local work kept, shown with the server's words beside the conflicts.
+   */
+  refusedChanges: z.number().int().min(0),
+  /** Changes made here by someone other than the person signed in: they wait for their author to sign in here. */
+  waitingForOthers: z.array(z.object({ name: z.string(), changes: z.number().int().min(1) })),
   person: z.object({ id: z.string(), name: z.string(), role: z.string() }).nullable(),
   teamNames: z.array(z.string()),
   serverUrl: z.string().nullable(),
@@ -103,3 +110,20 @@ export const conflictViewSchema = z.object({
   fields: z.array(z.object({ label: z.string(), mine: z.string().nullable(), theirs: z.string().nullable() })),
 });
 export type ConflictView = z.infer<typeof conflictViewSchema>;
+
+/** A case whose push the team server refused, as the conflicts screen shows it (sync:refused). */
+export const refusedChangeViewSchema = z.object({
+  caseId: z.string(),
+  caseRef: z.string(),
+  youngPersonName: z.string(),
+  refusedAt: z.string(),
+  /** The server's own words. */
+  serverWords: z.string(),
+  /** What the person can do about it, in the app's words. */
+  whatToDo: z.string(),
+});
+export type RefusedChangeView = z.infer<typeof refusedChangeViewSchema>;
+
+export const SyncRetryArgs = z.strictObject({
+  caseId: z.string({ error: 'Choose a case' }).min(1, 'Choose a case').max(64).regex(/^[A-Za-z0-9:_-]+$/, 'Not a valid case id'),
+});

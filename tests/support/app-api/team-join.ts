@@ -6,7 +6,7 @@
 import { expect } from 'vitest';
 import { newId } from '../../../main/db/ids';
 import { readCaseDocument } from '../../../main/sync/case-document';
-import { putEngineState } from '../../../main/sync/engine-state';
+import { putSyncState } from '../../../main/sync/sync-state';
 import { applyDirectory } from '../../../main/sync/store';
 import { CASE_TABLES, type CaseDocument, type Change } from '../../../shared/sync/protocol';
 import { jamie } from './seed';
@@ -42,7 +42,7 @@ export function joinedWithLocalCases(alone?: (backend: ReturnType<typeof teamBac
   // More work done alone before joining (a case ended and re-opened), as the test needs.
   alone?.(backend, kaiId);
   const db = backend.db();
-  putEngineState(db, 'engine.serverUrl', UNREACHABLE_SERVER, backend.clock.now());
+  putSyncState(db, 'serverUrl', UNREACHABLE_SERVER, backend.clock.now());
   applyDirectory(db, backend.clock, {
     serverId: 'server-riverside',
     person: ME,

@@ -10,7 +10,9 @@ import { readCaseDocument } from '../../../main/sync/case-document';
 import { applyDirectory, applyPulled, type PullApplied } from '../../../main/sync/store';
 import { createSyncEngine, type SyncAuth } from '../../../main/sync/engine';
 import { signInAuth } from '../../../main/sync/engine-auth';
-import { deviceIdOf, putEngineState } from '../../../main/sync/engine-state';
+import { nextPush } from '../../../main/sync/push';
+import { pushRefused } from '../../../main/sync/refused';
+import { deviceIdOf, putSyncState } from '../../../main/sync/sync-state';
 import { createSyncHttp, MESSAGES } from '../../../main/sync/http-client';
 import { putSyncState } from '../../../main/sync/sync-state';
 import {
@@ -160,8 +162,8 @@ export function teamBackend(options: { role?: RoleOnServer; connected?: boolean;
   joinTeam(backend, options.role);
   // What sync:connect stores once the server has answered /v1/config (main/sync/engine.ts connect).
   const at = backend.clock.now();
-  putEngineState(backend.db(), 'engine.serverUrl', UNREACHABLE_SERVER, at);
-  putEngineState(backend.db(), 'engine.serverConfig', SERVER_CONFIG, at);
+  putSyncState(backend.db(), 'serverUrl', UNREACHABLE_SERVER, at);
+  putSyncState(backend.db(), 'serverConfig', SERVER_CONFIG, at);
   return { backend, signIn };
 }
 
@@ -170,7 +172,18 @@ export const TOO_OLD = MESSAGES.tooOld;
 
 /** The server has refused this build, as the engine records it after a round (main/sync/engine.ts). */
 export function refusedByServer(backend: TestBackend): void {
-  putEngineState(backend.db(), 'engine.refused', TOO_OLD, backend.clock.now());
+  putSyncState(backend.db(), 'refused', TOO_OLD, backend.clock.now());
+}
+
+/**
+ * The team server refused the push of this case (403 by default), as the device store records it
+ * after a round; the refusal against the real server: tests/integration/team-sync-refused.test.ts.
+ */
+export function refusedPush(backend: TestBackend, caseId: string, message: string, status = 403): void {
+  const db = backend.db();
+  const push = nextPush(db, backend.clock, deviceIdOf(db, backend.clock.now()), backend.profile.id);
+  if (push?.caseId !== caseId) throw new Error(`the next push is not of case ${caseId}`);
+  pushRefused(db, backend.clock, caseId, push.idempotencyKey, { status, code: 'forbidden', message });
 }
 
 /** A lead's device after a round fetched GET /v1/teams/:teamId/devices (main/sync/team-devices.ts). */
@@ -180,5 +193,5 @@ export function teamDevicesReported(backend: TestBackend, reports: TeamDevices[]
 
 /** The last pull found this computer's clock `skewMs` off the server's (main/sync/engine-round.ts). */
 export function clockOffBy(backend: TestBackend, skewMs: number): void {
-  putEngineState(backend.db(), 'engine.clockSkewMs', skewMs, backend.clock.now());
+  putSyncState(backend.db(), 'clockSkewMs', skewMs, backend.clock.now());
 }

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { createSyncEngine } from '../../../main/sync/engine';
 import { signInAuth } from '../../../main/sync/engine-auth';
-import { deviceIdOf } from '../../../main/sync/engine-state';
+import { deviceIdOf } from '../../../main/sync/sync-state';
 import { createSyncHttp } from '../../../main/sync/http-client';
 import type { IsoDate } from '../../../shared/dates';
 import type { IpcResult } from '../../../shared/ipc/result';

@@ -18,7 +18,7 @@ import { newId } from '../../../main/db/ids';
 import type { Db } from '../../../main/db/sql';
 import { createSyncEngine, type SyncEngine } from '../../../main/sync/engine';
 import { signInAuth } from '../../../main/sync/engine-auth';
-import { deviceIdOf } from '../../../main/sync/engine-state';
+import { deviceIdOf } from '../../../main/sync/sync-state';
 import { createSyncHttp } from '../../../main/sync/http-client';
 import { createTokenVerifier } from '../../../server/auth/verify-token';
 import { createTeam, grant } from '../../../server/db/admin';
