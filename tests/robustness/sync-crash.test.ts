@@ -1,0 +1,153 @@
+/**
+ * Acceptance (docs/quality.md#reliability, team mode): a device killed with SIGKILL while pushing and
+ * while applying a pull, again and again. The device is a separate process running the app's services
+ * and the real sync engine (tests/robustness/sync-crash-device.ts) against the real team server, real
+ * PostgreSQL and the real local identity provider. Alex's device records Current Views and pushes; Lee's
+ * (the team lead's) pulls them in small batches. After the kills both devices restart and sync to the
+ * end, and then: every save Alex's handler acknowledged is on the server exactly once; the change log
+ * holds each version once under its own key; each device's case documents are the server's latest,
+ * with nothing pending or in conflict and no version received twice; verify-audit holds on both devices
+ * and the server's chain verifies.
+ */
+import { spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../main/db/open';
+import { verifyAudit } from '../../main/db/verify-audit';
+import { seededRandom } from '../../main/features/demo/prng';
+import { readCaseDocument } from '../../main/sync/case-document';
+import { verifyChains } from '../../server/db/verify-chain';
+import type { CaseDocument } from '../../shared/sync/protocol';
+import { bundleLikeMain } from '../support/node-bundle';
+import { TEST_KEY, tempDir } from '../support/temp-db';
+import { startTeamWorld, type TeamWorld } from '../support/team/sync-world';
+
+const ROOT = resolve(__dirname, '../..');
+/** Kills of each kind: 15 while pushing and 15 while pulling make the 30 of the acceptance. */
+const ROUNDS = 15;
+const SEED = Number(process.env.THRIVE_CRASH_SEED ?? 20_261_207);
+
+interface Run {
+  lines: string[];
+  code: number | null;
+  stderr: string;
+}
+
+/** Runs the device process; kills it `killAfterMs` after it is ready (never, when undefined). */
+function runDevice(device: string, args: string[], killAfterMs?: number): Promise<Run> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [device, ...args], { env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const lines: string[] = [];
+    let pending = '';
+    let stderr = '';
+    let timer: NodeJS.Timeout | undefined;
+    // Never wait for ever: a device that does not finish within 30 s is a failure, not a hang.
+    const watchdog = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      pending += chunk;
+      const parts = pending.split('\n');
+      // A line cut short by the kill is not an acknowledgement.
+      pending = parts.pop() ?? '';
+      lines.push(...parts);
+      if (killAfterMs !== undefined && timer === undefined && lines.includes('ready')) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    });
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', fail);
+    child.on('close', (code) => {
+      clearTimeout(watchdog);
+      clearTimeout(timer);
+      done({ lines, code, stderr });
+    });
+  });
+}
+
+let world: TeamWorld;
+let device: string;
+beforeAll(async () => {
+  device = join(tempDir(), 'sync-crash-device.cjs');
+  [world] = await Promise.all([
+    startTeamWorld(),
+    bundleLikeMain({ entryPoints: [join(ROOT, 'tests', 'robustness', 'sync-crash-device.ts')], outfile: device }),
+  ]);
+}, 90_000);
+afterAll(async () => {
+  await world?.close();
+});
+
+async function serverState() {
+  return world.server.admin(async (c) => ({
+    cases: (await c.query<{ id: string; version: number; document: CaseDocument }>('SELECT id, version, document FROM cases')).rows,
+    log: (await c.query<{ case_id: string; version: number; idempotency_key: string }>('SELECT case_id, version, idempotency_key FROM change_log ORDER BY seq')).rows,
+    chains: await verifyChains(c),
+  }));
+}
+
+/** A device file as it is after the restart: its documents the server's, nothing left over, its trail whole. */
+function expectDeviceMatches(path: string, server: Awaited<ReturnType<typeof serverState>>): void {
+  const db = openDatabase({ path, key: TEST_KEY });
+  try {
+    for (const c of server.cases) {
+      expect(readCaseDocument(db, c.id)).toEqual(c.document);
+      expect(db.prepare('SELECT server_version FROM sync_cases WHERE case_id = ?').pluck().get(c.id)).toBe(c.version);
+    }
+    for (const table of ['sync_outbox', 'sync_push_attempts', 'sync_conflicts']) expect(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBe(0);
+    const receivedTwice = db
+      .prepare("SELECT count(*) FROM (SELECT 1 FROM audit_log WHERE action = 'sync.receive' GROUP BY case_id, json_extract(after, '$.version') HAVING count(*) > 1)")
+      .pluck()
+      .get();
+    expect(receivedTwice).toBe(0);
+    expect(verifyAudit(db)).toMatchObject({ ok: true, records: [] });
+  } finally {
+    db.close();
+  }
+}
+
+describe('devices killed while syncing', () => {
+  it(`lose nothing and apply nothing twice, ${ROUNDS} kills while pushing and ${ROUNDS} while pulling`, async () => {
+    const alex = await world.device('alex');
+    await alex.join();
+    const lee = await world.device('lee');
+    await lee.join();
+    // The app's processes from here on: the files stay, each still reaching the server through its own network.
+    const alexPath = alex.db().name;
+    const leePath = lee.db().name;
+    alex.services.close();
+    lee.services.close();
+
+    const random = seededRandom(SEED);
+    const ackedCases: string[] = [];
+    const ackedViews: Array<{ caseId: string; id: string }> = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const pushed = await runDevice(device, [alexPath, TEST_KEY, 'push', world.people.alex], 100 + Math.floor(random() * 500));
+      expect(pushed.code, pushed.stderr).toBeNull();
+      for (const line of pushed.lines) {
+        const [word, what, caseId, id] = line.split(' ');
+        if (word === 'ack' && what === 'case') ackedCases.push(caseId!);
+        if (word === 'ack' && what === 'view') ackedViews.push({ caseId: caseId!, id: id! });
+      }
+      const pulled = await runDevice(device, [leePath, TEST_KEY, 'pull'], Math.floor(random() * 400));
+      expect(pulled.code, pulled.stderr).toBeNull();
+    }
+    expect(ackedCases.length).toBeGreaterThanOrEqual(ROUNDS);
+
+    for (const path of [alexPath, leePath]) {
+      const settled = await runDevice(device, [path, TEST_KEY, 'settle']);
+      expect(settled.lines.at(-1), settled.stderr).toBe('settled');
+    }
+    const server = await serverState();
+    expect(server.chains.every((c) => c.ok)).toBe(true);
+    // Each version once, under its own key, with no gap.
+    expect(new Set(server.log.map((e) => e.idempotency_key)).size).toBe(server.log.length);
+    for (const c of server.cases) expect(server.log.filter((e) => e.case_id === c.id).map((e) => e.version)).toEqual(Array.from({ length: c.version }, (_, i) => i + 1));
+    // Every acknowledged save is in the server's latest document, once.
+    const docs = new Map(server.cases.map((c) => [c.id, c.document]));
+    expect(server.cases.map((c) => c.id).sort()).toEqual([...ackedCases].sort());
+    for (const { caseId, id } of ackedViews) expect(docs.get(caseId)!.tables.current_views.filter((r) => r.id === id)).toHaveLength(1);
+    for (const doc of docs.values()) for (const rows of Object.values(doc.tables)) expect(new Set(rows.map((r) => JSON.stringify(r.id ?? r))).size).toBe(rows.length);
+
+    expectDeviceMatches(alexPath, server);
+    expectDeviceMatches(leePath, server);
+  }, 240_000);
+});
