@@ -5,7 +5,8 @@
  *  - push:   opens a case, prints "ack case <caseId>" once the handler has returned (the save
  *            committed), records its Current View, prints "ack view <caseId> <id>", then syncs; again
  *            and again until killed.
- *  - pull:   syncs again and again (a team lead's device taking colleagues' changes) until killed.
+ *  - pull:   syncs again and again (a team lead's device taking colleagues' changes) until killed,
+ *            printing "page" as each pulled page arrives, just before it is applied.
  *  - settle: syncs until nothing is pending and the state is up to date, prints "settled", exits.
  * Each prints "ready" once the file is open and the engine made.
  *
@@ -16,7 +17,7 @@ import { createAppServices } from '../../main/app-services';
 import { signInAuth } from '../../main/sync/engine-auth';
 import { createSyncEngine } from '../../main/sync/engine';
 import { deviceIdOf } from '../../main/sync/engine-state';
-import { createSyncHttp } from '../../main/sync/http-client';
+import { createSyncHttp, type SyncHttp } from '../../main/sync/http-client';
 import { fixedClock } from '../../shared/clock';
 import type { IpcResult } from '../../shared/ipc/result';
 import type { SyncStatus } from '../../shared/ipc/schemas/sync';
@@ -24,8 +25,23 @@ import { CURRENT_VIEW_ITEMS } from '../../shared/domain/current-view';
 
 const [dbPath, key, mode, leadClinicianId] = process.argv.slice(2) as [string, string, 'push' | 'pull' | 'settle', string | undefined];
 const clock = fixedClock('2026-11-22');
-// A small pull batch: many transactions per round, so a kill often lands inside one.
-const PULL_LIMIT = 3;
+// One change a page: many pages and transactions per round, so a kill often lands inside one.
+const PULL_LIMIT = 1;
+
+/**
+ * Prints "page" as each pulled page arrives: the engine applies it straight after, in the same tick, so
+ * a kill the test times from this line lands in or just around applying it. Nothing else is changed.
+ */
+function announcePages(http: SyncHttp): SyncHttp {
+  return {
+    ...http,
+    pull: async (token, cursor, limit) => {
+      const page = await http.pull(token, cursor, limit);
+      if (page.kind === 'ok' && page.value.changes.length > 0) writeSync(1, 'page\n');
+      return page;
+    },
+  };
+}
 
 const services = createAppServices({
   dbPath,
@@ -39,7 +55,7 @@ const services = createAppServices({
       clock,
       deviceId,
       pullLimit: PULL_LIMIT,
-      http: (baseUrl) => createSyncHttp({ baseUrl, deviceId, timeoutMs: 10_000 }),
+      http: (baseUrl) => announcePages(createSyncHttp({ baseUrl, deviceId, timeoutMs: 10_000 })),
       auth: signInAuth({ db: open.db, clock, openBrowser: () => Promise.reject(new Error('no browser in the crash test: the device must already be signed in')) }),
       timers: { setTimeout: () => null, clearTimeout: () => {} },
     });

@@ -33,14 +33,23 @@ interface Run {
   stderr: string;
 }
 
-/** Runs the device process; kills it `killAfterMs` after it is ready (never, when undefined). */
-function runDevice(device: string, args: string[], killAfterMs?: number): Promise<Run> {
+/** When to kill: `delayMs` after the `nth` line starting `after` (or `fallbackMs` after "ready" if that never comes). */
+interface Kill {
+  after: string;
+  nth: number;
+  delayMs: number;
+  fallbackMs: number;
+}
+
+/** Runs the device process until it ends or is killed as `kill` says. */
+function runDevice(device: string, args: string[], kill?: Kill): Promise<Run> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [device, ...args], { env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') }, stdio: ['ignore', 'pipe', 'pipe'] });
     const lines: string[] = [];
     let pending = '';
     let stderr = '';
     let timer: NodeJS.Timeout | undefined;
+    let fallback: NodeJS.Timeout | undefined;
     // Never wait for ever: a device that does not finish within 30 s is a failure, not a hang.
     const watchdog = setTimeout(() => child.kill('SIGKILL'), 30_000);
     child.stdout.setEncoding('utf8');
@@ -50,14 +59,15 @@ function runDevice(device: string, args: string[], killAfterMs?: number): Promis
       // A line cut short by the kill is not an acknowledgement.
       pending = parts.pop() ?? '';
       lines.push(...parts);
-      if (killAfterMs !== undefined && timer === undefined && lines.includes('ready')) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      if (!kill) return;
+      if (fallback === undefined && lines.includes('ready')) fallback = setTimeout(() => child.kill('SIGKILL'), kill.fallbackMs);
+      if (timer === undefined && lines.filter((l) => l.startsWith(kill.after)).length >= kill.nth) timer = setTimeout(() => child.kill('SIGKILL'), kill.delayMs);
     });
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => (stderr += chunk));
     child.on('error', fail);
     child.on('close', (code) => {
-      clearTimeout(watchdog);
-      clearTimeout(timer);
+      for (const t of [watchdog, timer, fallback]) clearTimeout(t);
       done({ lines, code, stderr });
     });
   });
@@ -82,6 +92,24 @@ async function serverState() {
     log: (await c.query<{ case_id: string; version: number; idempotency_key: string }>('SELECT case_id, version, idempotency_key FROM change_log ORDER BY seq')).rows,
     chains: await verifyChains(c),
   }));
+}
+
+/**
+ * Right after a kill while pulling: every version the device holds is whole, exactly the server's
+ * document of that version (a batch is applied entirely or not at all), and its trail verifies.
+ */
+async function expectWholeVersions(path: string): Promise<void> {
+  const versions = await world.server.admin(async (c) =>
+    (await c.query<{ case_id: string; version: number; document: CaseDocument }>('SELECT case_id, version, document FROM change_log')).rows,
+  );
+  const db = openDatabase({ path, key: TEST_KEY });
+  try {
+    const held = db.prepare('SELECT case_id, server_version FROM sync_cases').all() as Array<{ case_id: string; server_version: number }>;
+    for (const h of held) expect(readCaseDocument(db, h.case_id)).toEqual(versions.find((v) => v.case_id === h.case_id && v.version === h.server_version)!.document);
+    expect(verifyAudit(db)).toMatchObject({ ok: true, records: [] });
+  } finally {
+    db.close();
+  }
 }
 
 /** A device file as it is after the restart: its documents the server's, nothing left over, its trail whole. */
@@ -118,19 +146,28 @@ describe('devices killed while syncing', () => {
 
     const random = seededRandom(SEED);
     const ackedCases: string[] = [];
+    let killedApplying = 0;
     const ackedViews: Array<{ caseId: string; id: string }> = [];
     for (let round = 0; round < ROUNDS; round++) {
-      const pushed = await runDevice(device, [alexPath, TEST_KEY, 'push', world.people.alex], 100 + Math.floor(random() * 500));
+      // From the second case on: each round has pushed at least one case, so Lee has something to pull.
+      const push = { after: 'ack case', nth: 2 + Math.floor(random() * 2), delayMs: Math.floor(random() * 300), fallbackMs: 8_000 };
+      const pushed = await runDevice(device, [alexPath, TEST_KEY, 'push', world.people.alex], push);
       expect(pushed.code, pushed.stderr).toBeNull();
       for (const line of pushed.lines) {
         const [word, what, caseId, id] = line.split(' ');
         if (word === 'ack' && what === 'case') ackedCases.push(caseId!);
         if (word === 'ack' && what === 'view') ackedViews.push({ caseId: caseId!, id: id! });
       }
-      const pulled = await runDevice(device, [leePath, TEST_KEY, 'pull'], Math.floor(random() * 400));
+      // Timed from a page's arrival, so the kill lands in, or just around, applying it.
+      const kill = { after: 'page', nth: 1 + Math.floor(random() * 2), delayMs: Math.floor(random() * 6), fallbackMs: 8_000 };
+      const pulled = await runDevice(device, [leePath, TEST_KEY, 'pull'], kill);
       expect(pulled.code, pulled.stderr).toBeNull();
+      if (pulled.lines.filter((l) => l === 'page').length >= kill.nth) killedApplying++;
+      await expectWholeVersions(leePath);
     }
     expect(ackedCases.length).toBeGreaterThanOrEqual(ROUNDS);
+    // Most pull kills came as a page was being applied (the others found nothing new, or one page only).
+    expect(killedApplying).toBeGreaterThanOrEqual(ROUNDS / 2);
 
     for (const path of [alexPath, leePath]) {
       const settled = await runDevice(device, [path, TEST_KEY, 'settle']);
