@@ -96,7 +96,8 @@ async function serverState() {
 
 /**
  * Right after a kill while pulling: every version the device holds is whole, exactly the server's
- * document of that version (a batch is applied entirely or not at all), and its trail verifies.
+ * document of that version, and received once (a batch is applied entirely or not at all). The
+ * trail is verified once at the end (expectDeviceMatches), as verifying it costs more than a round.
  */
 async function expectWholeVersions(path: string): Promise<void> {
   const versions = await world.server.admin(async (c) =>
@@ -106,7 +107,9 @@ async function expectWholeVersions(path: string): Promise<void> {
   try {
     const held = db.prepare('SELECT case_id, server_version FROM sync_cases').all() as Array<{ case_id: string; server_version: number }>;
     for (const h of held) expect(readCaseDocument(db, h.case_id)).toEqual(versions.find((v) => v.case_id === h.case_id && v.version === h.server_version)!.document);
-    expect(verifyAudit(db)).toMatchObject({ ok: true, records: [] });
+    // One sync.receive entry per version received: none for a batch rolled back, none twice for a batch pulled again.
+    const received = db.prepare("SELECT count(*) FROM audit_log WHERE action = 'sync.receive'").pluck().get() as number;
+    expect(received).toBe(held.reduce((n, h) => n + h.server_version, 0));
   } finally {
     db.close();
   }
@@ -150,7 +153,7 @@ describe('devices killed while syncing', () => {
     const ackedViews: Array<{ caseId: string; id: string }> = [];
     for (let round = 0; round < ROUNDS; round++) {
       // From the second case on: each round has pushed at least one case, so Lee has something to pull.
-      const push = { after: 'ack case', nth: 2 + Math.floor(random() * 2), delayMs: Math.floor(random() * 300), fallbackMs: 8_000 };
+      const push = { after: 'ack case', nth: 2, delayMs: Math.floor(random() * 300), fallbackMs: 8_000 };
       const pushed = await runDevice(device, [alexPath, TEST_KEY, 'push', world.people.alex], push);
       expect(pushed.code, pushed.stderr).toBeNull();
       for (const line of pushed.lines) {
