@@ -58,12 +58,13 @@ function valueText(value: unknown): string {
 }
 
 /**
- * Digests of short values already seen. Most columns repeat across rows (NULL, a team's id, a date, a
- * score), and a first sync digests a whole team's rows: a value is hashed once, not once per row. Bounded,
- * and short values only, so no clinical free text is kept in memory beyond the write.
+ * Digests of short values already seen. Most columns repeat across rows (NULL, the case's id in every
+ * child row, the instant of a save, a team's id, a score), and a first sync digests a whole team's
+ * rows: a value is hashed once, not once per row. Up to 40 characters (an id with its type prefix is
+ * 37) and bounded in number; the digest is the same one verify-audit recomputes, only not recomputed.
  */
 const recentDigests = new Map<string, string>();
-const MEMO_MAX_TEXT = 24;
+const MEMO_MAX_TEXT = 40;
 const MEMO_MAX_ENTRIES = 10_000;
 
 function digestOf(text: string): string {
