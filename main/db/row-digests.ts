@@ -57,10 +57,31 @@ function valueText(value: unknown): string {
   return typeof value === 'number' ? `r${value}` : `s${String(value)}`;
 }
 
+/**
+ * Digests of short values already seen. Most columns repeat across rows (NULL, the case's id in every
+ * child row, the instant of a save, a team's id, a score), and a first sync digests a whole team's
+ * rows: a value is hashed once, not once per row. Up to 40 characters (an id with its type prefix is
+ * 37) and bounded in number; the digest is the same one verify-audit recomputes, only not recomputed.
+ */
+const recentDigests = new Map<string, string>();
+const MEMO_MAX_TEXT = 40;
+const MEMO_MAX_ENTRIES = 10_000;
+
+function digestOf(text: string): string {
+  if (text.length > MEMO_MAX_TEXT) return hash('sha256', text).slice(0, 12);
+  let digest = recentDigests.get(text);
+  if (digest === undefined) {
+    if (recentDigests.size >= MEMO_MAX_ENTRIES) recentDigests.clear();
+    digest = hash('sha256', text).slice(0, 12);
+    recentDigests.set(text, digest);
+  }
+  return digest;
+}
+
 /** Per-column digests of one row as SQLite returns it. */
 export function digestRow(row: Record<string, unknown>): ColumnDigests {
   const out: ColumnDigests = {};
-  for (const [column, value] of Object.entries(row)) out[column] = hash('sha256', valueText(value)).slice(0, 12);
+  for (const column in row) out[column] = digestOf(valueText(row[column]));
   return out;
 }
 
@@ -93,8 +114,12 @@ function sqlLiteral(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 
+const selectSql = new WeakMap<AuditedTable, string>();
+
 function selectByKey(db: Db, t: AuditedTable) {
-  return stmt<unknown[], Record<string, unknown>>(db, `SELECT * FROM main.${quote(t.name)} WHERE ${t.key.map((c) => `${quote(c)} = ?`).join(' AND ')}`);
+  let sql = selectSql.get(t);
+  if (sql === undefined) selectSql.set(t, (sql = `SELECT * FROM main.${quote(t.name)} WHERE ${t.key.map((c) => `${quote(c)} = ?`).join(' AND ')}`));
+  return stmt<unknown[], Record<string, unknown>>(db, sql);
 }
 
 /** Digests of the rows of one table with these keys (JSON arrays, as the triggers write them), as they stand now. */
@@ -121,12 +146,18 @@ export function takeWrittenRows(db: Db, limit = ROWS_PER_ENTRY): RowDigest[] | n
   if (!tables) return null;
   const touched = stmt<[number], { tbl: string; k: string }>(db, 'SELECT tbl, k FROM temp.audit_touched LIMIT ?').all(limit);
   if (touched.length === 0) return null;
-  const forget = stmt(db, 'DELETE FROM temp.audit_touched WHERE tbl = ? AND k = ?');
+  // Fewer than the limit: every noted row was taken, so one statement forgets them all.
+  if (touched.length < limit) stmt(db, 'DELETE FROM temp.audit_touched').run();
+  else {
+    const forget = stmt(db, 'DELETE FROM temp.audit_touched WHERE tbl = ? AND k = ?');
+    for (const { tbl, k } of touched) forget.run(tbl, k);
+  }
   const out: RowDigest[] = [];
   for (const { tbl, k } of touched) {
-    forget.run(tbl, k);
     const t = tables.get(tbl);
-    if (t) out.push(...digestRows(db, t, [k]));
+    if (!t) continue;
+    const row = selectByKey(db, t).get(...(JSON.parse(k) as unknown[]));
+    out.push([tbl, k, row ? digestRow(row) : null]);
   }
   return out;
 }

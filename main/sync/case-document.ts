@@ -50,34 +50,56 @@ function localRows(db: Db, table: CaseTable, caseId: string): Map<string, Row> {
   return new Map(selectRows(db, table, caseId).map((r) => [rowKey(table, r), r]));
 }
 
-const columnsCache = new WeakMap<Db, Map<string, string[]>>();
-
-/** The table's columns here; a document with a column this schema lacks is refused rather than cut short. */
-function columnsOf(db: Db, table: string): string[] {
-  let perDb = columnsCache.get(db);
-  if (!perDb) columnsCache.set(db, (perDb = new Map()));
-  let cols = perDb.get(table);
-  if (!cols) perDb.set(table, (cols = (db.pragma(`table_info(${quote(table)})`) as Array<{ name: string }>).map((c) => c.name)));
-  return cols;
+interface TableShape {
+  columns: string[];
+  known: Set<string>;
+  insertSql: string;
 }
 
+const shapes = new WeakMap<Db, Map<string, TableShape>>();
+
+/** The table's columns here, read once per connection (never a PRAGMA per row). */
+function shapeOf(db: Db, table: string): TableShape {
+  let perDb = shapes.get(db);
+  if (!perDb) shapes.set(db, (perDb = new Map()));
+  let shape = perDb.get(table);
+  if (!shape) {
+    const columns = (db.pragma(`table_info(${quote(table)})`) as Array<{ name: string }>).map((c) => c.name);
+    const insertSql = `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+    perDb.set(table, (shape = { columns, known: new Set(columns), insertSql }));
+  }
+  return shape;
+}
+
+function columnsOf(db: Db, table: string): string[] {
+  return shapeOf(db, table).columns;
+}
+
+/** A document with a column this schema lacks, or without one it has, is refused rather than cut short. */
 function checkColumns(db: Db, table: string, row: Row): void {
-  const known = columnsOf(db, table);
+  const { columns, known } = shapeOf(db, table);
+  let count = 0;
+  for (const c in row) {
+    if (!known.has(c)) return refuseColumns(table, row, columns);
+    count++;
+  }
+  if (count !== columns.length) refuseColumns(table, row, columns);
+}
+
+function refuseColumns(table: string, row: Row, known: string[]): never {
   const unknown = Object.keys(row).filter((c) => !known.includes(c));
   const missing = known.filter((c) => !(c in row));
-  if (unknown.length > 0 || missing.length > 0) {
-    throw new CaseDocumentError(
-      `A ${table} row from the team server does not match this version of THRIVE Plans (${[...unknown, ...missing].join(', ')}): update THRIVE Plans`,
-    );
-  }
+  throw new CaseDocumentError(
+    `A ${table} row from the team server does not match this version of THRIVE Plans (${[...unknown, ...missing].join(', ')}): update THRIVE Plans`,
+  );
 }
 
 function insertRow(db: Db, table: string, row: Row): void {
   checkColumns(db, table, row);
-  const cols = columnsOf(db, table);
-  stmt(db, `INSERT INTO ${quote(table)} (${cols.map(quote).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(
-    ...cols.map((c) => row[c] ?? null),
-  );
+  const { columns, insertSql } = shapeOf(db, table);
+  const values = new Array<unknown>(columns.length);
+  for (let i = 0; i < columns.length; i++) values[i] = row[columns[i]!] ?? null;
+  stmt(db, insertSql).run(...values);
 }
 
 function deleteRow(db: Db, table: CaseTable, row: Row): void {

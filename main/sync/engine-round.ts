@@ -31,8 +31,11 @@ export interface RoundDeps {
   pullLimit: number;
 }
 
-/** Changes per pull request; the server may send fewer. */
-export const DEFAULT_PULL_LIMIT = 200;
+/**
+ * Changes per pull request; the server may send fewer. The most the server gives (its read routes'
+ * limit): a first sync of thousands of cases then takes a few requests and commits, not dozens.
+ */
+export const DEFAULT_PULL_LIMIT = 1000;
 /** A guard against a server that always says `more`: the rest is pulled next round. */
 const MAX_BATCHES_PER_ROUND = 1_000;
 
