@@ -157,11 +157,13 @@ export function listConflicts(db: Db): ConflictView[] {
  * What both versions did that a case can hold only once (the one-per-case rules of
  * main/db/migrations/0010-initial.sql), in words: then only one version can be kept as it is.
  */
+// SQLite names a partial unique index's columns, not the index, in its message ("UNIQUE constraint
+// failed: current_views.case_id"), so each rule is matched by the columns its index covers.
 const ONCE_PER_CASE: Array<[RegExp, string]> = [
-  [/plans_current/, 'the plan was revised in both versions'],
-  [/endings\.case_id/, 'the case was ended in both versions'],
-  [/goals_one_active_per_position/, 'both versions have a different goal in the same place'],
-  [/current_views_one_opening/, 'both versions have a Current View at open'],
+  [/UNIQUE constraint failed: plans\.case_id$/, 'the plan was revised in both versions'],
+  [/UNIQUE constraint failed: endings\.case_id$/, 'the case was ended in both versions'],
+  [/UNIQUE constraint failed: goals\.case_id, goals\.position$/, 'both versions have a different goal in the same place'],
+  [/UNIQUE constraint failed: current_views\.case_id$/, 'both versions have a Current View at open'],
 ];
 
 function applyOrExplain(db: Db, doc: CaseDocument, what: string): void {

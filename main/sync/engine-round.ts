@@ -10,8 +10,7 @@ import type { Db } from '../db/sql';
 import { MESSAGES, protocolProblem, type HttpOutcome, type SyncHttp } from './http-client';
 import { applyDirectory, applyPulled, conflictsNeedingBase, nextPush, pushAccepted, pushConflicted, setConflictBase } from './store';
 import { pushRefused } from './refused';
-import { getSyncState } from './sync-state';
-import { putSyncState } from './sync-state';
+import { getSyncState, putSyncState } from './sync-state';
 import { outboxReport, refreshTeamDevices } from './team-devices';
 
 /** How a round ended. A push the server would not take is set aside (main/sync/refused.ts): the round goes on. */

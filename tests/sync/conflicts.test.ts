@@ -14,7 +14,7 @@ import {
   syncSummary,
 } from '../../main/sync/store';
 import type { CaseDocument } from '../../shared/sync/protocol';
-import { reviewArgs } from '../support/test-app';
+import { currentViewArgs, openCaseArgs, reviewArgs } from '../support/test-app';
 import { seedClosure } from '../support/app-api/seed';
 import { acceptedAs, changeOf, makeTeam, outboxCount, startDevice, writeStory, type Device } from './devices';
 
@@ -172,6 +172,28 @@ describe('a pulled change for a case with unpushed work', () => {
     expect(listConflicts(b.db())).toHaveLength(1);
     resolveConflict(b.db(), b.clock, conflict!.id, 'theirs', people.ben.id);
     expect(readCaseDocument(b.db(), caseId)).toEqual(server.document);
+    expect(verifyAudit(b.db())).toMatchObject({ ok: true, records: [] });
+  });
+
+  it('"mine" with a Current View at open recorded on both devices is refused in words (SQLite names the columns, not the index); "theirs" still works', () => {
+    const { team, people, me } = makeTeam();
+    const a = startDevice(me(people.ana), people.ana);
+    const b = startDevice(me(people.ben), people.ben);
+    const opened = a.ok('cases:open', openCaseArgs(people.ana.id, { caseRef: 'RIO-2002' }));
+    const v1 = nextPush(a.db(), a.clock, a.deviceId)!;
+    pushAccepted(a.db(), a.clock, opened.id, v1.idempotencyKey, acceptedAs(v1, 1, 1));
+    applyPulled(b.db(), b.clock, [changeOf(v1, people.ana, 1, 1, team.id)], 'c1', 'x');
+    a.ok('currentView:record', currentViewArgs(opened.id, { grouping: 'getting_help' }));
+    b.ok('currentView:record', currentViewArgs(opened.id, { grouping: 'getting_advice' }));
+    const v2 = nextPush(a.db(), a.clock, a.deviceId)!;
+    const server = changeOf(v2, people.ana, 2, 2, team.id);
+    applyPulled(b.db(), b.clock, [server], 'c2', 'x');
+    const before = readCaseDocument(b.db(), opened.id);
+    const [conflict] = listConflicts(b.db());
+    expect(() => resolveConflict(b.db(), b.clock, conflict!.id, 'mine', people.ben.id)).toThrow(/both versions have a Current View at open\. Keep the team server's version/);
+    expect(readCaseDocument(b.db(), opened.id)).toEqual(before);
+    resolveConflict(b.db(), b.clock, conflict!.id, 'theirs', people.ben.id);
+    expect(readCaseDocument(b.db(), opened.id)).toEqual(server.document);
     expect(verifyAudit(b.db())).toMatchObject({ ok: true, records: [] });
   });
 });

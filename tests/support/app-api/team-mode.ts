@@ -14,7 +14,6 @@ import { nextPush } from '../../../main/sync/push';
 import { pushRefused } from '../../../main/sync/refused';
 import { deviceIdOf, putSyncState } from '../../../main/sync/sync-state';
 import { createSyncHttp, MESSAGES } from '../../../main/sync/http-client';
-import { putSyncState } from '../../../main/sync/sync-state';
 import {
   OLDEST_ACCEPTED_PROTOCOL,
   PROTOCOL_VERSION,
