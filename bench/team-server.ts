@@ -8,7 +8,7 @@
  *  4. 50 simulated devices pushing for 60 s: nothing lost, nothing duplicated, throughput and p99;
  *  5. figures 1–3 again with 100,000 cases on the server (≤ 2× the figures with the bench teams alone).
  * Quick runs: BENCH_TEAM_LOAD_SECONDS (default 60), BENCH_TEAM_PUSHES (500), BENCH_TEAM_PULLS (200),
- * BENCH_TEAM_SERVER_CASES (100000).
+ * BENCH_TEAM_SERVER_CASES (100000), BENCH_TEAM_OPEN (1000) and BENCH_TEAM_CLOSED (5000).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -29,8 +29,8 @@ const LOAD_SECONDS = Number(process.env.BENCH_TEAM_LOAD_SECONDS ?? 60);
 const PUSHES = Number(process.env.BENCH_TEAM_PUSHES ?? 500);
 const PULLS = Number(process.env.BENCH_TEAM_PULLS ?? 200);
 const SERVER_CASES = Number(process.env.BENCH_TEAM_SERVER_CASES ?? 100_000);
-const OPEN = 1_000;
-const CLOSED = 5_000;
+const OPEN = Number(process.env.BENCH_TEAM_OPEN ?? 1_000);
+const CLOSED = Number(process.env.BENCH_TEAM_CLOSED ?? 5_000);
 const OTHER_TEAMS = 15;
 /** Seeded case numbers: every seeded id is derived from its number, so the ranges never overlap. */
 const FIRST = { bench: 1, push: 10_001, load: 30_001, other: 100_001 };

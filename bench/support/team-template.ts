@@ -98,11 +98,16 @@ export function makeTemplates(dir: string): Templates {
   try {
     ok(services, 'profile:setup', { name: 'Bench Lead', role: 'team_lead', teamName: 'Bench team' });
     ok(services, 'demo:seed', {});
-    const pick = (sql: string) => services.db.prepare(sql).pluck().get() as string | undefined;
+    // The middle case by reviews held (of the open ones with a plan, and of the closed): a typical document.
+    const pick = (sql: string) => {
+      const ids = services.db.prepare(sql).pluck().all() as string[];
+      return ids[Math.floor(ids.length / 2)];
+    };
     const openId = pick(`SELECT c.id FROM cases c WHERE status = 'open' AND plan_complete = 1
       AND EXISTS (SELECT 1 FROM goals g WHERE g.case_id = c.id AND g.status = 'active')
-      ORDER BY (SELECT count(*) FROM reviews r WHERE r.case_id = c.id) DESC, case_ref LIMIT 1`);
-    const closedId = pick(`SELECT c.id FROM cases c WHERE status = 'closed' ORDER BY (SELECT count(*) FROM reviews r WHERE r.case_id = c.id) DESC, case_ref LIMIT 1`);
+      ORDER BY (SELECT count(*) FROM reviews r WHERE r.case_id = c.id), case_ref
+`);
+    const closedId = pick(`SELECT c.id FROM cases c WHERE status = 'closed' ORDER BY (SELECT count(*) FROM reviews r WHERE r.case_id = c.id), case_ref`);
     if (!openId || !closedId) throw new Error('the demo seed made no open case with a plan, or no closed case');
     const before = readCaseDocument(services.db, openId);
     const detail = ok<CaseDetail>(services, 'cases:get', { caseId: openId });
