@@ -11,7 +11,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import { createAppServices, type AppServices } from '../../main/app-services';
 import { createSyncEngine, type SyncEngine } from '../../main/sync/engine';
-import { deviceIdOf } from '../../main/sync/engine-state';
+import { deviceIdOf } from '../../main/sync/sync-state';
 import { createSyncHttp, type SyncHttp } from '../../main/sync/http-client';
 import { applyDirectory, applyPulled, getSyncState } from '../../main/sync/store';
 import { fixedClock } from '../../shared/clock';

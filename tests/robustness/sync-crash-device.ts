@@ -16,7 +16,7 @@ import { writeSync } from 'node:fs';
 import { createAppServices } from '../../main/app-services';
 import { signInAuth } from '../../main/sync/engine-auth';
 import { createSyncEngine } from '../../main/sync/engine';
-import { deviceIdOf } from '../../main/sync/engine-state';
+import { deviceIdOf } from '../../main/sync/sync-state';
 import { createSyncHttp, type SyncHttp } from '../../main/sync/http-client';
 import { fixedClock } from '../../shared/clock';
 import type { IpcResult } from '../../shared/ipc/result';
