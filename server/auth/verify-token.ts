@@ -40,7 +40,9 @@ function identityFrom(payload: JWTPayload, issuer: string): Identity {
   if (!payload.sub || !email || !email.includes('@')) {
     throw unauthenticated('Your sign-in did not say who you are (no email in the token). Ask your service admin to check the sign-in set-up.');
   }
-  return { issuer, subject: payload.sub, email: email.toLowerCase(), name: claim('name') ?? email };
+  const identity: Identity = { issuer, subject: payload.sub, email: email.toLowerCase(), name: claim('name') ?? email };
+  if (typeof payload.exp === 'number') identity.expiresAt = payload.exp;
+  return identity;
 }
 
 export function createTokenVerifier(options: TokenVerifierOptions): VerifyToken {

@@ -7,8 +7,17 @@ import type { OutboxReport, TeamDevices } from '../../shared/sync/protocol';
 import type { Db } from './with-person';
 
 /**
+ * How old a device's last pull may be before an empty pull records it again: a pull with nothing new
+ * and an unchanged report then writes nothing, so it is not held waiting for the disk at commit
+ * (bench/team-server.ts). A lead's "last in touch" is therefore accurate to this much.
+ */
+export const PULL_CONTACT_RESOLUTION_SECONDS = 60;
+
+/**
  * Records a contact from a device. A request without an outbox report (an older app) keeps the last
- * report rather than claiming the outbox is empty.
+ * report rather than claiming the outbox is empty. A pull is not recorded again when the device's
+ * last pull was within PULL_CONTACT_RESOLUTION_SECONDS and its report is unchanged: the insert reads
+ * no row then, so neither a write nor a row lock is taken.
  */
 export async function touchDevice(
   db: Db,
@@ -20,9 +29,15 @@ export async function touchDevice(
 ): Promise<void> {
   const pending = report ? report.pending : null;
   const oldest = report ? report.oldestPendingAt : null;
+  const skipIfFresh = column === 'last_pull_at'
+    ? `WHERE NOT EXISTS (SELECT 1 FROM devices d WHERE d.id = $1 AND d.person_id = $2
+         AND d.last_pull_at > $3::timestamptz - make_interval(secs => ${PULL_CONTACT_RESOLUTION_SECONDS})
+         AND d.last_pull_at <= $3::timestamptz
+         AND (NOT $6 OR (d.pending_count IS NOT DISTINCT FROM $4::integer AND d.oldest_pending_at IS NOT DISTINCT FROM $5::timestamptz)))`
+    : '';
   await db.query(
     `INSERT INTO devices (id, person_id, first_seen_at, last_seen_at, ${column}, pending_count, oldest_pending_at)
-     VALUES ($1, $2, $3, $3, $3, $4, $5)
+     SELECT $1, $2, $3::timestamptz, $3::timestamptz, $3::timestamptz, $4::integer, $5::timestamptz ${skipIfFresh}
      ON CONFLICT (id, person_id) DO UPDATE SET last_seen_at = $3, ${column} = $3,
        pending_count = CASE WHEN $6 THEN $4 ELSE devices.pending_count END,
        oldest_pending_at = CASE WHEN $6 THEN $5::timestamptz ELSE devices.oldest_pending_at END`,

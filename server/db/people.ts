@@ -13,6 +13,8 @@ export interface Identity {
   subject: string;
   email: string;
   name: string;
+  /** The token's expiry (seconds since 1970), when it has one: how long a sign-in may be remembered. */
+  expiresAt?: number;
 }
 
 /** The person id for a verified token: found by issuer+subject, bound by email, or new (no memberships). */

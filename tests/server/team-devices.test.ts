@@ -48,6 +48,27 @@ describe('device outbox reports and the team lead’s list of devices', () => {
     for (const d of body.devices) expect(d.lastSeenAt).toMatch(/^2026-03-02T12:00/);
   });
 
+  it('records a pull again only when its report changed or its last pull is a minute old (last contact is accurate to a minute)', async () => {
+    const bea = await world.token('bea');
+    const rowOf = async () => (await world.server.admin((c) => c.query(
+      `SELECT xmin::text AS xmin, last_pull_at, pending_count FROM devices WHERE id = 'bea-minute'`,
+    ))).rows[0] as { xmin: string; last_pull_at: Date; pending_count: number | null };
+    expect((await pullFrom(bea, 'bea-minute', { 'thrive-pending': '0' })).status).toBe(200);
+    const first = await rowOf();
+    // Same report within the minute: nothing is written (the row version is unchanged).
+    expect((await pullFrom(bea, 'bea-minute', { 'thrive-pending': '0' })).status).toBe(200);
+    expect((await rowOf()).xmin).toBe(first.xmin);
+    // A changed report is recorded at once.
+    expect((await pullFrom(bea, 'bea-minute', { 'thrive-pending': '2' })).status).toBe(200);
+    expect((await rowOf()).pending_count).toBe(2);
+    // A last pull over a minute old is recorded again with the server's time.
+    await world.server.admin((c) => c.query(`UPDATE devices SET last_pull_at = last_pull_at - interval '61 seconds' WHERE id = 'bea-minute'`));
+    expect((await pullFrom(bea, 'bea-minute', { 'thrive-pending': '2' })).status).toBe(200);
+    // (The test clock moves a millisecond per reading, so the new time is just after the first.)
+    expect((await rowOf()).last_pull_at.getTime()).toBeGreaterThanOrEqual(first.last_pull_at.getTime());
+    expect((await rowOf()).last_pull_at.toISOString()).toMatch(/^2026-03-02T12:00:00/);
+  });
+
   it('is for the team’s leads only: a clinician, another team’s member and a lead asking for another team are refused', async () => {
     expect((await devicesOf(await world.token('alex'), 'team-a')).status).toBe(403);
     expect((await devicesOf(await world.token('sam'), 'team-a')).status).toBe(403);
