@@ -9,8 +9,7 @@ import type { ServerConfig } from '../../shared/sync/protocol';
 import type { Db } from '../db/sql';
 import type { SyncAuth } from './engine';
 import { getSyncState } from './sync-state';
-import { createSignIn, SignInError, type SignIn } from './sign-in';
-import { clearTokens, loadTokens } from './token-store';
+import { createSignIn, forgetSignIn, hasStoredSignIn, SignInError, type SignIn } from './sign-in';
 
 export interface SignInAuthOptions {
   db: () => Db;
@@ -35,7 +34,7 @@ export function signInAuth(opts: SignInAuthOptions): SyncAuth {
       const c = config();
       return c ? forConfig(c).getAccessToken() : null;
     },
-    isSignedIn: () => opts.db().open && loadTokens(opts.db()) !== null,
+    isSignedIn: () => opts.db().open && hasStoredSignIn(opts.db()),
     async signIn(c) {
       try {
         await forConfig(c).signIn();
@@ -48,12 +47,12 @@ export function signInAuth(opts: SignInAuthOptions): SyncAuth {
     async signOut() {
       const c = config();
       if (c) await forConfig(c).signOut();
-      else clearTokens(opts.db());
+      else forgetSignIn(opts.db());
     },
     tokenRefused() {
       // The server would not take the token (revoked, or this clock far off): signing in again is the
       // one safe way on; the outbox waits meanwhile.
-      if (opts.db().open) clearTokens(opts.db());
+      if (opts.db().open) forgetSignIn(opts.db());
     },
   };
 }

@@ -230,3 +230,15 @@ export function createSignIn(options: SignInOptions): SignIn {
     },
   };
 }
+
+/**
+ * Whether a sign-in is held, and forgetting it, for the sync engine (main/sync/engine-auth.ts): the
+ * token store is read through this module alone, so getAccessToken stays the one way to a token.
+ */
+export function hasStoredSignIn(db: Db): boolean {
+  return loadTokens(db) !== null;
+}
+
+export function forgetSignIn(db: Db): void {
+  clearTokens(db);
+}
