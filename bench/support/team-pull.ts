@@ -11,6 +11,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import { createAppServices, type AppServices } from '../../main/app-services';
 import { createSyncEngine, type SyncEngine } from '../../main/sync/engine';
+import { DEFAULT_PULL_LIMIT } from '../../main/sync/engine-round';
 import { deviceIdOf } from '../../main/sync/sync-state';
 import { createSyncHttp, type SyncHttp } from '../../main/sync/http-client';
 import { applyDirectory, applyPulled, getSyncState } from '../../main/sync/store';
@@ -73,7 +74,8 @@ async function allPages(http: SyncHttp, token: string): Promise<Array<{ changes:
   const pages: Array<{ changes: Change[]; cursor: string; asOf: string }> = [];
   let cursor: string | null = null;
   for (;;) {
-    const page = await http.pull(token, cursor, 200);
+    // The engine's own page size, so the floor applies the same batches the engine applied.
+    const page = await http.pull(token, cursor, DEFAULT_PULL_LIMIT);
     if (page.kind !== 'ok') throw new Error(`pull for the apply floor: ${page.kind}`);
     pages.push({ changes: page.value.changes, cursor: page.value.cursor, asOf: page.value.asOf });
     cursor = page.value.cursor;

@@ -61,13 +61,16 @@ async function floorWrites(owner: pg.ClientBase, pusher: Member, teamId: string,
               document = $8, updated_at = $9 WHERE id = $1`,
       [doc.caseId, teamId, 2, row.case_ref, doc.youngPerson.nhs_number, row.lead_clinician_id, row.status, text, at],
     );
+    // The change-log entry and the chain head in one statement, as server/db/changes.ts appendChange writes them.
     await owner.query(
-      `INSERT INTO change_log (team_id, seq, case_id, version, author_id, device_id, idempotency_key, request_hash,
-                               made_at, at, document, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      `WITH appended AS (
+         INSERT INTO change_log (team_id, seq, case_id, version, author_id, device_id, idempotency_key, request_hash,
+                                 made_at, at, document, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+         RETURNING team_id, seq, hash)
+       UPDATE team_heads h SET last_seq = a.seq, last_hash = a.hash FROM appended a WHERE h.team_id = a.team_id`,
       [teamId, seq, doc.caseId, 2, pusher.personId, DEVICE, randomUUID(), hash, body.madeAt, at, text, hash, hash],
     );
-    await owner.query('UPDATE team_heads SET last_seq = $2, last_hash = $3 WHERE team_id = $1', [teamId, seq, hash]);
     await owner.query(
       `INSERT INTO devices (id, person_id, first_seen_at, last_seen_at, last_push_at) VALUES ($1, $2, $3, $3, $3)
        ON CONFLICT (id, person_id) DO UPDATE SET last_seen_at = $3, last_push_at = $3`,

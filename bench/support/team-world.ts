@@ -25,6 +25,8 @@ export interface TeamWorld {
   idp: TestIdp;
   server: ServerThread;
   ownerUrl: string;
+  /** The API's own login (thrive_api, row security applies), as the server uses it. */
+  apiUrl: string;
   /** One owner connection for seeding, floors and checks (a superuser: row security does not apply). */
   owner: pg.Client;
   /** The team whose 1,000 open and 5,000 closed cases the lead's device pulls. */
@@ -89,7 +91,8 @@ async function setUp(postgres: TestPostgres, deviceCount: number): Promise<TeamW
   const pusherId = await grant(owner, { email: pusherEmail, teamId: pushTeam, role: 'clinician', name: 'Pat Pusher' });
   const deviceIds: string[] = [];
   for (const [i, email] of deviceEmails.entries()) deviceIds.push(await grant(owner, { email, teamId: loadTeam, role: 'clinician', name: `Device Clinician ${i + 1}` }));
-  const server = await startServerThread({ apiUrl: apiUrlFrom(ownerUrl, password), issuer: idp.issuer, jwksUri: idp.jwksUri, audience: TEST_AUDIENCE, clientId: idp.clientId });
+  const apiUrl = apiUrlFrom(ownerUrl, password);
+  const server = await startServerThread({ apiUrl, issuer: idp.issuer, jwksUri: idp.jwksUri, audience: TEST_AUDIENCE, clientId: idp.clientId });
   const tokens = await signInAll(idp, [leadEmail, pusherEmail, ...deviceEmails]);
   const member = (email: string, personId: string): Member => ({ email, personId, token: tokens.get(email)! });
   return {
@@ -97,6 +100,7 @@ async function setUp(postgres: TestPostgres, deviceCount: number): Promise<TeamW
     idp,
     server,
     ownerUrl,
+    apiUrl,
     owner,
     benchTeam,
     pushTeam,

@@ -34,11 +34,14 @@ export function stmt<P extends unknown[] = unknown[], R = unknown>(db: Db, sourc
  * set aside, and it is refused with 'database_replaced'.
  */
 export function writeTx<T>(db: Db, fn: () => T): T {
-  // Hooks run once, around the outermost transaction; a savepoint inside one only checks the file.
-  const hooks = db.inTransaction ? undefined : writeHooks.get(db);
+  // Hooks run once, around the outermost transaction.
+  const outermost = !db.inTransaction;
+  const hooks = outermost ? writeHooks.get(db) : undefined;
   const result = db
     .transaction(() => {
-      assertSameFile(db);
+      // Checked once, when the lock is taken: a savepoint inside (one per case of a pulled batch) has
+      // nothing more to learn, and a stat per savepoint is felt in a first sync of thousands of cases.
+      if (outermost) assertSameFile(db);
       const value = fn();
       hooks?.beforeCommit();
       return value;

@@ -164,6 +164,15 @@ function checkBelongs(doc: CaseDocument): void {
 }
 
 /**
+ * Foreign keys checked at commit, for the rest of this transaction (SQLite turns it off at every
+ * commit). Set only when off: setting a flag pragma expires every prepared statement of the
+ * connection, and a first sync that set it for each case compiled every statement again for each case.
+ */
+function deferForeignKeys(db: Db): void {
+  if (stmt<[], number>(db, 'PRAGMA defer_foreign_keys').pluck().get() !== 1) stmt(db, 'PRAGMA defer_foreign_keys = ON').run();
+}
+
+/**
  * Makes the case's rows exactly the document's, in one transaction (a savepoint inside the caller's).
  * Rows gone or changed are deleted first (children before parents), then rows new or changed are
  * inserted (parents first): every intermediate state is a subset of the old rows or of the new ones,
@@ -174,8 +183,7 @@ function checkBelongs(doc: CaseDocument): void {
 export function applyCaseDocument(db: Db, doc: CaseDocument): void {
   checkBelongs(doc);
   writeTx(db, () => {
-    // A prepared statement: db.pragma() compiles it again on every call, which a first sync of thousands of cases feels.
-    stmt(db, 'PRAGMA defer_foreign_keys = ON').run();
+    deferForeignKeys(db);
     putYoungPerson(db, doc.youngPerson);
     ensureReferencedDirectory(db, doc);
     const wanted = new Map(CASE_TABLES.map((t) => [t, new Map(doc.tables[t].map((r) => [rowKey(t, r), r]))]));

@@ -110,12 +110,20 @@ async function pushOutbox(d: RoundDeps, personId: string): Promise<RoundEnd> {
   }
 }
 
-/** Pulls batch after batch until the server has no more; each batch is applied in one transaction. */
+/**
+ * Pulls batch after batch until the server has no more; each batch is applied in one transaction.
+ * The next batch is asked for before this one is applied, so the server reads and sends it while the
+ * device writes (a first sync of a whole team is thousands of cases). Only the local cursor moves with
+ * an applied batch: a batch fetched and never applied is fetched again next round.
+ */
 async function pullChanges(d: RoundDeps, serverId: string): Promise<RoundEnd | null> {
   let cursor = getSyncState(d.db(), 'cursor');
   let restarted = false;
+  const fetchPage = (from: string | null) => d.http.pull(d.token, from, d.pullLimit, outboxReport(d.db()));
+  let next: ReturnType<typeof fetchPage> | null = null;
   for (let i = 0; i < MAX_BATCHES_PER_ROUND; i++) {
-    const page = await d.http.pull(d.token, cursor, d.pullLimit, outboxReport(d.db()));
+    const page = await (next ?? fetchPage(cursor));
+    next = null;
     if (page.kind === 'rejected' && page.code === 'cursor_invalid' && !restarted) {
       // A cursor this server never gave (a restored server, a restored device): start again from the
       // beginning; versions this device already holds are skipped, so nothing is applied twice.
@@ -125,6 +133,11 @@ async function pullChanges(d: RoundDeps, serverId: string): Promise<RoundEnd | n
     }
     if (page.kind !== 'ok') return ending(page, d.token) ?? { kind: 'refused', message: page.kind === 'rejected' ? page.message : MESSAGES.unreadable };
     if (page.value.serverId !== serverId) return { kind: 'refused', message: DIFFERENT_SERVER };
+    if (page.value.more && i + 1 < MAX_BATCHES_PER_ROUND) {
+      next = fetchPage(page.value.cursor);
+      // Settled when awaited next turn; a round that ends first (an apply that throws) drops it unread.
+      next.catch(() => undefined);
+    }
     applyPulled(d.db(), d.clock, page.value.changes, page.value.cursor, page.value.asOf);
     // The server's clock against ours, taken as the answer arrives: only to warn the person; nothing is
     // ordered by the device's clock (the server orders by its own).

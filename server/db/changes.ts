@@ -5,7 +5,7 @@
  */
 import type { CaseDocument, Change } from '../../shared/sync/protocol';
 import { entryHash, type ChainedContent } from './chain';
-import type { Db } from './with-person';
+import { prepared, type Db } from './with-person';
 
 export const FORMER_MEMBER = 'A former team member';
 
@@ -41,17 +41,17 @@ export function toChange(row: ChangeRow): Change {
 
 /** One version of a case, if this person may read it. */
 export async function loadVersion(db: Db, caseId: string, version: number): Promise<Change | null> {
-  const { rows } = await db.query<ChangeRow>(
+  const { rows } = await db.query<ChangeRow>(prepared(
     `SELECT ${CHANGE_COLUMNS} FROM ${CHANGE_FROM} WHERE c.case_id = $1 AND c.version = $2`,
     [caseId, version],
-  );
+  ));
   return rows[0] ? toChange(rows[0]) : null;
 }
 
 /** The changes after each team's cursor position, commit-ordered within each team. */
 export async function loadChangesAfter(db: Db, after: Map<string, number>, limit: number): Promise<Change[]> {
   const teams = [...after.keys()];
-  const { rows } = await db.query<ChangeRow>(
+  const { rows } = await db.query<ChangeRow>(prepared(
     `SELECT ${CHANGE_COLUMNS}
        FROM unnest($1::text[], $2::bigint[]) AS k(team_id, after_seq)
        JOIN change_log c ON c.team_id = k.team_id AND c.seq > k.after_seq
@@ -60,7 +60,7 @@ export async function loadChangesAfter(db: Db, after: Map<string, number>, limit
       LIMIT $3`,
     // Ordered by (seq, team): any prefix of this order holds, for each team, a prefix of its chain.
     [teams, teams.map((t) => after.get(t)), limit],
-  );
+  ));
   return rows.map(toChange);
 }
 
@@ -71,27 +71,33 @@ export interface TeamHead {
 
 /** Locks the team's chain head until COMMIT: every append to the team waits here, in order. */
 export async function lockTeamHead(db: Db, teamId: string): Promise<TeamHead | null> {
-  const { rows } = await db.query<{ last_seq: string; last_hash: string }>(
+  const { rows } = await db.query<{ last_seq: string; last_hash: string }>(prepared(
     'SELECT last_seq, last_hash FROM team_heads WHERE team_id = $1 FOR UPDATE',
     [teamId],
-  );
+  ));
   return rows[0] ? { lastSeq: Number(rows[0].last_seq), lastHash: rows[0].last_hash } : null;
 }
 
-/** Appends one entry after `head` (locked by lockTeamHead) and moves the head on. */
+/**
+ * Appends one entry after `head` (locked by lockTeamHead) and moves the head on, in one statement (one
+ * round trip of a push's few). Exactly one head must move: anything else ends the transaction.
+ */
 export async function appendChange(db: Db, head: TeamHead, entry: Omit<ChainedContent, 'seq'>): Promise<number> {
   const content: ChainedContent = { ...entry, seq: head.lastSeq + 1 };
   const hash = entryHash(head.lastHash, content);
-  await db.query(
-    `INSERT INTO change_log (team_id, seq, case_id, version, author_id, device_id, idempotency_key, request_hash,
-                             made_at, at, document, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+  const { rowCount } = await db.query(prepared(
+    `WITH appended AS (
+       INSERT INTO change_log (team_id, seq, case_id, version, author_id, device_id, idempotency_key, request_hash,
+                               made_at, at, document, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       RETURNING team_id, seq, hash)
+     UPDATE team_heads h SET last_seq = a.seq, last_hash = a.hash FROM appended a WHERE h.team_id = a.team_id`,
     [
       content.teamId, content.seq, content.caseId, content.version, content.authorId, content.deviceId,
       content.idempotencyKey, content.requestHash, content.madeAt, content.at, JSON.stringify(content.document),
       head.lastHash, hash,
     ],
-  );
-  await db.query('UPDATE team_heads SET last_seq = $2, last_hash = $3 WHERE team_id = $1', [content.teamId, content.seq, hash]);
+  ));
+  if (rowCount !== 1) throw new Error(`the chain head of team ${content.teamId} did not move to ${content.seq}`);
   return content.seq;
 }

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Me, RoleOnServer } from '../../shared/sync/protocol';
 import { forbidden } from '../errors';
-import { withPerson } from './with-person';
+import { prepared, withPerson } from './with-person';
 
 export interface Identity {
   issuer: string;
@@ -20,9 +20,9 @@ export interface Identity {
 /** The person id for a verified token: found by issuer+subject, bound by email, or new (no memberships). */
 export async function signIn(pool: pg.Pool, identity: Identity): Promise<string> {
   const id = await withPerson(pool, null, async (db) => {
-    const { rows } = await db.query<{ id: string | null }>('SELECT thrive_sign_in($1, $2, $3, $4, $5) AS id', [
+    const { rows } = await db.query<{ id: string | null }>(prepared('SELECT thrive_sign_in($1, $2, $3, $4, $5) AS id', [
       identity.issuer, identity.subject, identity.email.toLowerCase(), identity.name, randomUUID(),
-    ]);
+    ]));
     return rows[0]?.id ?? null;
   });
   if (!id) {
@@ -35,13 +35,13 @@ export async function signIn(pool: pg.Pool, identity: Identity): Promise<string>
 
 export async function loadMe(pool: pg.Pool, personId: string, serverId: string): Promise<Me> {
   return withPerson(pool, personId, async (db) => {
-    const { rows: people } = await db.query<{ id: string; name: string }>('SELECT id, name FROM people WHERE id = $1', [personId]);
-    const { rows: memberRows } = await db.query<{ person_id: string; team_id: string; role: RoleOnServer; name: string; team_name: string }>(
+    const { rows: people } = await db.query<{ id: string; name: string }>(prepared('SELECT id, name FROM people WHERE id = $1', [personId]));
+    const { rows: memberRows } = await db.query<{ person_id: string; team_id: string; role: RoleOnServer; name: string; team_name: string }>(prepared(
       `SELECT m.person_id, m.team_id, m.role, p.name, t.name AS team_name
          FROM memberships m JOIN people p ON p.id = m.person_id JOIN teams t ON t.id = m.team_id
         WHERE m.team_id IN (SELECT thrive_member_teams())
         ORDER BY t.name, t.id, p.name, p.id`,
-    );
+    ));
     const teams = new Map<string, Me['teams'][number]>();
     for (const row of memberRows) {
       const team = teams.get(row.team_id) ?? { id: row.team_id, name: row.team_name, members: [] };

@@ -9,7 +9,7 @@ import type { OutboxReport, PullResponse } from '../../shared/sync/protocol';
 import { ApiError } from '../errors';
 import { loadChangesAfter } from './changes';
 import { touchDevice } from './devices';
-import { withPerson } from './with-person';
+import { prepared, withPerson } from './with-person';
 
 const cursorSchema = z.object({ s: z.string(), t: z.record(z.string().max(64), z.number().int().min(0)) }).strict();
 type Cursor = z.infer<typeof cursorSchema>;
@@ -48,9 +48,9 @@ export interface PullInput {
 export async function pullChanges(pool: pg.Pool, input: PullInput): Promise<PullResponse> {
   const cursor = decodeCursor(input.cursor, input.serverId);
   return withPerson(pool, input.personId, async (db) => {
-    const { rows: heads } = await db.query<{ team_id: string; last_seq: string }>(
+    const { rows: heads } = await db.query<{ team_id: string; last_seq: string }>(prepared(
       'SELECT team_id, last_seq FROM team_heads WHERE team_id IN (SELECT thrive_member_teams()) ORDER BY team_id',
-    );
+    ));
     const after = new Map<string, number>();
     for (const head of heads) {
       const position = cursor.t[head.team_id] ?? 0;

@@ -8,7 +8,7 @@ import { ApiError, badRequest, forbidden, notFound } from '../errors';
 import { canonicalJson, sha256Hex } from './chain';
 import { appendChange, loadVersion, lockTeamHead } from './changes';
 import { touchDevice } from './devices';
-import { withPerson, type Db } from './with-person';
+import { prepared, withPerson, type Db } from './with-person';
 
 export type Precondition = { kind: 'new' } | { kind: 'match'; version: number };
 
@@ -49,10 +49,10 @@ function checkRequest(input: PushInput): string {
 }
 
 async function replayOf(db: Db, input: PushInput, requestHash: string): Promise<PushOutcome | null> {
-  const { rows } = await db.query<{ case_id: string; version: number; seq: string; at: Date; request_hash: string; author_id: string }>(
+  const { rows } = await db.query<{ case_id: string; version: number; seq: string; at: Date; request_hash: string; author_id: string }>(prepared(
     'SELECT case_id, version, seq, at, request_hash, author_id FROM change_log WHERE idempotency_key = $1',
     [input.idempotencyKey],
-  );
+  ));
   const seen = rows[0];
   if (!seen) return null;
   if (seen.request_hash !== requestHash || seen.author_id !== input.personId) throw idempotencyMismatch();
@@ -71,12 +71,15 @@ const idempotencyMismatch = () =>
   );
 
 async function currentVersion(db: Db, input: PushInput, teamId: string): Promise<number | null> {
-  const { rows: owner } = await db.query<{ team: string | null }>('SELECT thrive_case_team($1) AS team', [input.caseId]);
-  const caseTeam = owner[0]?.team ?? null;
+  // The case's team whoever may see it (thrive_case_team), and its version as row security lets us see it.
+  const { rows } = await db.query<{ team: string | null; version: number | null }>(prepared(
+    'SELECT thrive_case_team($1) AS team, (SELECT version FROM cases WHERE id = $1) AS version',
+    [input.caseId],
+  ));
+  const caseTeam = rows[0]?.team ?? null;
   if (caseTeam !== null && caseTeam !== teamId) {
     throw forbidden('This case belongs to a team you are not a member of, so you cannot change it. Ask the team lead.');
   }
-  const { rows } = await db.query<{ version: number }>('SELECT version FROM cases WHERE id = $1', [input.caseId]);
   return rows[0]?.version ?? null;
 }
 
@@ -88,25 +91,29 @@ async function writeCase(db: Db, input: PushInput, teamId: string, version: numb
     cellText(row.lead_clinician_id), cellText(row.status) ?? 'open', JSON.stringify(doc), input.now,
   ];
   if (version === 1) {
-    await db.query(
+    await db.query(prepared(
       `INSERT INTO cases (id, team_id, version, case_ref, nhs_number, lead_person_id, status, document, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       values,
-    );
+    ));
   } else {
-    await db.query(
+    await db.query(prepared(
       `UPDATE cases SET team_id = $2, version = $3, case_ref = $4, nhs_number = $5, lead_person_id = $6, status = $7,
               document = $8, updated_at = $9 WHERE id = $1`,
       values,
-    );
+    ));
   }
 }
 
 async function pushIn(db: Db, input: PushInput, teamId: string, requestHash: string): Promise<PushOutcome> {
-  const { rows: member } = await db.query('SELECT 1 FROM thrive_member_teams() t WHERE t = $1', [teamId]);
-  if (member.length === 0) throw forbidden('You are not a member of this case’s team on the server, so it cannot be sent. Ask your service admin.');
+  // Row security shows a team's chain head to its members only: no head is either not a member or no
+  // such team, told apart only then (a push that goes through asks nothing more).
   const head = await lockTeamHead(db, teamId);
-  if (!head) throw forbidden('This case’s team is not set up on the server. Ask your service admin.');
+  if (!head) {
+    const { rows: member } = await db.query(prepared('SELECT 1 FROM thrive_member_teams() t WHERE t = $1', [teamId]));
+    if (member.length === 0) throw forbidden('You are not a member of this case’s team on the server, so it cannot be sent. Ask your service admin.');
+    throw forbidden('This case’s team is not set up on the server. Ask your service admin.');
+  }
   // After the lock: a retry racing its own first attempt sees that attempt once it has committed.
   const replay = await replayOf(db, input, requestHash);
   if (replay) return replay;

@@ -63,4 +63,27 @@ describe('a case opened offline', () => {
     expect(chains.every((c) => c.ok)).toBe(true);
     expect(chains.find((c) => c.teamId === world.teams.riverside.id)).toMatchObject({ entries: 1 });
   });
+
+  it('reaches a lead who pulls a page at a time, each case once and in order, while the next page is already on its way', async () => {
+    const alex = await world.device('alex');
+    await alex.join();
+    const refs = ['RIO-3001', 'RIO-3002', 'RIO-3003', 'RIO-3004', 'RIO-3005'];
+    for (const caseRef of refs) {
+      await alex.ok('cases:open', openCaseArgs(world.people.alex, { caseRef, name: `Young person ${caseRef}`, nhsNumber: null }));
+      // One push per case: each is its own change on the server.
+      expect(await alex.ok('sync:now', {})).toMatchObject({ state: 'up_to_date', pending: 0 });
+    }
+    // Pages of two changes: three pages, each asked for before the one before it is applied.
+    const lee = await world.device('lee', { pullLimit: 2 });
+    expect(await lee.join()).toMatchObject({ state: 'up_to_date', pending: 0 });
+
+    const team = await lee.ok('team:cases', { teamId: world.teams.riverside.id });
+    expect(team.rows.map((r) => r.caseRef).filter((ref) => ref.startsWith('RIO-3')).sort()).toEqual(refs);
+    const received = lee.db().prepare(`SELECT entity_id, json_extract(after, '$.seq') AS seq FROM audit_log WHERE action = 'sync.receive' ORDER BY seq`).all() as Array<{ entity_id: string; seq: number }>;
+    const seqs = received.map((r) => r.seq);
+    expect(received.length).toBeGreaterThanOrEqual(refs.length);
+    expect(new Set(received.map((r) => r.entity_id)).size).toBe(received.length);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(verifyAudit(lee.db())).toMatchObject({ ok: true, records: [] });
+  });
 });

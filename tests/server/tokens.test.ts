@@ -1,6 +1,8 @@
 /** Bearer tokens the server must refuse, each with words a person can act on, and sign-in binding. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema, meSchema } from '../../shared/sync/protocol';
+import { createTokenVerifier } from '../../server/auth/verify-token';
+import { TEST_AUDIENCE } from '../support/team/idp';
 import { call } from './support/api';
 import { startWorld, type World, EMAILS } from './support/two-teams';
 
@@ -31,6 +33,18 @@ describe('token refusals', () => {
   it('refuses an expired token (beyond the small clock tolerance) and asks to sign in again', async () => {
     const iat = Math.floor(Date.now() / 1000) - 3600;
     expectRefused(await me(await world.issuer!.token(EMAILS.alex, { iat, ttlSec: 600 })), /expired/);
+  });
+
+  it('refuses a token it checked before once that token has expired: a remembered check never outlives the token', async () => {
+    const iat = Math.floor(Date.now() / 1000);
+    const token = await world.issuer!.token(EMAILS.alex, { iat, ttlSec: 60 });
+    let now = new Date(iat * 1000);
+    const verify = createTokenVerifier({ issuer: world.issuer!.issuer, audience: TEST_AUDIENCE, jwksUri: world.issuer!.jwksUri, clockToleranceSec: 5, currentDate: () => now });
+    await expect(verify(token)).resolves.toMatchObject({ email: EMAILS.alex, expiresAt: iat + 60 });
+    now = new Date((iat + 30) * 1000);
+    await expect(verify(token)).resolves.toMatchObject({ email: EMAILS.alex });
+    now = new Date((iat + 66) * 1000);
+    await expect(verify(token)).rejects.toMatchObject({ status: 401, code: 'unauthenticated' });
   });
 
   it('refuses a token signed with a key the issuer does not publish', async () => {

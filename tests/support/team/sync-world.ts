@@ -58,6 +58,8 @@ export interface DeviceOptions {
   today?: IsoDate;
   /** The protocol the device's build speaks (an old build: lower). */
   protocol?: number;
+  /** Changes per pulled page (default: the engine's own, main/sync/engine-round.ts). */
+  pullLimit?: number;
 }
 
 export interface SyncDevice {
@@ -115,6 +117,7 @@ async function openDevice(world: Pick<TeamWorld, 'server' | 'people'>, who: Who,
         auth: signInAuth({ db: open.db, clock, openBrowser: (url) => personAtBrowser({ email: device.signInAs, password: TEST_PASSWORD }).openBrowser(url) }),
         // The loop is never started: each test says when a device syncs (sync:now), as a person would.
         timers: { setTimeout: () => null, clearTimeout: () => {} },
+        ...(options.pullLimit !== undefined ? { pullLimit: options.pullLimit } : {}),
       });
       return engine;
     },
