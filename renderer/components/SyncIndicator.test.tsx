@@ -65,4 +65,35 @@ describe("The header's team sync state", () => {
     await within(banner()).findByText(`Refused: ${TOO_OLD}`);
     await expectNoAxeViolations();
   });
+
+  it('"Sync now" runs a round at once, by keyboard, and the header shows where it ended', async () => {
+    const { backend, signIn } = teamBackend({ browser: true });
+    backend.seedCase(jamie());
+    // Signed in, the server itself out of reach here (the real one: tests/e2e/team-sync.e2e.test.ts).
+    const signingIn = backend.ok('sync:signIn', {});
+    signIn.finishInBrowser();
+    await signingIn;
+    const { user } = await renderApp({ backend });
+    const before = waiting(backend);
+    await within(banner()).findByText(new RegExp(`^Offline since \\d\\d:\\d\\d · ${before} changes waiting$`));
+    await expectNoAxeViolations();
+
+    // Another save waits; the header has not read it yet. "Sync now" runs a round and shows its end.
+    backend.seedCase({ name: 'Sam Patel', caseRef: 'RIO-1002', openDate: '2027-01-04' });
+    const button = within(banner()).getByRole('button', { name: 'Sync now' });
+    button.focus();
+    await user.keyboard('{Enter}');
+    const after = waiting(backend);
+    expect(after).toBeGreaterThan(before);
+    await within(banner()).findByText(new RegExp(`^Offline since \\d\\d:\\d\\d · ${after} changes waiting$`));
+    expect(within(banner()).getByRole('button', { name: 'Sync now' })).toBe(document.activeElement);
+  });
+
+  it('offers no "Sync now" when signed out: Settings signs in', async () => {
+    const { backend } = teamBackend();
+    backend.seedCase(jamie());
+    await renderApp({ backend });
+    await within(banner()).findByText(/^Signed out/);
+    expect(within(banner()).queryByRole('button', { name: 'Sync now' })).toBeNull();
+  });
 });

@@ -46,6 +46,34 @@ function useStateAnnouncement(status: SyncStatus | null): string {
   return message;
 }
 
+/** States in which a round can be asked for now: not while one runs, and not signed out (Settings signs in). */
+const CAN_SYNC_NOW: ReadonlySet<SyncStatus['state']> = new Set(['up_to_date', 'pending', 'offline', 'conflict', 'refused']);
+
+/**
+ * "Sync now": a clinician back on the network, or about to close the laptop, need not wait for the next
+ * automatic round. Kept focusable while its round runs (aria-disabled, not disabled), so focus is not
+ * lost from under a keyboard user; the state it ends in is spoken by the live region.
+ */
+function SyncNowButton({ status }: { status: SyncStatus }) {
+  const { syncNow } = useSyncActions();
+  const [busy, setBusy] = useState(false);
+  if (!CAN_SYNC_NOW.has(status.state) && !busy) return null;
+  return (
+    <button
+      type="button"
+      className="button button--secondary button--small header__sync-now"
+      aria-disabled={busy || status.state === 'syncing'}
+      onClick={() => {
+        if (busy || status.state === 'syncing') return;
+        setBusy(true);
+        void syncNow().finally(() => setBusy(false));
+      }}
+    >
+      {busy ? 'Syncing…' : 'Sync now'}
+    </button>
+  );
+}
+
 /**
  * The header's team-sync state: "Up to date · as of 14:32", "3 changes waiting · oldest 09:10",
  * "1 conflict to resolve" (a link to the conflicts screen)… Nothing in solo mode. The live region is
@@ -80,6 +108,7 @@ export function SyncIndicator() {
           )}
         </p>
       ) : null}
+      {headline && status?.mode === 'team' ? <SyncNowButton status={status} /> : null}
       {/* A wrong clock makes dates, flags and "as of" wrong: said wherever the sync state is. */}
       {status?.mode === 'team' && status.clockWarning ? <p className="header__sync header__sync--clock">{status.clockWarning}</p> : null}
       <p className="visually-hidden" role="status" aria-live="polite">

@@ -16,6 +16,8 @@ interface SyncStoreState {
     refresh(): Promise<SyncStatus | null>;
     /** A status answered by another sync call (connect, sign in, resolve…), read after its round. */
     apply(status: SyncStatus): void;
+    /** Sends and receives now (sync:now), as "Sync now" asks; a failure keeps the last status. */
+    syncNow(): Promise<void>;
   };
 }
 
@@ -54,6 +56,13 @@ export const useSyncStore = create<SyncStoreState>()((set, get) => ({
     apply(status) {
       set({ status });
       followPerson(status);
+    },
+    async syncNow() {
+      try {
+        get().actions.apply(await request((api) => api.sync.now({})));
+      } catch {
+        await get().actions.refresh();
+      }
     },
   },
 }));

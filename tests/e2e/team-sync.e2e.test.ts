@@ -109,9 +109,10 @@ describe('team sync in the browser', () => {
     await backToCaseload(alex);
     await waitForSyncState(alex.page, /1 change waiting · oldest \d\d:\d\d/, '"1 change waiting"');
     await alex.shot('team-03-header-waiting');
-    expect(await alex.syncNow()).toMatchObject({ state: 'up_to_date', pending: 0 });
-    await backToCaseload(alex);
+    // Sent by the header's own "Sync now", by keyboard: the header then says so without a screen change.
+    await pressButton(alex.page, alex.page.getByRole('banner').getByRole('button', { name: 'Sync now', exact: true }), 'the header\'s "Sync now"');
     await waitForSyncState(alex.page, /Up to date · as of/, '"Up to date"');
+    expect(await ok<{ pending: number }>(alex, 'sync:status', {})).toMatchObject({ state: 'up_to_date', pending: 0 });
     await alex.shot('team-04-header-up-to-date');
 
     mark('2 case sent');
