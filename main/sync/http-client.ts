@@ -120,15 +120,27 @@ export function createSyncHttp(opts: SyncHttpOptions): SyncHttp {
     if (init.token) headers.authorization = `Bearer ${init.token}`;
     if (init.body !== undefined) headers['content-type'] = 'application/json';
     const send = async (): Promise<{ response: Response; text: string }> => {
-      const signals = [AbortSignal.timeout(timeoutMs), ...(opts.signal ? [opts.signal] : [])];
-      const response = await doFetch(`${baseUrl}${path}`, {
-        method,
-        headers,
-        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-        signal: AbortSignal.any(signals),
-        redirect: 'error',
-      });
-      return { response, text: await response.text() };
+      // One controller per request, its timer cleared when the answer is read: AbortSignal.timeout would
+      // keep a timer and its signal alive for the whole timeout after every request, which a first sync
+      // or a busy server pays for in garbage collection.
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(new DOMException('The team server did not answer in time', 'TimeoutError')), timeoutMs);
+      const stop = () => controller.abort(opts.signal?.reason);
+      if (opts.signal?.aborted) stop();
+      opts.signal?.addEventListener('abort', stop, { once: true });
+      try {
+        const response = await doFetch(`${baseUrl}${path}`, {
+          method,
+          headers,
+          ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+          signal: controller.signal,
+          redirect: 'error',
+        });
+        return { response, text: await response.text() };
+      } finally {
+        clearTimeout(timer);
+        opts.signal?.removeEventListener('abort', stop);
+      }
     };
     let answer: { response: Response; text: string };
     try {

@@ -9,7 +9,7 @@ import { prepared, type Db } from './with-person';
 
 export const FORMER_MEMBER = 'A former team member';
 
-const CHANGE_COLUMNS = `c.seq, c.team_id, c.case_id, c.version, c.author_id, coalesce(p.name, '${FORMER_MEMBER}') AS author_name,
+export const CHANGE_COLUMNS = `c.seq, c.team_id, c.case_id, c.version, c.author_id, coalesce(p.name, '${FORMER_MEMBER}') AS author_name,
   c.device_id, c.at, c.document`;
 const CHANGE_FROM = `change_log c LEFT JOIN people p ON p.id = c.author_id`;
 
@@ -46,22 +46,6 @@ export async function loadVersion(db: Db, caseId: string, version: number): Prom
     [caseId, version],
   ));
   return rows[0] ? toChange(rows[0]) : null;
-}
-
-/** The changes after each team's cursor position, commit-ordered within each team. */
-export async function loadChangesAfter(db: Db, after: Map<string, number>, limit: number): Promise<Change[]> {
-  const teams = [...after.keys()];
-  const { rows } = await db.query<ChangeRow>(prepared(
-    `SELECT ${CHANGE_COLUMNS}
-       FROM unnest($1::text[], $2::bigint[]) AS k(team_id, after_seq)
-       JOIN change_log c ON c.team_id = k.team_id AND c.seq > k.after_seq
-       LEFT JOIN people p ON p.id = c.author_id
-      ORDER BY c.seq, c.team_id
-      LIMIT $3`,
-    // Ordered by (seq, team): any prefix of this order holds, for each team, a prefix of its chain.
-    [teams, teams.map((t) => after.get(t)), limit],
-  ));
-  return rows.map(toChange);
 }
 
 export interface TeamHead {

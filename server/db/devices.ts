@@ -18,7 +18,31 @@ export const PULL_CONTACT_RESOLUTION_SECONDS = 60;
  * report rather than claiming the outbox is empty. A pull is not recorded again when the device's
  * last pull was within PULL_CONTACT_RESOLUTION_SECONDS and its report is unchanged: the insert reads
  * no row then, so neither a write nor a row lock is taken.
+ *
+ * The statement's parameters are numbered from $`first`, so a pull runs it inside its own single
+ * statement (server/db/pull.ts); a push runs it alone (touchDevice).
  */
+export function deviceContact(
+  column: 'last_push_at' | 'last_pull_at',
+  first = 1,
+): { sql: string; values(deviceId: string, personId: string, now: string, report?: OutboxReport): unknown[] } {
+  const [id, person, at, pending, oldest, reported] = [0, 1, 2, 3, 4, 5].map((i) => `$${first + i}`);
+  const skipIfFresh = column === 'last_pull_at'
+    ? `WHERE NOT EXISTS (SELECT 1 FROM devices d WHERE d.id = ${id} AND d.person_id = ${person}
+         AND d.last_pull_at > ${at}::timestamptz - make_interval(secs => ${PULL_CONTACT_RESOLUTION_SECONDS})
+         AND d.last_pull_at <= ${at}::timestamptz
+         AND (NOT ${reported}::boolean OR (d.pending_count IS NOT DISTINCT FROM ${pending}::integer AND d.oldest_pending_at IS NOT DISTINCT FROM ${oldest}::timestamptz)))`
+    : '';
+  return {
+    sql: `INSERT INTO devices (id, person_id, first_seen_at, last_seen_at, ${column}, pending_count, oldest_pending_at)
+     SELECT ${id}::text, ${person}::text, ${at}::timestamptz, ${at}::timestamptz, ${at}::timestamptz, ${pending}::integer, ${oldest}::timestamptz ${skipIfFresh}
+     ON CONFLICT (id, person_id) DO UPDATE SET last_seen_at = ${at}::timestamptz, ${column} = ${at}::timestamptz,
+       pending_count = CASE WHEN ${reported}::boolean THEN ${pending}::integer ELSE devices.pending_count END,
+       oldest_pending_at = CASE WHEN ${reported}::boolean THEN ${oldest}::timestamptz ELSE devices.oldest_pending_at END`,
+    values: (deviceId, personId, now, report) => [deviceId, personId, now, report ? report.pending : null, report ? report.oldestPendingAt : null, report !== undefined],
+  };
+}
+
 export async function touchDevice(
   db: Db,
   deviceId: string,
@@ -27,22 +51,8 @@ export async function touchDevice(
   column: 'last_push_at' | 'last_pull_at',
   report?: OutboxReport,
 ): Promise<void> {
-  const pending = report ? report.pending : null;
-  const oldest = report ? report.oldestPendingAt : null;
-  const skipIfFresh = column === 'last_pull_at'
-    ? `WHERE NOT EXISTS (SELECT 1 FROM devices d WHERE d.id = $1 AND d.person_id = $2
-         AND d.last_pull_at > $3::timestamptz - make_interval(secs => ${PULL_CONTACT_RESOLUTION_SECONDS})
-         AND d.last_pull_at <= $3::timestamptz
-         AND (NOT $6 OR (d.pending_count IS NOT DISTINCT FROM $4::integer AND d.oldest_pending_at IS NOT DISTINCT FROM $5::timestamptz)))`
-    : '';
-  await db.query(prepared(
-    `INSERT INTO devices (id, person_id, first_seen_at, last_seen_at, ${column}, pending_count, oldest_pending_at)
-     SELECT $1, $2, $3::timestamptz, $3::timestamptz, $3::timestamptz, $4::integer, $5::timestamptz ${skipIfFresh}
-     ON CONFLICT (id, person_id) DO UPDATE SET last_seen_at = $3, ${column} = $3,
-       pending_count = CASE WHEN $6 THEN $4 ELSE devices.pending_count END,
-       oldest_pending_at = CASE WHEN $6 THEN $5::timestamptz ELSE devices.oldest_pending_at END`,
-    [deviceId, personId, now, pending, oldest, report !== undefined],
-  ));
+  const contact = deviceContact(column);
+  await db.query(prepared(contact.sql, contact.values(deviceId, personId, now, report)));
 }
 
 /** Whether the person leads the team (row security already limits memberships to their own teams). */

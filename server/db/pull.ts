@@ -5,10 +5,10 @@
  */
 import type pg from 'pg';
 import { z } from 'zod';
-import type { OutboxReport, PullResponse } from '../../shared/sync/protocol';
+import type { Change, OutboxReport, PullResponse } from '../../shared/sync/protocol';
 import { ApiError } from '../errors';
-import { loadChangesAfter } from './changes';
-import { touchDevice } from './devices';
+import { CHANGE_COLUMNS, toChange, type ChangeRow } from './changes';
+import { deviceContact } from './devices';
 import { prepared, withPerson } from './with-person';
 
 const cursorSchema = z.object({ s: z.string(), t: z.record(z.string().max(64), z.number().int().min(0)) }).strict();
@@ -45,26 +45,62 @@ export interface PullInput {
   report?: OutboxReport;
 }
 
+/**
+ * The whole pull in one statement, one round trip: the device's contact recorded (when it names
+ * itself), the chain heads of the person's teams (row security gives only theirs) with the cursor's
+ * position in each, and the page of changes after those positions, commit-ordered within each team.
+ * Heads come first, with no seq; an empty pull is most of a device's requests, so each round trip
+ * saved is felt (bench/team-server.ts).
+ */
+function pullStatement(withContact: boolean): string {
+  const contact = deviceContact('last_pull_at', 4);
+  return `WITH ${withContact ? `contact AS (${contact.sql}),` : ''}
+  heads AS (
+    SELECT h.team_id, h.last_seq, coalesce(k.after_seq, 0) AS after_seq
+      FROM team_heads h LEFT JOIN unnest($1::text[], $2::bigint[]) AS k(team_id, after_seq) ON k.team_id = h.team_id
+     WHERE h.team_id IN (SELECT thrive_member_teams())),
+  page AS (
+    SELECT ${CHANGE_COLUMNS}
+      FROM heads h JOIN change_log c ON c.team_id = h.team_id AND c.seq > h.after_seq
+      LEFT JOIN people p ON p.id = c.author_id
+     WHERE h.after_seq <= h.last_seq
+     -- Ordered by (seq, team): any prefix of this order holds, for each team, a prefix of its chain.
+     ORDER BY c.seq, c.team_id
+     LIMIT $3)
+  SELECT team_id, last_seq, after_seq, NULL::bigint AS seq, NULL::text AS case_id, NULL::integer AS version,
+         NULL::text AS author_id, NULL::text AS author_name, NULL::text AS device_id, NULL::timestamptz AS at, NULL::jsonb AS document
+    FROM heads
+  UNION ALL
+  SELECT team_id, NULL, NULL, seq, case_id, version, author_id, author_name, device_id, at, document FROM page
+  ORDER BY seq NULLS FIRST, team_id`;
+}
+
+type PullRow = ChangeRow & { last_seq: string | null; after_seq: string | null };
+
 export async function pullChanges(pool: pg.Pool, input: PullInput): Promise<PullResponse> {
   const cursor = decodeCursor(input.cursor, input.serverId);
+  const teams = Object.keys(cursor.t);
+  const values: unknown[] = [teams, teams.map((t) => cursor.t[t]), input.limit + 1];
+  if (input.deviceId) values.push(...deviceContact('last_pull_at', 4).values(input.deviceId, input.personId, input.now, input.report));
   return withPerson(pool, input.personId, async (db) => {
-    const { rows: heads } = await db.query<{ team_id: string; last_seq: string }>(prepared(
-      'SELECT team_id, last_seq FROM team_heads WHERE team_id IN (SELECT thrive_member_teams()) ORDER BY team_id',
-    ));
+    const { rows } = await db.query<PullRow>(prepared(pullStatement(input.deviceId !== undefined), values));
     const after = new Map<string, number>();
-    for (const head of heads) {
-      const position = cursor.t[head.team_id] ?? 0;
-      if (position > Number(head.last_seq)) throw invalid('The download position the app sent is ahead of this server.');
-      after.set(head.team_id, position);
+    const changes: Change[] = [];
+    for (const row of rows) {
+      if (row.seq !== null) {
+        changes.push(toChange(row));
+        continue;
+      }
+      const position = Number(row.after_seq);
+      if (position > Number(row.last_seq)) throw invalid('The download position the app sent is ahead of this server.');
+      after.set(row.team_id, position);
     }
-    const changes = after.size === 0 ? [] : await loadChangesAfter(db, after, input.limit + 1);
     const more = changes.length > input.limit;
     const page = changes.slice(0, input.limit);
     // Teams the person no longer sees keep their positions: rejoining resumes where it left off.
     const next: Record<string, number> = { ...cursor.t };
     for (const [team, position] of after) next[team] = position;
     for (const change of page) next[change.teamId] = Math.max(next[change.teamId] ?? 0, change.seq);
-    if (input.deviceId) await touchDevice(db, input.deviceId, input.personId, input.now, 'last_pull_at', input.report);
     return { serverId: input.serverId, changes: page, cursor: encodeCursor({ s: input.serverId, t: next }), more, asOf: input.now };
   });
 }
