@@ -10,7 +10,7 @@ import { appendAudit } from '../db/repos/audit';
 import { getSetting, putSetting } from '../db/repos/settings';
 import { hasUntakenWrites } from '../db/row-digests';
 import { stmt, writeTx, type Db } from '../db/sql';
-import { putSyncState } from './sync-state';
+import { getSyncState, putSyncState } from './sync-state';
 
 type LocalRole = 'clinician' | 'team_lead';
 
@@ -19,20 +19,33 @@ function localRole(role: RoleOnServer): LocalRole | null {
   return role === 'service_admin' ? null : role;
 }
 
-/** A team's name is unique here (case-insensitively); a local team already holding it keeps it. */
-function freeTeamName(db: Db, teamId: string, name: string): string {
-  const taken = (n: string) =>
-    stmt<[string, string], { n: number }>(db, 'SELECT EXISTS (SELECT 1 FROM teams WHERE name = ? AND id <> ?) AS n').get(n, teamId)!.n === 1;
-  if (!taken(name)) return name;
-  for (let n = 2; ; n++) if (!taken(`${name} (${n})`)) return `${name} (${n})`;
+/** The team holding this name here (case-insensitively), other than `teamId`. */
+function holderOf(db: Db, name: string, teamId: string): { id: string; name: string } | undefined {
+  return stmt<[string, string], { id: string; name: string }>(db, 'SELECT id, name FROM teams WHERE name = ? AND id <> ?').get(name, teamId);
 }
 
-function putTeam(db: Db, id: string, name: string, at: string): void {
+/** The first of `name`, `name (2)`, `name (3)`… that no other team here holds. */
+function numbered(db: Db, name: string, teamId: string): string {
+  if (!holderOf(db, name, teamId)) return name;
+  for (let n = 2; ; n++) if (!holderOf(db, `${name} (${n})`, teamId)) return `${name} (${n})`;
+}
+
+/**
+ * A team's name is unique here (case-insensitively). The team server's name is the one its members
+ * share and see in the header, so the server's team takes it: a team made on this computer alone that
+ * holds it is renamed "… (this computer)" (its cases move to the server's team as they are joined,
+ * main/sync/join.ts). Two of the server's own teams with one name are told apart by number.
+ */
+function putTeam(db: Db, id: string, name: string, at: string, serverTeams: ReadonlySet<string>): void {
+  const local = holderOf(db, name, id);
+  if (local && !serverTeams.has(local.id)) {
+    stmt(db, 'UPDATE teams SET name = ? WHERE id = ?').run(numbered(db, `${local.name} (this computer)`, local.id), local.id);
+  }
   stmt(
     db,
     `INSERT INTO teams (id, name, created_at) VALUES (?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name WHERE name IS NOT excluded.name`,
-  ).run(id, freeTeamName(db, id, name), at);
+  ).run(id, numbered(db, name, id), at);
 }
 
 function putClinician(db: Db, c: { id: string; name: string; role: LocalRole; teamId: string }, at: string): void {
@@ -70,9 +83,10 @@ function myself(me: Me, members: ReturnType<typeof membersOf>): { id: string; na
 export function applyDirectory(db: Db, clock: Clock, me: Me): void {
   writeTx(db, () => {
     const at = clock.now();
-    for (const team of me.teams) putTeam(db, team.id, team.name, at);
+    const serverTeams = new Set([...(getSyncState(db, 'teams') ?? []), ...me.teams.map((t) => t.id), ...me.memberships.map((m) => m.teamId)]);
+    for (const team of me.teams) putTeam(db, team.id, team.name, at, serverTeams);
     // A membership's team the directory did not list still needs a row before a clinician points at it.
-    for (const m of me.memberships) if (!me.teams.some((t) => t.id === m.teamId)) putTeam(db, m.teamId, `Team ${m.teamId.slice(0, 8)}`, at);
+    for (const m of me.memberships) if (!me.teams.some((t) => t.id === m.teamId)) putTeam(db, m.teamId, `Team ${m.teamId.slice(0, 8)}`, at, serverTeams);
     const members = membersOf(me);
     const self = myself(me, members);
     if (self) members.set(self.id, self);

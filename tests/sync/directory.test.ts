@@ -44,14 +44,22 @@ describe('the directory from the server', () => {
     expect(verifyAudit(ana.db())).toMatchObject({ ok: true, records: [] });
   });
 
-  it('leaves a service admin with no clinician and no profile, and a local team of the same name keeps its name', () => {
-    const { people, me } = makeTeam();
+  it('leaves a service admin with no clinician and no profile; the server team takes its name from a local team holding it', () => {
+    const { team, people, me } = makeTeam();
     const app = startApp('2027-01-11');
-    app.ok('teams:create', { name: 'Riverside CAMHS' });
+    const local = app.ok('teams:create', { name: 'riverside camhs' });
     applyDirectory(app.services.db, app.clock, me(people.ada));
     expect(profileClinicianId(app.services.db)).toBeNull();
     expect(app.ok('clinicians:list', {}).map((c) => c.name)).not.toContain('Ada Admin');
-    expect(app.ok('teams:list', {}).map((t) => t.name).sort()).toEqual(['Riverside CAMHS', 'Riverside CAMHS (2)']);
+    // The name the team's members share is the server's; the team made here alone says where it is from.
+    const names = new Map(app.ok('teams:list', {}).map((t) => [t.id, t.name]));
+    expect(names.get(team.id)).toBe('Riverside CAMHS');
+    expect(names.get(local.id)).toBe('riverside camhs (this computer)');
+    // Again (the next sign-in): nothing moves.
+    const entries = countAudit(app.services.db);
+    applyDirectory(app.services.db, app.clock, me(people.ada));
+    expect(countAudit(app.services.db)).toBe(entries);
+    expect(verifyAudit(app.services.db)).toMatchObject({ ok: true, records: [] });
     expect(getSyncState(app.services.db, 'person')).toMatchObject({ roles: ['service_admin'] });
   });
 
