@@ -9,29 +9,9 @@
  */
 import type { CaseDocument, Change } from '../../shared/sync/protocol';
 import { stmt, type Db } from '../db/sql';
+import { getSyncState, putSyncState, type Superseded } from './sync-state';
 
-const HELD_KEY = 'join.held';
-const SUPERSEDED_KEY = 'join.superseded';
-
-export interface Superseded {
-  serverCaseId: string;
-  by: 'nhs_number' | 'case_ref';
-  at: string;
-  personId: string;
-}
-
-function getJson<T>(db: Db, key: string, empty: T): T {
-  const row = stmt<[string], { value: string }>(db, 'SELECT value FROM sync_state WHERE key = ?').get(key);
-  return row ? (JSON.parse(row.value) as T) : empty;
-}
-
-function putJson(db: Db, key: string, value: unknown, at: string): void {
-  stmt(
-    db,
-    `INSERT INTO sync_state (key, value, updated_at) VALUES (?, ?, ?)
-     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-  ).run(key, JSON.stringify(value), at);
-}
+export type { Superseded } from './sync-state';
 
 /** Whether a pulled document names an NHS number or a case reference and episode another case here holds. */
 export function clashesHere(db: Db, doc: CaseDocument): boolean {
@@ -47,29 +27,29 @@ export function clashesHere(db: Db, doc: CaseDocument): boolean {
 }
 
 export function heldChanges(db: Db): Change[] {
-  return Object.values(getJson<Record<string, Change>>(db, HELD_KEY, {}));
+  return Object.values(getSyncState(db, 'join.held') ?? {});
 }
 
 /** Keeps the newest version of each held case: the one applied if the person keeps the server's record. */
 export function holdForJoin(db: Db, change: Change, at: string): void {
-  const held = getJson<Record<string, Change>>(db, HELD_KEY, {});
+  const held = getSyncState(db, 'join.held') ?? {};
   const was = held[change.caseId];
   if (was && was.version >= change.version) return;
   held[change.caseId] = change;
-  putJson(db, HELD_KEY, held, at);
+  putSyncState(db, 'join.held', held, at);
 }
 
 export function releaseHeld(db: Db, caseId: string, at: string): void {
-  const held = getJson<Record<string, Change>>(db, HELD_KEY, {});
+  const held = getSyncState(db, 'join.held') ?? {};
   delete held[caseId];
-  putJson(db, HELD_KEY, held, at);
+  putSyncState(db, 'join.held', held, at);
 }
 
 /** Local cases set aside for the server's record of the same young person (never deleted). */
 export function supersededCases(db: Db): Record<string, Superseded> {
-  return getJson<Record<string, Superseded>>(db, SUPERSEDED_KEY, {});
+  return getSyncState(db, 'join.superseded') ?? {};
 }
 
 export function markSuperseded(db: Db, localCaseId: string, s: Superseded): void {
-  putJson(db, SUPERSEDED_KEY, { ...supersededCases(db), [localCaseId]: s }, s.at);
+  putSyncState(db, 'join.superseded', { ...supersededCases(db), [localCaseId]: s }, s.at);
 }

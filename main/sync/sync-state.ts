@@ -6,7 +6,7 @@
  * encrypted file, not in memory, so "offline since" and a refusal survive the app being restarted.
  */
 import { z } from 'zod';
-import { roleOnServer, serverConfigSchema, teamDevicesSchema } from '../../shared/sync/protocol';
+import { changeSchema, roleOnServer, serverConfigSchema, teamDevicesSchema } from '../../shared/sync/protocol';
 import { newId } from '../db/ids';
 import { stmt, writeTx, type Db } from '../db/sql';
 
@@ -22,6 +22,15 @@ export const refusedPushSchema = z.object({
   refusedAt: z.string(),
 });
 export type RefusedPush = z.infer<typeof refusedPushSchema>;
+
+/** A local case set aside on joining for the server's record of the same young person (main/sync/join.ts). */
+export const supersededSchema = z.object({
+  serverCaseId: z.string(),
+  by: z.enum(['nhs_number', 'case_ref']),
+  at: z.string(),
+  personId: z.string(),
+});
+export type Superseded = z.infer<typeof supersededSchema>;
 
 export const syncStateShapes = {
   /** The team server this device syncs with; absent: solo (nothing is sent anywhere). */
@@ -56,6 +65,13 @@ export const syncStateShapes = {
   refused: z.string(),
   /** Case id → the push of it the server refused, until the person tries again or saves it again. */
   refusedPushes: z.record(z.string(), refusedPushSchema),
+  /**
+   * Joining (main/sync/join-held.ts): server case id → its newest pulled version, held because it is
+   * the same young person or case reference as a case made here before joining, until the person decides.
+   */
+  'join.held': z.record(z.string(), changeSchema),
+  /** Local case id → the server's record it was set aside for. */
+  'join.superseded': z.record(z.string(), supersededSchema),
 } as const;
 
 export type SyncStateValues = { [K in keyof typeof syncStateShapes]: z.infer<(typeof syncStateShapes)[K]> };

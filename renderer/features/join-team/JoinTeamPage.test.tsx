@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from '../../test-support/axe';
 import { renderApp } from '../../test-support/render-app';
-import { joinedWithLocalCases, SERVER_TEAM } from '../../../tests/support/app-api/team-join';
+import { joinedWithLocalCases, SERVER_TEAM, setAsideForElsewhere } from '../../../tests/support/app-api/team-join';
 
 describe('Joining the team with cases made alone', () => {
   it('leads from Settings to the review, each case with its choices, with no accessibility violations', async () => {
@@ -85,7 +85,7 @@ describe('Joining the team with cases made alone', () => {
   it('names a server case held back by a record here that cannot join, so it never goes missing unseen', async () => {
     const { backend, jamieId } = joinedWithLocalCases();
     // Jamie's local record is set aside as if it could not join (as a demo case is): the server's Jamie has nowhere to go.
-    backend.db().prepare("INSERT INTO sync_state (key, value, updated_at) VALUES ('join.superseded', json_object(?, json_object('serverCaseId', 'elsewhere')), 'x')").run(jamieId);
+    setAsideForElsewhere(backend, jamieId);
     await renderApp({ backend, route: { name: 'join-team' } });
     const callout = await screen.findByRole('heading', { name: 'Cases on the team server not shown on this computer' });
     expect(callout.parentElement!.textContent).toContain('NF-77 · Jamie Lee');

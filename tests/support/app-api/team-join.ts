@@ -53,3 +53,12 @@ export function joinedWithLocalCases(alone?: (backend: ReturnType<typeof teamBac
   expect(pull(backend, [change])).toEqual({ applied: 0, skipped: 1, conflicts: 0 });
   return { backend, jamieId, kaiId, serverCaseId: change.caseId };
 }
+
+/**
+ * A local case set aside on joining for a server record this device does not hold (as a demo case
+ * that cannot join leaves it), as main/sync/join-held.ts markSuperseded records it.
+ */
+export function setAsideForElsewhere(backend: ReturnType<typeof teamBackend>['backend'], localCaseId: string): void {
+  const at = backend.clock.now();
+  putSyncState(backend.db(), 'join.superseded', { [localCaseId]: { serverCaseId: 'elsewhere', by: 'nhs_number', at, personId: backend.profile.id } }, at);
+}
