@@ -6,7 +6,7 @@
  */
 import { formatUkDate, formatUkDateTime, isIsoDate, londonDateOf, type IsoDate } from '../../shared/dates';
 import { ROLE_LABELS } from '../../shared/ipc/schemas/clinicians';
-import type { SyncStatus } from '../../shared/ipc/schemas/sync';
+import type { ConflictSide, ConflictView, SyncStatus } from '../../shared/ipc/schemas/sync';
 import type { RoleOnServer } from '../../shared/sync/protocol';
 import { codeLabel, ratingsText } from './conflict-values';
 import { plural } from './plural';
@@ -28,6 +28,23 @@ export function conflictValue(value: string): string {
   if (isIsoDate(value)) return formatUkDate(value);
   if (INSTANT.test(value)) return formatUkDateTime(value);
   return codeLabel(value) ?? ratingsText(value) ?? value;
+}
+
+/** One side of a difference as one line: a value in words, a record's fields joined, or "(none)". */
+export function conflictSideText(side: ConflictSide): string {
+  if (side === null) return '(none)';
+  if (typeof side === 'string') return conflictValue(side);
+  return side.map((p) => `${p.label} ${conflictValue(p.value)}`).join('; ');
+}
+
+/**
+ * What "Use the server's version" does to one difference, for the dialog that asks once more: a value
+ * of yours replaced, a record only yours discarded, a record only the server's kept.
+ */
+export function dropMineWords(field: ConflictView['fields'][number]): string {
+  if (Array.isArray(field.mine) && field.theirs === null) return `${field.label} recorded on this computer (${conflictSideText(field.mine)}): discarded`;
+  if (Array.isArray(field.theirs) && field.mine === null) return `${field.label} from the team server (${conflictSideText(field.theirs)}): kept`;
+  return `${field.label}: yours, “${conflictSideText(field.mine)}”, becomes “${conflictSideText(field.theirs)}”`;
 }
 
 const SERVER_ROLE_LABELS: Record<RoleOnServer, string> = { ...ROLE_LABELS, service_admin: 'Service admin' };

@@ -1,9 +1,7 @@
 import { useRef } from 'react';
 import type { ConflictView } from '../../../shared/ipc/schemas/sync';
 import { Dialog } from '../../components/Dialog';
-import { conflictValue } from '../../lib/sync-words';
-
-const shown = (value: string | null) => (value === null ? '(none)' : conflictValue(value));
+import { dropMineWords } from '../../lib/sync-words';
 
 /**
  * "Use the server's version" drops work done on this computer, so it is asked once more, naming
@@ -25,9 +23,7 @@ export function DropMineDialog({ conflict, onConfirm, onCancel }: { conflict: Co
           </p>
           <ul className="list list--bullet">
             {dropped.map((f, i) => (
-              <li key={i}>
-                {f.label}: yours, &ldquo;{shown(f.mine)}&rdquo;, becomes &ldquo;{shown(f.theirs)}&rdquo;
-              </li>
+              <li key={i}>{dropMineWords(f)}</li>
             ))}
           </ul>
           <p>What you discard stays in the case&rsquo;s audit trail (the History tab), so it can still be read.</p>

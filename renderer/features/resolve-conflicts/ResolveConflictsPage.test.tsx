@@ -101,6 +101,38 @@ describe('Resolving conflicts with the team server', () => {
     await waitFor(() => expect(screen.queryByRole('region', { name: 'RIO-1002 · Sam Patel' })).toBeNull());
   });
 
+  it('shows a record only one version holds as one line of its fields, in words, and says what using the server\'s does to it', async () => {
+    const { backend } = teamBackend();
+    const caseId = backend.seedCase(jamie());
+    const goalId = backend.getCase(caseId).goals.find((g) => g.description === 'Go back to school')!.id;
+    // The colleague rated the goal in a session; this computer has no such rating.
+    const rated = colleagueChange(backend, caseId, (doc) => {
+      doc.tables.goal_ratings.push({
+        id: '0190a000-0000-7000-8000-00000000a001',
+        goal_id: goalId,
+        rated_on: '2027-01-08',
+        score: 7,
+        context: 'session',
+        review_id: null,
+        ending_id: null,
+        created_at: '2027-01-08T10:00:00.000Z',
+        created_by: 'colleague',
+      });
+    });
+    expect(pull(backend, [rated])).toMatchObject({ conflicts: 1 });
+    const { user } = await renderApp({ backend, route: { name: 'resolve-conflicts' } });
+    const section = await screen.findByRole('region', { name: 'RIO-1001 · Jamie Lee' });
+    const row = within(section).getByRole('rowheader', { name: 'Goal rating' }).closest('tr')!;
+    const [yours, theirs] = within(row).getAllByRole('cell');
+    expect(yours!.textContent).toBe('(none)');
+    expect(within(theirs!).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Context: In a session', 'Rated on: 08/01/2027', 'Score: 7']);
+    await expectNoAxeViolations();
+
+    await tabToAndPress(user, THEIRS, section);
+    const dialog = screen.getByRole('alertdialog');
+    expect(dialog.textContent).toContain('Goal rating from the team server (Context In a session; Rated on 08/01/2027; Score 7): kept');
+  });
+
   it('says when there is nothing to resolve', async () => {
     const { backend } = teamBackend();
     await renderApp({ backend, route: { name: 'resolve-conflicts' } });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ConflictView } from '../../../shared/ipc/schemas/sync';
+import type { ConflictSide, ConflictView } from '../../../shared/ipc/schemas/sync';
 import { request } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { focusPageHeading, LoadProblem, Loading, PageHeading, usePageTitle } from '../../components/page';
@@ -135,8 +135,12 @@ function ConflictSection({ conflict, onMine, onTheirs }: { conflict: ConflictVie
             {conflict.fields.map((f, i) => (
               <tr key={i}>
                 <th scope="row">{f.label}</th>
-                <td>{f.mine === null ? <span className="muted">(none)</span> : conflictValue(f.mine)}</td>
-                <td>{f.theirs === null ? <span className="muted">(none)</span> : conflictValue(f.theirs)}</td>
+                <td>
+                  <ConflictSideCell side={f.mine} />
+                </td>
+                <td>
+                  <ConflictSideCell side={f.theirs} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -151,5 +155,20 @@ function ConflictSection({ conflict, onMine, onTheirs }: { conflict: ConflictVie
         </button>
       </div>
     </section>
+  );
+}
+
+/** One side of a difference: a value in words, a record only this side holds as its fields, or "(none)". */
+function ConflictSideCell({ side }: { side: ConflictSide }) {
+  if (side === null) return <span className="muted">(none)</span>;
+  if (typeof side === 'string') return <>{conflictValue(side)}</>;
+  return (
+    <ul className="list conflict-record">
+      {side.map((p) => (
+        <li key={p.label}>
+          {p.label}: {conflictValue(p.value)}
+        </li>
+      ))}
+    </ul>
   );
 }

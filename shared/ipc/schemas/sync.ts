@@ -98,6 +98,10 @@ export const syncStatusSchema = z.object({
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
+/** One side of a difference: a field's stored text, a whole record's fields, or null (not in that version). */
+const conflictSideSchema = z.union([z.string(), z.array(z.object({ label: z.string(), value: z.string() }))]).nullable();
+export type ConflictSide = z.infer<typeof conflictSideSchema>;
+
 export const conflictViewSchema = z.object({
   id: z.string(),
   caseId: z.string(),
@@ -106,8 +110,11 @@ export const conflictViewSchema = z.object({
   detectedAt: z.string(),
   serverAuthorName: z.string(),
   serverAt: z.string(),
-  /** Only the fields that differ, labelled as the forms label them. */
-  fields: z.array(z.object({ label: z.string(), mine: z.string().nullable(), theirs: z.string().nullable() })),
+  /**
+   * Only what differs, labelled as the forms label it: a field of a record both versions hold (its two
+   * values), or a whole record only one version holds (its fields, the other side null).
+   */
+  fields: z.array(z.object({ label: z.string(), mine: conflictSideSchema, theirs: conflictSideSchema })),
 });
 export type ConflictView = z.infer<typeof conflictViewSchema>;
 
