@@ -137,6 +137,9 @@ async function pullChanges(d: RoundDeps, serverId: string): Promise<RoundEnd | n
       next = fetchPage(page.value.cursor);
       // Settled when awaited next turn; a round that ends first (an apply that throws) drops it unread.
       next.catch(() => undefined);
+      // The request leaves on a later turn of the event loop: let it go before the apply below holds
+      // the thread, or the server would not even start on the next page until this one is written.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     applyPulled(d.db(), d.clock, page.value.changes, page.value.cursor, page.value.asOf);
     // The server's clock against ours, taken as the answer arrives: only to warn the person; nothing is
