@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { createSyncHttp } from '../../main/sync/http-client';
+import { APPEND_CHANGE_SQL } from '../../server/db/changes';
 import type { PushBody } from '../../shared/sync/protocol';
 import { fillPattern, type DocPattern } from './team-template';
 import type { Member } from './team-world';
@@ -63,12 +64,7 @@ async function floorWrites(owner: pg.ClientBase, pusher: Member, teamId: string,
     );
     // The change-log entry and the chain head in one statement, as server/db/changes.ts appendChange writes them.
     await owner.query(
-      `WITH appended AS (
-         INSERT INTO change_log (team_id, seq, case_id, version, author_id, device_id, idempotency_key, request_hash,
-                                 made_at, at, document, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-         RETURNING team_id, seq, hash)
-       UPDATE team_heads h SET last_seq = a.seq, last_hash = a.hash FROM appended a WHERE h.team_id = a.team_id`,
+      APPEND_CHANGE_SQL,
       [teamId, seq, doc.caseId, 2, pusher.personId, DEVICE, randomUUID(), hash, body.madeAt, at, text, hash, hash],
     );
     await owner.query(

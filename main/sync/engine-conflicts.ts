@@ -58,7 +58,9 @@ function fieldsToShow(fields: readonly ConflictField[]): ConflictView['fields'] 
   const rows = new Map<string, ConflictField[]>();
   for (const f of fields) {
     const key = `${f.table}\u0000${f.row}`;
-    rows.set(key, [...(rows.get(key) ?? []), f]);
+    const row = rows.get(key);
+    if (row) row.push(f);
+    else rows.set(key, [f]);
   }
   return [...rows.values()].flatMap((row): ConflictView['fields'] => {
     const meaningful = row.filter((f) => !f.technical);

@@ -63,6 +63,18 @@ export async function lockTeamHead(db: Db, teamId: string): Promise<TeamHead | n
 }
 
 /**
+ * The change-log entry and the chain head it moves, in one statement. Parameters: team, seq, case,
+ * version, author, device, idempotency key, request hash, made at, at, document, previous hash, hash.
+ * (bench/support/team-push.ts writes the same statement for its floor.)
+ */
+export const APPEND_CHANGE_SQL = `WITH appended AS (
+       INSERT INTO change_log (team_id, seq, case_id, version, author_id, device_id, idempotency_key, request_hash,
+                               made_at, at, document, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       RETURNING team_id, seq, hash)
+     UPDATE team_heads h SET last_seq = a.seq, last_hash = a.hash FROM appended a WHERE h.team_id = a.team_id`;
+
+/**
  * Appends one entry after `head` (locked by lockTeamHead) and moves the head on, in one statement (one
  * round trip of a push's few). Exactly one head must move: anything else ends the transaction.
  */
@@ -70,12 +82,7 @@ export async function appendChange(db: Db, head: TeamHead, entry: Omit<ChainedCo
   const content: ChainedContent = { ...entry, seq: head.lastSeq + 1 };
   const hash = entryHash(head.lastHash, content);
   const { rowCount } = await db.query(prepared(
-    `WITH appended AS (
-       INSERT INTO change_log (team_id, seq, case_id, version, author_id, device_id, idempotency_key, request_hash,
-                               made_at, at, document, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-       RETURNING team_id, seq, hash)
-     UPDATE team_heads h SET last_seq = a.seq, last_hash = a.hash FROM appended a WHERE h.team_id = a.team_id`,
+    APPEND_CHANGE_SQL,
     [
       content.teamId, content.seq, content.caseId, content.version, content.authorId, content.deviceId,
       content.idempotencyKey, content.requestHash, content.madeAt, content.at, JSON.stringify(content.document),

@@ -45,6 +45,9 @@ export interface PullInput {
   report?: OutboxReport;
 }
 
+/** The device's contact inside the pull's statement, its parameters after the pull's three. */
+const PULL_CONTACT = deviceContact('last_pull_at', 4);
+
 /**
  * The whole pull in one statement, one round trip: the device's contact recorded (when it names
  * itself), the chain heads of the person's teams (row security gives only theirs) with the cursor's
@@ -53,8 +56,7 @@ export interface PullInput {
  * saved is felt (bench/team-server.ts).
  */
 function pullStatement(withContact: boolean): string {
-  const contact = deviceContact('last_pull_at', 4);
-  return `WITH ${withContact ? `contact AS (${contact.sql}),` : ''}
+  return `WITH ${withContact ? `contact AS (${PULL_CONTACT.sql}),` : ''}
   heads AS (
     SELECT h.team_id, h.last_seq, coalesce(k.after_seq, 0) AS after_seq
       FROM team_heads h LEFT JOIN unnest($1::text[], $2::bigint[]) AS k(team_id, after_seq) ON k.team_id = h.team_id
@@ -81,7 +83,7 @@ export async function pullChanges(pool: pg.Pool, input: PullInput): Promise<Pull
   const cursor = decodeCursor(input.cursor, input.serverId);
   const teams = Object.keys(cursor.t);
   const values: unknown[] = [teams, teams.map((t) => cursor.t[t]), input.limit + 1];
-  if (input.deviceId) values.push(...deviceContact('last_pull_at', 4).values(input.deviceId, input.personId, input.now, input.report));
+  if (input.deviceId) values.push(...PULL_CONTACT.values(input.deviceId, input.personId, input.now, input.report));
   return withPerson(pool, input.personId, async (db) => {
     const { rows } = await db.query<PullRow>(prepared(pullStatement(input.deviceId !== undefined), values));
     const after = new Map<string, number>();
